@@ -1,0 +1,63 @@
+// The logic tree: what an instruction means, after names and aliases are resolved
+// and arguments validated. Scoring, rendering, export and hovers all work on this
+// tree, never on syntax, so an instruction imported from JSON behaves exactly like
+// one written in .lsr.
+
+import type { Range } from "../../../grammars/src/ast.js";
+
+export type SoftCategory = string;
+
+export interface HardLeaf {
+  kind: "hard";
+  /** Canonical IFEval instruction id, e.g. `punctuation:no_comma`. */
+  id: string;
+  /** Validated keyword arguments with IFEval's names (`num_words`, `relation`, ...). */
+  args: Record<string, unknown>;
+  /** The `define` name this leaf came from, if it was written as a reference. */
+  ref?: string;
+  /** Natural-language text when imported from JSON (`constraint` field); used by export. */
+  text?: string;
+  range?: Range;
+}
+
+export interface SoftLeaf {
+  kind: "soft";
+  text: string;
+  category?: SoftCategory;
+  ref?: string;
+  range?: Range;
+}
+
+export interface ParallelNode {
+  kind: "parallel";
+  children: LogicNode[];
+  range?: Range;
+}
+
+export interface SequentialNode {
+  kind: "sequential";
+  steps: LogicNode[];
+  range?: Range;
+}
+
+export interface ConditionalNode {
+  kind: "conditional";
+  condition: LogicNode;
+  then: LogicNode;
+  /** Absent: when the condition fails the node is not applicable. */
+  else?: LogicNode;
+  range?: Range;
+}
+
+export type LeafNode = HardLeaf | SoftLeaf;
+export type LogicNode = LeafNode | ParallelNode | SequentialNode | ConditionalNode;
+
+export interface Instruction {
+  prompt?: string;
+  /** Penalty base for sequences, in [0, 1]. */
+  gamma: number;
+  /** Top-level items, combined as Parallel. */
+  root: ParallelNode;
+}
+
+export const DEFAULT_GAMMA = 0.5;
