@@ -45,6 +45,9 @@ export interface CallNode {
   args: Argument[] | undefined;
   /** The parenthesised argument list including the parentheses. */
   argsRange: Range | undefined;
+  /** Optional wording after the call, `no_comma "Do not use commas."`: how the prompt states it. */
+  text: string | undefined;
+  textRange: Range | undefined;
   range: Range;
 }
 
