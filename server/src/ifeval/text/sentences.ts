@@ -1,8 +1,13 @@
-// PROVISIONAL: simple splitter so dependants can compile; exact Punkt port follows.
+// Sentence splitting exactly as IFEval counts sentences: `nltk.sent_tokenize(text)` with
+// NLTK's trained English Punkt model (instructions_util.count_sentences).
+import { punktSentences } from "./punkt.js";
+
+/** The sentences of `nltk.tokenize.sent_tokenize(text)` (English Punkt), whitespace kept inside. */
 export function splitSentences(text: string): string[] {
-  return text.split(/(?<=[.!?])\s+/).map((s) => s.trim()).filter((s) => s.length > 0);
+  return punktSentences(text);
 }
 
+/** `len(nltk.tokenize.sent_tokenize(text))`. */
 export function countSentences(text: string): number {
-  return splitSentences(text).length;
+  return punktSentences(text).length;
 }
