@@ -25,3 +25,17 @@ export interface SoftVerdict {
 export interface SoftJudge {
   judge(request: SoftJudgeRequest, signal?: AbortSignal): Promise<SoftVerdict>;
 }
+
+/** Counters a judge keeps over its lifetime. */
+export interface JudgeStats {
+  /** HTTP requests sent, including probes, re-asks and retries. */
+  requestsSent: number;
+  /** Verdicts served from the on-disk cache. */
+  cacheHits: number;
+  /** Requests repeated after a transient error. */
+  retries: number;
+  /** Verdicts returned with status "error" (cancellations included). */
+  failures: number;
+  /** Calls that joined an identical request already in flight. */
+  deduplicated: number;
+}

@@ -1,0 +1,59 @@
+// The on-disk verdict cache: one JSON file per key under a directory, written
+// atomically (temp file + rename) so a crash never leaves a half-written entry.
+// Only pass/fail verdicts are stored; errors are never cached.
+
+import { createHash, randomBytes } from "node:crypto";
+import { promises as fs } from "node:fs";
+import { join } from "node:path";
+import { z } from "zod";
+import type { SoftVerdict } from "./types.js";
+
+/** Bump when the prompt, parsing or the key's content changes meaning. */
+export const CACHE_PROTOCOL_VERSION = 1;
+
+const CachedVerdict = z.object({
+  status: z.enum(["pass", "fail"]),
+  probability: z.number().min(0).max(1).optional(),
+  evidence: z.string().optional(),
+});
+type CachedVerdict = z.infer<typeof CachedVerdict>;
+
+/**
+ * sha256 of the canonical JSON of `parts`. Callers pass protocol version, base URL,
+ * model, messages, schema and sampling settings, and never the API key.
+ */
+export function cacheKey(parts: Record<string, unknown>): string {
+  return createHash("sha256").update(JSON.stringify({ version: CACHE_PROTOCOL_VERSION, ...parts })).digest("hex");
+}
+
+export class VerdictCache {
+  constructor(private readonly dir: string) {}
+
+  private file(key: string): string {
+    return join(this.dir, `${key}.json`);
+  }
+
+  /** Undefined on a miss, an unreadable file or an entry that does not validate. */
+  async get(key: string): Promise<CachedVerdict | undefined> {
+    try {
+      const parsed = CachedVerdict.safeParse(JSON.parse(await fs.readFile(this.file(key), "utf8")));
+      return parsed.success ? parsed.data : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Stores a pass/fail verdict; ignores errors (a failed write only costs a future request). */
+  async set(key: string, verdict: SoftVerdict): Promise<void> {
+    if (verdict.status === "error") return;
+    const entry: CachedVerdict = { status: verdict.status, probability: verdict.probability, evidence: verdict.evidence };
+    const temp = join(this.dir, `.${key}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+    try {
+      await fs.mkdir(this.dir, { recursive: true });
+      await fs.writeFile(temp, JSON.stringify(entry));
+      await fs.rename(temp, this.file(key));
+    } catch {
+      await fs.rm(temp, { force: true }).catch(() => undefined);
+    }
+  }
+}
