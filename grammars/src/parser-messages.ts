@@ -1,0 +1,36 @@
+// Short, human error messages for the parser (chevrotain's defaults list every
+// possible token sequence).
+
+import { EOF, tokenLabel, type IParserErrorMessageProvider, type IToken } from "chevrotain";
+
+const RULE_EXPECTATIONS: Record<string, string> = {
+  stepBody: "a step body (a constraint, '{', 'if' or 'and')",
+  condition: "a condition (a constraint or 'and { ... }')",
+  constraint: "a constraint",
+  value: "a value",
+  orphanElse: "'{' or 'if'",
+  ifChain: "'{' or 'if'",
+};
+
+export function describeToken(token: IToken): string {
+  if (token.tokenType === EOF) return "end of file";
+  const image = token.image.length > 20 ? `${token.image.slice(0, 20)}...` : token.image;
+  return `'${image}'`;
+}
+
+export const parserErrorMessages: IParserErrorMessageProvider = {
+  buildMismatchTokenMessage({ expected, actual }) {
+    return `expected ${tokenLabel(expected)} but found ${describeToken(actual)}`;
+  },
+  buildNotAllInputParsedMessage({ firstRedundant }) {
+    return `unexpected ${describeToken(firstRedundant)}`;
+  },
+  buildNoViableAltMessage({ actual, ruleName }) {
+    const expected = RULE_EXPECTATIONS[ruleName] ?? "something else";
+    return `expected ${expected} but found ${describeToken(actual[0])}`;
+  },
+  buildEarlyExitMessage({ actual, ruleName }) {
+    const expected = RULE_EXPECTATIONS[ruleName] ?? "something else";
+    return `expected ${expected} but found ${describeToken(actual[0])}`;
+  },
+};
