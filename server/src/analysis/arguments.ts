@@ -1,0 +1,87 @@
+// Turns written arguments into IFEval kwargs and validates them with the
+// constraint type's zod schema, reporting each problem at the argument it concerns.
+
+import type { ArgValue, CallNode } from "../../../grammars/src/ast.js";
+import { describeArgs, type HardConstraintType } from "../ifeval/registry.js";
+import { diagnostic, type Diagnostic } from "./diagnostic.js";
+import { suggest } from "./did-you-mean.js";
+
+export function argValueToJs(value: ArgValue): unknown {
+  switch (value.kind) {
+    case "number":
+      return value.value;
+    case "string":
+    case "word":
+      return value.value;
+    case "list":
+      return value.items.map(argValueToJs);
+  }
+}
+
+export interface ValidatedArgs {
+  args: Record<string, unknown> | undefined;
+  diagnostics: Diagnostic[];
+}
+
+export function validateArguments(call: CallNode, type: HardConstraintType): ValidatedArgs {
+  const diagnostics: Diagnostic[] = [];
+  const specs = describeArgs(type);
+  const known = new Set(specs.map((s) => s.name));
+  const raw: Record<string, unknown> = {};
+  const argNodes = call.args ?? [];
+  for (const arg of argNodes) {
+    if (!known.has(arg.name)) {
+      const replacements = suggest(arg.name, known);
+      const hint = replacements.length ? ` Did you mean ${replacements.map((r) => `'${r}'`).join(" or ")}?` : "";
+      const expected = specs.length ? ` It takes: ${specs.map((s) => s.name).join(", ")}.` : " It takes no arguments.";
+      diagnostics.push(diagnostic("unknownArgument", arg.nameRange, `Unknown argument '${arg.name}' for ${type.id}.${hint}${expected}`, { replacements }));
+      continue;
+    }
+    if (arg.name in raw) {
+      diagnostics.push(diagnostic("invalidArgument", arg.range, `Argument '${arg.name}' is given twice.`));
+      continue;
+    }
+    if (arg.value === undefined) {
+      diagnostics.push(diagnostic("invalidArgument", arg.range, `Argument '${arg.name}' has no value.`));
+      continue;
+    }
+    raw[arg.name] = argValueToJs(arg.value);
+  }
+  if (diagnostics.length > 0) return { args: undefined, diagnostics };
+
+  const parsed = type.schema.safeParse(raw);
+  if (parsed.success) return { args: parsed.data as Record<string, unknown>, diagnostics };
+
+  for (const issue of parsed.error.issues) {
+    const name = typeof issue.path[0] === "string" ? issue.path[0] : undefined;
+    const spec = specs.find((s) => s.name === name);
+    const node = argNodes.find((a) => a.name === name);
+    const form = spec ? describeExpected(spec) : "";
+    if (name !== undefined && node === undefined) {
+      diagnostics.push(diagnostic("missingArgument", call.argsRange ?? call.nameRange,
+        `${type.id} needs argument '${name}'${form ? ` (${form})` : ""}.`, { replacements: [`${name}: ${placeholderFor(spec)}`] }));
+    } else if (node !== undefined) {
+      diagnostics.push(diagnostic("invalidArgument", node.value?.range ?? node.range,
+        `Invalid '${node.name}': ${issue.message}${form ? `. Expected ${form}` : ""}.`,
+        spec?.values ? { replacements: spec.values.map((v) => JSON.stringify(v)) } : undefined));
+    } else {
+      diagnostics.push(diagnostic("invalidArgument", call.argsRange ?? call.nameRange, `Invalid arguments for ${type.id}: ${issue.message}.`));
+    }
+  }
+  return { args: undefined, diagnostics };
+}
+
+type ArgSpec = ReturnType<typeof describeArgs>[number];
+
+function describeExpected(spec: ArgSpec): string {
+  if (spec.values?.length) return `one of ${spec.values.map((v) => JSON.stringify(v)).join(", ")}`;
+  return spec.description ? `${spec.type}: ${spec.description}` : spec.type;
+}
+
+function placeholderFor(spec: ArgSpec | undefined): string {
+  if (!spec) return '""';
+  if (spec.values?.length) return JSON.stringify(spec.values[0]);
+  if (spec.type === "integer" || spec.type === "number") return "1";
+  if (spec.type === "array") return '[""]';
+  return '""';
+}

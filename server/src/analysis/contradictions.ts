@@ -1,0 +1,101 @@
+// Pairs of hard constraints that no response can satisfy together.
+// Each rule returns a short reason, or undefined when the pair is compatible.
+
+import type { HardLeaf } from "./logic.js";
+
+type Rule = (a: HardLeaf, b: HardLeaf) => string | undefined;
+
+const lower = (v: unknown): string => String(v).toLowerCase();
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.map(lower) : []);
+
+/** Same id, one "less than A" and one "at least B" with B >= A (and the same subject, if any). */
+const thresholds: Rule = (a, b) => {
+  if (a.id !== b.id) return undefined;
+  const subject = (l: HardLeaf) => lower(l.args.letter ?? l.args.keyword ?? "");
+  if (subject(a) !== subject(b)) return undefined;
+  const ra = relationOf(a);
+  const rb = relationOf(b);
+  if (!ra || !rb) return undefined;
+  const below = ra.relation === "less than" ? ra : rb.relation === "less than" ? rb : undefined;
+  const atLeast = ra.relation === "at least" ? ra : rb.relation === "at least" ? rb : undefined;
+  if (below && atLeast && atLeast.n >= below.n) {
+    return `fewer than ${below.n} and at least ${atLeast.n} cannot both hold`;
+  }
+  return undefined;
+};
+
+const caseRule: Rule = (a, b) => {
+  const ids = new Set([a.id, b.id]);
+  return ids.has("change_case:english_lowercase") && ids.has("change_case:english_capital")
+    ? "a response cannot be all lowercase and all capitals" : undefined;
+};
+
+/** A word both required and forbidden. */
+const requiredAndForbidden: Rule = (a, b) => {
+  const required = (l: HardLeaf): string[] => {
+    if (l.id === "keywords:existence") return strings(l.args.keywords);
+    if (l.id === "keywords:frequency" && l.args.relation === "at least" && Number(l.args.frequency) >= 1) return [lower(l.args.keyword)];
+    return [];
+  };
+  const forbidden = (l: HardLeaf): string[] => (l.id === "keywords:forbidden_words" ? strings(l.args.forbidden_words) : []);
+  const clash = required(a).find((w) => forbidden(b).includes(w)) ?? required(b).find((w) => forbidden(a).includes(w));
+  return clash !== undefined ? `the word '${clash}' is both required and forbidden` : undefined;
+};
+
+/** Exact counts that differ. */
+const exactCounts: Rule = (a, b) => {
+  if (a.id !== b.id) return undefined;
+  const key = { "detectable_format:number_bullet_lists": "num_bullets", "length_constraints:number_paragraphs": "num_paragraphs" }[a.id];
+  if (!key || a.args[key] === b.args[key]) return undefined;
+  return `exactly ${a.args[key]} and exactly ${b.args[key]} ${key === "num_bullets" ? "bullet points" : "paragraphs"} cannot both hold`;
+};
+
+const oneLanguage: Rule = (a, b) =>
+  a.id === "language:response_language" && b.id === "language:response_language" && a.args.language !== b.args.language
+    ? `the whole response cannot be in both '${a.args.language}' and '${b.args.language}'` : undefined;
+
+/** The whole response must parse as JSON, so nothing may stand beside it. */
+const jsonOnly: Rule = (a, b) => {
+  const other = a.id === "detectable_format:json_format" ? b : b.id === "detectable_format:json_format" ? a : undefined;
+  if (!other) return undefined;
+  const what: Record<string, string> = {
+    "detectable_format:title": "a <<title>>",
+    "detectable_content:postscript": "a postscript",
+    "detectable_format:multiple_sections": "numbered sections",
+    "combination:two_responses": "two responses separated by asterisks",
+  };
+  return what[other.id] ? `a response that is only JSON cannot also have ${what[other.id]}` : undefined;
+};
+
+const endings: Rule = (a, b) => {
+  if (a.id !== "startend:end_checker" || b.id !== "startend:end_checker") return undefined;
+  const x = lower(a.args.end_phrase).trim();
+  const y = lower(b.args.end_phrase).trim();
+  return x.endsWith(y) || y.endsWith(x) ? undefined : `the response cannot end with both '${a.args.end_phrase}' and '${b.args.end_phrase}'`;
+};
+
+const RULES: Rule[] = [caseRule, thresholds, requiredAndForbidden, exactCounts, oneLanguage, jsonOnly, endings];
+
+export function findContradiction(a: HardLeaf, b: HardLeaf): string | undefined {
+  for (const rule of RULES) {
+    const why = rule(a, b);
+    if (why) return why;
+  }
+  return undefined;
+}
+
+const RELATION_ARGS: Record<string, [relation: string, count: string]> = {
+  "length_constraints:number_words": ["relation", "num_words"],
+  "length_constraints:number_sentences": ["relation", "num_sentences"],
+  "change_case:capital_word_frequency": ["capital_relation", "capital_frequency"],
+  "keywords:letter_frequency": ["let_relation", "let_frequency"],
+  "keywords:frequency": ["relation", "frequency"],
+};
+
+export function relationOf(leaf: HardLeaf): { relation: string; n: number } | undefined {
+  const names = RELATION_ARGS[leaf.id];
+  if (!names) return undefined;
+  const relation = leaf.args[names[0]];
+  const n = leaf.args[names[1]];
+  return typeof relation === "string" && typeof n === "number" ? { relation, n } : undefined;
+}

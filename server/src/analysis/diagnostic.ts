@@ -1,0 +1,25 @@
+import type { Range } from "../../../grammars/src/ast.js";
+import { CODES, type CodeName, type DiagnosticCode, type Severity } from "./codes.js";
+
+/** Machine-readable details for quick fixes: what to insert, replace or remove. */
+export interface DiagnosticData {
+  /** Replacement candidates for the diagnostic's range (did-you-mean, argument fixes). */
+  replacements?: string[];
+  /** A second range involved (the other half of a duplicate or contradiction). */
+  related?: { range: Range; message: string }[];
+  /** Editor hint: the range is unnecessary code (unused define). */
+  unnecessary?: boolean;
+}
+
+export interface Diagnostic {
+  code: DiagnosticCode;
+  severity: Severity;
+  message: string;
+  range: Range;
+  data?: DiagnosticData;
+}
+
+export function diagnostic(name: CodeName, range: Range, message: string, data?: DiagnosticData): Diagnostic {
+  const { code, severity } = CODES[name];
+  return data ? { code, severity, message, range, data } : { code, severity, message, range };
+}

@@ -1,0 +1,239 @@
+// From syntax to meaning: resolves names and aliases, validates arguments, and
+// reports structural mistakes, producing the logic tree. Broken parts are left
+// out of the tree (with a diagnostic), so the tree is always well formed.
+
+import type {
+  AndNode, CallNode, ConstraintNode, DefineNode, FileNode, IfNode, ItemNode, Range, SequenceNode, SoftNode,
+} from "../../../grammars/src/ast.js";
+import { findHardType, HARD_TYPES } from "../ifeval/registry.js";
+import { validateArguments } from "./arguments.js";
+import { diagnostic, type Diagnostic } from "./diagnostic.js";
+import { suggest } from "./did-you-mean.js";
+import type { LeafNode, LogicNode, ParallelNode } from "./logic.js";
+import { isSoftCategory, SOFT_CATEGORIES } from "./soft-categories.js";
+
+export interface ResolveOptions {
+  /** Structure nesting deeper than this is reported (LSR002). */
+  maxDepth: number;
+}
+
+export interface NameInfo {
+  define: DefineNode;
+  leaf: LeafNode | undefined;
+  references: Range[];
+}
+
+export interface Resolution {
+  root: ParallelNode;
+  names: Map<string, NameInfo>;
+  diagnostics: Diagnostic[];
+}
+
+let aliasNames: string[] | undefined;
+function allConstraintNames(): string[] {
+  aliasNames ??= HARD_TYPES.flatMap((t) => [t.id, ...t.aliases]);
+  return aliasNames;
+}
+
+export function resolveFile(file: FileNode, options: ResolveOptions): Resolution {
+  const r = new Resolver(options);
+  r.collectDefines(file.defines);
+  const children = r.items(file.items, 1);
+  r.reportUnused();
+  return { root: { kind: "parallel", children, range: file.range }, names: r.names, diagnostics: r.diagnostics };
+}
+
+class Resolver {
+  readonly diagnostics: Diagnostic[] = [];
+  readonly names = new Map<string, NameInfo>();
+  private depthReported = false;
+
+  constructor(private readonly options: ResolveOptions) {}
+
+  collectDefines(defines: DefineNode[]): void {
+    for (const define of defines) {
+      if (define.name === undefined || define.nameRange === undefined) continue;
+      if (this.names.has(define.name)) {
+        this.diagnostics.push(diagnostic("duplicateDefine", define.nameRange, `'${define.name}' is already defined.`,
+          { related: [{ range: this.names.get(define.name)!.define.nameRange!, message: "first definition" }] }));
+        continue;
+      }
+      if (findHardType(define.name)) {
+        this.diagnostics.push(diagnostic("defineShadowsAlias", define.nameRange,
+          `'${define.name}' is also a constraint name; in this file it refers to this definition.`));
+      }
+      this.names.set(define.name, { define, leaf: undefined, references: [] });
+    }
+    for (const info of this.names.values()) {
+      const value = info.define.value;
+      if (value === undefined) continue;
+      if (value.kind === "call" && this.names.has(value.name) && !value.name.includes(":")) {
+        this.diagnostics.push(diagnostic("defineRefersToDefine", value.nameRange,
+          `A definition must be a constraint, not another name ('${value.name}').`));
+        continue;
+      }
+      info.leaf = this.constraint(value, false);
+    }
+  }
+
+  reportUnused(): void {
+    for (const [name, info] of this.names) {
+      if (info.references.length === 0 && info.define.nameRange) {
+        this.diagnostics.push(diagnostic("unusedDefine", info.define.nameRange, `'${name}' is defined but never used.`, { unnecessary: true }));
+      }
+    }
+  }
+
+  items(items: ItemNode[], depth: number): LogicNode[] {
+    const out: LogicNode[] = [];
+    for (const item of items) {
+      const node = this.item(item, depth);
+      if (node) out.push(node);
+    }
+    return out;
+  }
+
+  private checkDepth(range: Range, depth: number): void {
+    if (depth > this.options.maxDepth && !this.depthReported) {
+      this.depthReported = true;
+      this.diagnostics.push(diagnostic("nestingTooDeep", range,
+        `Structures nest ${depth} levels deep here; the limit is ${this.options.maxDepth} (setting lsrif.maxNestingDepth).`));
+    }
+  }
+
+  item(item: ItemNode, depth: number): LogicNode | undefined {
+    switch (item.kind) {
+      case "call":
+      case "soft":
+        return this.constraint(item, true);
+      case "and":
+        this.checkDepth(item.keywordRange ?? item.range, depth);
+        return this.block(item, depth, "block");
+      case "sequence":
+        this.checkDepth(item.range, depth);
+        return this.sequence(item, depth);
+      case "if":
+        this.checkDepth(item.keywordRange, depth);
+        return this.conditional(item, depth);
+      case "orphan-else":
+        this.diagnostics.push(diagnostic("elseWithoutIf", item.keywordRange, "'else' without a preceding 'if' block."));
+        return undefined;
+    }
+  }
+
+  private block(node: AndNode, depth: number, what: string): LogicNode | undefined {
+    if (node.items.length === 0) {
+      this.diagnostics.push(diagnostic("emptyBlock", node.keywordRange ?? node.range, `Empty ${what}: it has no constraints.`));
+      return undefined;
+    }
+    const children = this.items(node.items, depth + 1);
+    if (children.length === 0) return undefined;
+    return { kind: "parallel", children, range: node.range };
+  }
+
+  private sequence(node: SequenceNode, depth: number): LogicNode | undefined {
+    const steps: LogicNode[] = [];
+    node.steps.forEach((step, i) => {
+      const last = i === node.steps.length - 1;
+      if (i === 0 && step.keyword !== "first") {
+        this.diagnostics.push(diagnostic("stepWithoutFirst", step.keywordRange,
+          `'${step.keyword}' without 'first': a sequence starts with 'first'.`, { replacements: ["first"] }));
+      } else if (i > 0 && step.keyword === "first") {
+        this.diagnostics.push(diagnostic("firstNotAtStart", step.keywordRange,
+          "'first' in the middle of a sequence: use 'then', or separate the two sequences with braces.", { replacements: ["then"] }));
+      }
+      if (step.keyword === "finally" && !last) {
+        this.diagnostics.push(diagnostic("finallyNotLast", step.keywordRange, "'finally' must be the last step of its sequence.", { replacements: ["then"] }));
+      }
+      if (step.body === undefined) {
+        this.diagnostics.push(diagnostic("emptyStep", step.keywordRange, `'${step.keyword}' has no step after it.`));
+        return;
+      }
+      const body = step.body.kind === "and" ? this.block(step.body, depth, "step") : this.item(step.body, depth + 1);
+      if (body) steps.push(body);
+    });
+    if (node.steps.length === 1) {
+      this.diagnostics.push(diagnostic("oneStepSequence", node.steps[0].keywordRange,
+        "A sequence with one step has no order to enforce; add a 'then' step or drop the keyword."));
+    }
+    if (steps.length === 0) return undefined;
+    return { kind: "sequential", steps, range: node.range };
+  }
+
+  private conditional(node: IfNode, depth: number): LogicNode | undefined {
+    let condition: LogicNode | undefined;
+    if (node.condition === undefined) {
+      this.diagnostics.push(diagnostic("missingCondition", node.keywordRange, "'if' needs a condition: a constraint checked on the response."));
+    } else {
+      condition = node.condition.kind === "and" ? this.block(node.condition, depth, "condition") : this.item(node.condition, depth + 1);
+    }
+    let then: LogicNode | undefined;
+    if (node.then === undefined) {
+      this.diagnostics.push(diagnostic("missingBranch", node.keywordRange, "'if' needs a branch in braces after its condition."));
+    } else {
+      then = this.block(node.then, depth, "branch");
+    }
+    let otherwise: LogicNode | undefined;
+    if (node.else === undefined) {
+      if (node.elseKeywordRange) {
+        this.diagnostics.push(diagnostic("missingBranch", node.elseKeywordRange, "'else' needs a branch in braces."));
+      } else if (node.then !== undefined) {
+        this.diagnostics.push(diagnostic("ifWithoutElse", node.keywordRange,
+          "'if' without 'else': when the condition fails, this block is not applicable and is left out of the score. Add an 'else' branch if something should hold then."));
+      }
+    } else {
+      otherwise = node.else.kind === "if" ? this.conditional(node.else, depth + 1) : this.block(node.else, depth, "branch");
+    }
+    if (condition === undefined || then === undefined) return undefined;
+    return otherwise
+      ? { kind: "conditional", condition, then, else: otherwise, range: node.range }
+      : { kind: "conditional", condition, then, range: node.range };
+  }
+
+  constraint(node: ConstraintNode, allowNames: boolean): LeafNode | undefined {
+    return node.kind === "soft" ? this.soft(node) : this.call(node, allowNames);
+  }
+
+  private soft(node: SoftNode): LeafNode | undefined {
+    if (node.category !== undefined && node.categoryRange && !isSoftCategory(node.category)) {
+      const replacements = suggest(node.category, SOFT_CATEGORIES);
+      this.diagnostics.push(diagnostic("unknownSoftCategory", node.categoryRange,
+        `Unknown soft category '${node.category}'.${replacements.length ? ` Did you mean '${replacements[0]}'?` : ""} Categories: ${SOFT_CATEGORIES.join(", ")}.`,
+        { replacements }));
+    }
+    if (node.text === undefined) {
+      this.diagnostics.push(diagnostic("missingSoftText", node.range, "'soft' needs the constraint as text in quotes."));
+      return undefined;
+    }
+    const leaf: LeafNode = { kind: "soft", text: node.text, range: node.range };
+    if (node.category !== undefined && isSoftCategory(node.category)) leaf.category = node.category.toLowerCase();
+    return leaf;
+  }
+
+  private call(node: CallNode, allowNames: boolean): LeafNode | undefined {
+    const named = allowNames && !node.name.includes(":") ? this.names.get(node.name) : undefined;
+    if (named) {
+      named.references.push(node.nameRange);
+      if (node.args !== undefined) {
+        this.diagnostics.push(diagnostic("argumentsOnReference", node.argsRange ?? node.nameRange,
+          `'${node.name}' is a defined name; arguments belong in its definition.`));
+      }
+      return named.leaf ? { ...named.leaf, ref: node.name, range: node.range } : undefined;
+    }
+    const type = findHardType(node.name);
+    if (!type) {
+      const candidates = allowNames ? [...allConstraintNames(), ...this.names.keys()] : allConstraintNames();
+      const replacements = suggest(node.name, candidates);
+      const hint = replacements.length ? ` Did you mean ${replacements.map((r) => `'${r}'`).join(", ")}?` : "";
+      this.diagnostics.push(diagnostic("unknownConstraint", node.nameRange,
+        `Unknown constraint '${node.name}': not an IFEval instruction id, alias${allowNames ? " or defined name" : ""}.${hint}`, { replacements }));
+      return undefined;
+    }
+    const { args, diagnostics } = validateArguments(node, type);
+    this.diagnostics.push(...diagnostics);
+    if (!args) return undefined;
+    const leaf: LeafNode = { kind: "hard", id: type.id, args, range: node.range };
+    if (node.text !== undefined) leaf.text = node.text;
+    return leaf;
+  }
+}

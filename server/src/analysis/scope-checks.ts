@@ -1,0 +1,121 @@
+// Checks across constraints that must hold together: duplicates, contradictions,
+// and conditions that are decided before any response is seen.
+//
+// A scope is everything reached through Parallel and Sequential nodes (all of it
+// must hold). A conditional branch opens a new scope that also inherits the
+// enclosing one; the two branches of one If never meet.
+
+import { diagnostic, type Diagnostic } from "./diagnostic.js";
+import { findContradiction, relationOf } from "./contradictions.js";
+import type { ConditionalNode, LeafNode, LogicNode } from "./logic.js";
+
+export function checkScopes(root: LogicNode): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  checkScope(root, [], [], out);
+  return out;
+}
+
+interface KnownCondition {
+  key: string;
+  holds: boolean;
+}
+
+function checkScope(node: LogicNode, inherited: LeafNode[], conditions: KnownCondition[], out: Diagnostic[]): void {
+  const leaves: LeafNode[] = [];
+  const conditionals: ConditionalNode[] = [];
+  collect(node, leaves, conditionals);
+
+  const seen = new Map<string, LeafNode>();
+  for (const leaf of leaves) {
+    const key = leafKey(leaf);
+    const first = seen.get(key);
+    if (first && leaf.range) {
+      out.push(diagnostic("duplicateConstraint", leaf.range, "This constraint is already required in the same scope; the duplicate only doubles its weight.",
+        first.range ? { related: [{ range: first.range, message: "first occurrence" }] } : undefined));
+    } else {
+      seen.set(key, leaf);
+    }
+  }
+
+  leaves.forEach((leaf, i) => {
+    for (const other of [...inherited, ...leaves.slice(0, i)]) {
+      const why = leaf.kind === "hard" && other.kind === "hard" ? findContradiction(other, leaf) : undefined;
+      if (why && leaf.range) {
+        out.push(diagnostic("contradiction", leaf.range, `Contradicts another constraint that must hold at the same time: ${why}.`,
+          other.range ? { related: [{ range: other.range, message: "the other constraint" }] } : undefined));
+      }
+    }
+  });
+
+  const scope = [...inherited, ...leaves];
+  for (const c of conditionals) {
+    const key = nodeKey(c.condition);
+    const known = conditions.find((k) => k.key === key);
+    const decided = known?.holds ?? decideCondition(c.condition);
+    if (decided !== undefined && c.condition.range) {
+      const why = known ? "an enclosing 'if' already decided the same condition" : "its threshold is met or missed by every response";
+      out.push(decided
+        ? diagnostic("conditionAlwaysHolds", c.condition.range, `This condition always holds (${why}), so the 'else' branch never applies.`)
+        : diagnostic("conditionNeverHolds", c.condition.range, `This condition never holds (${why}), so its branch never applies.`));
+    }
+    checkScope(c.then, scope, [...conditions, { key, holds: true }], out);
+    if (c.else) checkScope(c.else, scope, [...conditions, { key, holds: false }], out);
+  }
+}
+
+function collect(node: LogicNode, leaves: LeafNode[], conditionals: ConditionalNode[]): void {
+  switch (node.kind) {
+    case "hard":
+    case "soft":
+      leaves.push(node);
+      return;
+    case "parallel":
+      node.children.forEach((c) => collect(c, leaves, conditionals));
+      return;
+    case "sequential":
+      node.steps.forEach((c) => collect(c, leaves, conditionals));
+      return;
+    case "conditional":
+      conditionals.push(node);
+      return;
+  }
+}
+
+/** Identity of a constraint's meaning: canonical id with sorted arguments, or normalised soft text. */
+export function leafKey(leaf: LeafNode): string {
+  if (leaf.kind === "soft") return `soft:${leaf.text.trim().toLowerCase().replace(/\s+/g, " ")}`;
+  return `hard:${leaf.id}:${stableJson(leaf.args)}`;
+}
+
+function nodeKey(node: LogicNode): string {
+  switch (node.kind) {
+    case "hard":
+    case "soft":
+      return leafKey(node);
+    case "parallel":
+      return `and(${node.children.map(nodeKey).join(",")})`;
+    case "sequential":
+      return `seq(${node.steps.map(nodeKey).join(",")})`;
+    case "conditional":
+      return `if(${nodeKey(node.condition)},${nodeKey(node.then)},${node.else ? nodeKey(node.else) : ""})`;
+  }
+}
+
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** Count thresholds that every non-empty response meets ("at least 0") or misses ("less than 0"). */
+function decideCondition(node: LogicNode): boolean | undefined {
+  if (node.kind !== "hard") return undefined;
+  const rel = relationOf(node);
+  if (!rel) return undefined;
+  if (rel.relation === "at least" && rel.n <= 0) return true;
+  if (rel.relation === "less than" && rel.n <= 0) return false;
+  return undefined;
+}

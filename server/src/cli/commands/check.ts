@@ -1,0 +1,47 @@
+import { LineIndex } from "../../../../grammars/src/index.js";
+import { analyze } from "../../analysis/analyze.js";
+import { CODES } from "../../analysis/codes.js";
+import { importLsrInstructJson } from "../../interchange/lsrinstruct-json.js";
+import { EXIT_FAILED, EXIT_OK, readInput, type Io } from "../io.js";
+import { formatDiagnostic, isJsonInstruction } from "../load-instruction.js";
+
+interface JsonDiagnostic {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: string;
+  code: string;
+  message: string;
+}
+
+/** `lsrif check FILE...`: diagnostics for each file; exit 1 when any is an error. */
+export function runCheck(files: string[], json: boolean, io: Io): number {
+  const all: JsonDiagnostic[] = [];
+  const lines: string[] = [];
+  for (const file of files) {
+    const text = readInput(file, io);
+    if (isJsonInstruction(file, text)) {
+      for (const e of importLsrInstructJson(text, file).errors) {
+        all.push({ file, line: e.line, column: e.column, endLine: e.line, endColumn: e.column, severity: "error", code: CODES.invalidJsonInstruction.code, message: e.message });
+        lines.push(`${file}:${e.line}:${e.column}: error ${CODES.invalidJsonInstruction.code} ${e.message}`);
+      }
+      continue;
+    }
+    const index = new LineIndex(text);
+    for (const d of analyze(text).diagnostics) {
+      const start = index.positionAt(d.range.start);
+      const end = index.positionAt(d.range.end);
+      all.push({ file, line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1, severity: d.severity, code: d.code, message: d.message });
+      lines.push(formatDiagnostic(file, text, d, index));
+    }
+  }
+  const errors = all.filter((d) => d.severity === "error").length;
+  if (json) io.stdout(JSON.stringify(all, null, 2) + "\n");
+  else {
+    for (const l of lines) io.stdout(l + "\n");
+    io.stdout(`${files.length} file${files.length === 1 ? "" : "s"}: ${errors} error${errors === 1 ? "" : "s"}, ${all.length - errors} other diagnostic${all.length - errors === 1 ? "" : "s"}\n`);
+  }
+  return errors > 0 ? EXIT_FAILED : EXIT_OK;
+}

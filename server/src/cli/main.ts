@@ -1,0 +1,117 @@
+// `lsrif`: the command line. Parses arguments, dispatches, and turns every
+// failure into a one-line message and an exit code (never a stack trace).
+
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { runIfevalCommand } from "./ifeval-command.js";
+import { runCheck } from "./commands/check.js";
+import { runExport, runFormat, runImport, runRender } from "./commands/convert.js";
+import { runScore } from "./commands/score.js";
+import { CliError, EXIT_OK, EXIT_UNUSABLE, processIo, type Io } from "./io.js";
+
+export const USAGE = `lsrif: logic-structured instructions and LsRM scoring
+
+Usage:
+  lsrif check FILE... [--json]                 diagnostics; exit 1 when any error
+  lsrif score INSTRUCTION RESPONSE [--gamma G] [--flat] [--loose] [--json]
+                                               score a response (.lsr or LsrInstruct JSON; RESPONSE may be -)
+  lsrif import FILE.json [-o OUT.lsr]          LsrInstruct JSON to .lsr
+  lsrif export FILE.lsr [-o OUT.json]          .lsr to LsrInstruct JSON
+  lsrif render FILE                            the natural-language instruction
+  lsrif format FILE... [--write | --check]     canonical formatting
+  lsrif ifeval --input input_data.jsonl --responses responses.jsonl [--loose] --out results.jsonl
+                                               IFEval's official evaluation
+  lsrif help                                   this text
+
+Exit codes: 0 success, 1 failed checks, 2 unusable input.
+`;
+
+type Options = NonNullable<ParseArgsConfig["options"]>;
+
+function parse(args: string[], options: Options) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new CliError(`${(error as Error).message}\n\n${USAGE}`);
+  }
+}
+
+function positionals(list: string[], min: number, max: number, what: string): string[] {
+  if (list.length < min || list.length > max) throw new CliError(`expected ${what}\n\n${USAGE}`);
+  return list;
+}
+
+function numberOption(value: unknown, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (typeof value !== "string" || value.trim() === "" || !Number.isFinite(n)) throw new CliError(`--${name} must be a number (got '${String(value)}')`);
+  return n;
+}
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case "check": {
+      const { values, positionals: files } = parse(rest, { json: { type: "boolean" } });
+      return runCheck(positionals(files, 1, Infinity, "at least one FILE"), values.json === true, io);
+    }
+    case "score": {
+      const { values, positionals: pos } = parse(rest, {
+        gamma: { type: "string" }, flat: { type: "boolean" }, loose: { type: "boolean" }, json: { type: "boolean" },
+      });
+      const [instruction, response] = positionals(pos, 2, 2, "INSTRUCTION and RESPONSE");
+      return runScore({
+        instruction, response,
+        gamma: numberOption(values.gamma, "gamma"),
+        flat: values.flat === true, loose: values.loose === true, json: values.json === true,
+      }, io);
+    }
+    case "import":
+    case "export": {
+      const { values, positionals: pos } = parse(rest, { output: { type: "string", short: "o" } });
+      const [file] = positionals(pos, 1, 1, "one FILE");
+      const out = typeof values.output === "string" ? values.output : undefined;
+      return command === "import" ? runImport(file, out, io) : runExport(file, out, io);
+    }
+    case "render": {
+      const { positionals: pos } = parse(rest, {});
+      return runRender(positionals(pos, 1, 1, "one FILE")[0], io);
+    }
+    case "format": {
+      const { values, positionals: files } = parse(rest, { write: { type: "boolean" }, check: { type: "boolean" } });
+      if (values.write && values.check) throw new CliError("use either --write or --check");
+      return runFormat(positionals(files, 1, Infinity, "at least one FILE"), values.write ? "write" : values.check ? "check" : "print", io);
+    }
+    case "ifeval": {
+      const { values, positionals: pos } = parse(rest, {
+        input: { type: "string" }, responses: { type: "string" }, out: { type: "string" }, loose: { type: "boolean" },
+      });
+      positionals(pos, 0, 0, "no positional arguments");
+      for (const name of ["input", "responses", "out"] as const) {
+        if (typeof values[name] !== "string") throw new CliError(`lsrif ifeval needs --${name}\n\n${USAGE}`);
+      }
+      return runIfevalCommand({ input: values.input as string, responses: values.responses as string, out: values.out as string, loose: values.loose === true }, io);
+    }
+    case undefined:
+    case "help":
+    case "--help":
+    case "-h":
+      io.stdout(USAGE);
+      return command === undefined ? EXIT_UNUSABLE : EXIT_OK;
+    default:
+      throw new CliError(`unknown command '${command}'\n\n${USAGE}`);
+  }
+}
+
+/** The process entry: prints errors without stack traces and sets the exit code. */
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.stderr(`lsrif: ${error.message}\n`);
+      return error.exitCode;
+    }
+    io.stderr(`lsrif: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT_UNUSABLE;
+  }
+}

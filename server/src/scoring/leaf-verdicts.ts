@@ -1,0 +1,56 @@
+// Verdicts for atomic constraints: hard ones by the IFEval checkers, soft ones by
+// the configured judge (or left unjudged). r is binary: 1 or 0.
+
+import type { LeafNode } from "../analysis/logic.js";
+import { findHardType, verifyInstruction } from "../ifeval/registry.js";
+import type { SoftJudge } from "../judge/types.js";
+import type { NodeRole, ScoreNode } from "./result.js";
+
+export interface LeafContext {
+  response: string;
+  prompt: string | undefined;
+  mode: "strict" | "loose";
+  judge: SoftJudge | undefined;
+  signal: AbortSignal | undefined;
+}
+
+export async function evaluateLeaf(leaf: LeafNode, role: NodeRole, ctx: LeafContext): Promise<ScoreNode> {
+  const base: ScoreNode = {
+    kind: leaf.kind,
+    role,
+    label: leaf.kind === "hard" ? leaf.id : leaf.text,
+    value: null,
+    share: 0,
+    factor: 1,
+    contribution: 0,
+    status: "unjudged",
+    range: leaf.range,
+    children: [],
+  };
+  if (leaf.ref !== undefined) base.ref = leaf.ref;
+  if (leaf.kind === "hard") {
+    base.id = leaf.id;
+    base.args = leaf.args;
+    if (leaf.text !== undefined) base.text = leaf.text;
+    const type = findHardType(leaf.id);
+    if (!type) return { ...base, status: "error", error: `unknown constraint ${leaf.id}` };
+    const ok = verifyInstruction(type, ctx.response, leaf.args, ctx.mode);
+    return { ...base, value: ok ? 1 : 0, status: ok ? "pass" : "fail" };
+  }
+  base.text = leaf.text;
+  if (leaf.category !== undefined) base.category = leaf.category;
+  if (!ctx.judge) return base;
+  const request = { constraint: leaf.text, response: ctx.response, ...(leaf.category ? { category: leaf.category } : {}), ...(ctx.prompt !== undefined ? { prompt: ctx.prompt } : {}) };
+  let verdict;
+  try {
+    verdict = await ctx.judge.judge(request, ctx.signal);
+  } catch (error) {
+    return { ...base, status: "error", error: error instanceof Error ? error.message : String(error) };
+  }
+  const out: ScoreNode = { ...base };
+  if (verdict.probability !== undefined) out.probability = verdict.probability;
+  if (verdict.evidence !== undefined) out.evidence = verdict.evidence;
+  if (verdict.cached !== undefined) out.cached = verdict.cached;
+  if (verdict.status === "error") return { ...out, status: "error", error: verdict.error ?? "judge failed" };
+  return { ...out, value: verdict.status === "pass" ? 1 : 0, status: verdict.status };
+}
