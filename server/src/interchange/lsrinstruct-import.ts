@@ -1,0 +1,188 @@
+// LsrInstruct JSON -> logic tree. Every problem becomes an error with the JSON path
+// and the line/column of the offending value; nothing throws.
+
+import type { z } from "zod";
+import { DEFAULT_GAMMA, type Instruction, type LeafNode, type LogicNode } from "../analysis/logic.js";
+import { isSoftCategory, SOFT_CATEGORIES } from "../analysis/soft-categories.js";
+import { findHardType } from "../ifeval/registry.js";
+import { lineColumnAt, parseJsonWithPositions, pathKey, type JsonPath, type PositionedJson } from "./json-positions.js";
+import { AtomicConstraintSchema, ShallowCompositeSchema, ShallowDocumentSchema } from "./lsrinstruct-schema.js";
+
+export interface ImportError {
+  message: string;
+  /** 1-based. */
+  line: number;
+  /** 1-based, in UTF-16 code units. */
+  column: number;
+}
+
+export interface ImportResult {
+  instruction: Instruction | undefined;
+  errors: ImportError[];
+}
+
+/** An import plus the document's `id` field (used by JSONL). */
+export interface DocumentImport extends ImportResult {
+  id: string | undefined;
+}
+
+/** Imports one JSON document; `text` is the whole document. */
+export function importDocument(text: string): DocumentImport {
+  try {
+    const parsed = parseJsonWithPositions(text);
+    if (!parsed.ok) {
+      return { id: undefined, instruction: undefined, errors: [{ message: `JSON syntax error: ${parsed.message}`, ...lineColumnAt(text, parsed.offset) }] };
+    }
+    return new Converter(text, parsed.json).document();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { id: undefined, instruction: undefined, errors: [{ message: `Internal error while importing: ${message}`, line: 1, column: 1 }] };
+  }
+}
+
+type Path = (string | number)[];
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** `composite_constraints[0].composite_constraint.sub_constraints.c1` */
+function describePath(path: JsonPath): string {
+  let out = "";
+  for (const part of path) out += typeof part === "number" ? `[${part}]` : out === "" ? part : `.${part}`;
+  return out === "" ? "(top level)" : out;
+}
+
+class Converter {
+  private readonly errors: ImportError[] = [];
+
+  constructor(private readonly text: string, private readonly json: PositionedJson) {}
+
+  document(): DocumentImport {
+    const doc = this.validate(ShallowDocumentSchema, this.json.value, []);
+    if (!doc) return { id: undefined, instruction: undefined, errors: this.errors };
+    const id = doc.id === undefined ? undefined : String(doc.id);
+    if (doc.composite_constraints.length === 0) {
+      this.error(["composite_constraints"], "there are no constraints");
+    }
+    const children: LogicNode[] = [];
+    doc.composite_constraints.forEach((item, i) => {
+      const node = this.topLevelItem(item, ["composite_constraints", i]);
+      if (node) children.push(node);
+    });
+    if (this.errors.length > 0) return { id, instruction: undefined, errors: this.errors };
+    const instruction: Instruction = { gamma: doc.gamma ?? DEFAULT_GAMMA, root: { kind: "parallel", children } };
+    if (doc.prompt !== undefined) instruction.prompt = doc.prompt;
+    return { id, instruction, errors: [] };
+  }
+
+  private topLevelItem(item: unknown, path: Path): LogicNode | undefined {
+    if (isPlainObject(item) && "composite_constraint" in item) {
+      const node = this.subConstraint(item.composite_constraint, [...path, "composite_constraint"]);
+      // Export wraps a top-level leaf in a one-child And; unwrapping keeps round trips stable.
+      return node?.kind === "parallel" && node.children.length === 1 ? node.children[0] : node;
+    }
+    if (isPlainObject(item) && "constraint" in item) return this.atomic(item, path);
+    this.error(path, 'expected {"composite_constraint": {...}} or an atomic {"constraint": "..."}');
+    return undefined;
+  }
+
+  private subConstraint(value: unknown, path: Path): LogicNode | undefined {
+    if (!isPlainObject(value)) {
+      this.error(path, "expected an object: a constraint or a {type, sub_constraints} node");
+      return undefined;
+    }
+    return "type" in value || "sub_constraints" in value ? this.composite(value, path) : this.atomic(value, path);
+  }
+
+  private composite(value: unknown, path: Path): LogicNode | undefined {
+    const node = this.validate(ShallowCompositeSchema, value, path);
+    if (!node) return undefined;
+    const subPath = [...path, "sub_constraints"];
+    const entries = Object.entries(node.sub_constraints)
+      .map(([key, child]) => ({ key, number: Number(key.slice(1)), child }))
+      .sort((a, b) => a.number - b.number);
+    if (entries.length === 0) {
+      this.error(subPath, `a${node.type === "And" ? "n" : ""} ${node.type} needs at least one sub-constraint`);
+      return undefined;
+    }
+    if (node.type === "Selection") return this.selection(entries, subPath);
+
+    let complete = true;
+    const children: LogicNode[] = [];
+    for (const { key, child } of entries) {
+      const converted = this.subConstraint(child, [...subPath, key]);
+      if (converted) children.push(converted);
+      else complete = false;
+    }
+    if (!complete) return undefined;
+    return node.type === "And" ? { kind: "parallel", children } : { kind: "sequential", steps: children };
+  }
+
+  private selection(entries: { key: string; number: number; child: unknown }[], subPath: Path): LogicNode | undefined {
+    for (const { key, number } of entries) {
+      if (number > 3) this.error([...subPath, key], `a Selection has c1 (condition), c2 (if true) and c3 (if false); '${key}' is not allowed`);
+    }
+    const byKey = new Map(entries.map((e) => [e.key, e.child]));
+    for (const key of ["c1", "c2"]) {
+      if (!byKey.has(key)) this.error(subPath, `a Selection needs ${key} (${key === "c1" ? "the condition" : "the branch taken when it holds"})`);
+    }
+    const convert = (key: string): LogicNode | undefined => (byKey.has(key) ? this.subConstraint(byKey.get(key), [...subPath, key]) : undefined);
+    const condition = convert("c1");
+    const then = convert("c2");
+    const otherwise = convert("c3");
+    if (!condition || !then || (byKey.has("c3") && !otherwise) || entries.some((e) => e.number > 3)) return undefined;
+    return otherwise ? { kind: "conditional", condition, then, else: otherwise } : { kind: "conditional", condition, then };
+  }
+
+  private atomic(value: unknown, path: Path): LeafNode | undefined {
+    const atom = this.validate(AtomicConstraintSchema, value, path);
+    if (!atom) return undefined;
+    const kwargs = Object.fromEntries(Object.entries(atom.kwargs ?? {}).filter(([, v]) => v !== null));
+    const errorsBefore = this.errors.length;
+    if (atom.instruction_id === undefined) {
+      if (Object.keys(kwargs).length > 0) this.error([...path, "kwargs"], "kwargs without an instruction_id: a soft constraint takes no arguments");
+      if (atom.constraint.trim() === "") this.error([...path, "constraint"], "the constraint text is empty");
+      const category = atom.category;
+      if (category !== undefined && !isSoftCategory(category)) {
+        this.error([...path, "category"], `unknown soft category '${category}'; categories: ${SOFT_CATEGORIES.join(", ")}`);
+      }
+      if (this.errors.length > errorsBefore) return undefined;
+      const leaf: LeafNode = { kind: "soft", text: atom.constraint };
+      if (category !== undefined) leaf.category = category.toLowerCase();
+      return leaf;
+    }
+
+    const type = findHardType(atom.instruction_id);
+    if (!type) {
+      this.error([...path, "instruction_id"], `unknown instruction_id '${atom.instruction_id}': not an IFEval instruction id or alias`);
+      return undefined;
+    }
+    if (atom.category !== undefined) this.error([...path, "category"], "category applies to soft constraints only");
+    const args = this.validate(type.schema, kwargs, [...path, "kwargs"], `${type.id}: `);
+    if (args === undefined || atom.category !== undefined) return undefined;
+    const leaf: LeafNode = { kind: "hard", id: type.id, args: args as Record<string, unknown> };
+    if (atom.constraint.trim() !== "") leaf.text = atom.constraint;
+    return leaf;
+  }
+
+  /** Parses with a schema, reporting each issue at the deepest value that exists on its path. */
+  private validate<T extends z.ZodType>(schema: T, value: unknown, path: Path, prefix = ""): z.infer<T> | undefined {
+    const result = schema.safeParse(value);
+    if (result.success) return result.data;
+    for (const issue of result.error.issues) {
+      const full: Path = [...path, ...issue.path.map((p) => (typeof p === "number" ? p : String(p)))];
+      const present = this.json.offsets.has(pathKey(full)) || full.length === path.length;
+      const message = issue.code === "invalid_key" ? `'${String(issue.path.at(-1))}' is not a sub-constraint key (c1, c2, c3, ...)` : issue.message;
+      this.error(full, `${prefix}${present ? message : `required but missing (${message})`}`);
+    }
+    return undefined;
+  }
+
+  private error(path: Path, message: string): void {
+    let probe: Path = path;
+    while (probe.length > 0 && !this.json.offsets.has(pathKey(probe))) probe = probe.slice(0, -1);
+    const offset = this.json.offsets.get(pathKey(probe)) ?? 0;
+    this.errors.push({ message: `${describePath(path)}: ${message}`, ...lineColumnAt(this.text, offset) });
+  }
+}
