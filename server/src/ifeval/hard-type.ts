@@ -1,0 +1,51 @@
+// The contract of one IFEval hard constraint type, and schema pieces that
+// several types share.
+
+import { z } from "zod";
+
+export interface HardConstraintType<A = Record<string, unknown>> {
+  /** Canonical IFEval id, e.g. "length_constraints:number_words". */
+  id: string;
+  /** Readable names for .lsr, unique across types, without a colon. */
+  aliases: readonly string[];
+  /** One line: what it checks. */
+  summary: string;
+  /** Validates the kwargs, with IFEval's own argument names. */
+  schema: z.ZodType<A>;
+  /** The official check on one text (no strict/loose handling). Never throws. */
+  check(response: string, args: A): boolean;
+  /** Our own wording of the constraint for a prompt. */
+  render(args: A): string;
+  /** For hover docs; tests assert check(pass) and !check(fail). */
+  example: { args: A; pass: string; fail: string };
+}
+
+/** Identity helper that keeps the args type tied to the schema. */
+export function defineHardType<S extends z.ZodType<Record<string, unknown>>>(
+  type: HardConstraintType<z.output<S>> & { schema: S },
+): HardConstraintType<z.output<S>> {
+  return type;
+}
+
+export const RELATIONS = ["less than", "at least"] as const;
+export type Relation = (typeof RELATIONS)[number];
+
+/** The official relation spellings; "less_than"/"at_least" are accepted and normalised. */
+export function relationSchema(what: string) {
+  return z
+    .preprocess((v) => (v === "less_than" ? "less than" : v === "at_least" ? "at least" : v), z.enum(RELATIONS))
+    .describe(`"less than" (count < threshold) or "at least" (count >= threshold) for ${what}`);
+}
+
+export function countSchema(description: string, min = 1) {
+  return z.int().min(min).describe(description);
+}
+
+export function compareCount(actual: number, relation: Relation, threshold: number): boolean {
+  return relation === "less than" ? actual < threshold : actual >= threshold;
+}
+
+/** Counts matches of a global regex (Python `len(re.findall(...))`, empty matches included). */
+export function countMatches(text: string, regex: RegExp): number {
+  return text.match(regex)?.length ?? 0;
+}

@@ -1,0 +1,56 @@
+// Python `str` behaviour that JavaScript does not share: the whitespace set of
+// str.strip()/split(), and str.isupper()/islower() on Unicode.
+
+/** Characters Python's str.isspace() accepts (Py_UNICODE_ISSPACE); JS `\s` differs (no \x1c-\x1f or \x85, adds \ufeff). */
+export const PY_WHITESPACE_CLASS = "\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
+
+const LEADING_WS = new RegExp(`^[${PY_WHITESPACE_CLASS}]+`, "u");
+const TRAILING_WS = new RegExp(`[${PY_WHITESPACE_CLASS}]+$`, "u");
+const WS_RUNS = new RegExp(`[${PY_WHITESPACE_CLASS}]+`, "u");
+
+/** Python `s.strip()`. */
+export function pyStrip(s: string): string {
+  return s.replace(LEADING_WS, "").replace(TRAILING_WS, "");
+}
+
+/** Python `s.lstrip(chars)` with an explicit character set. */
+export function pyLstripChars(s: string, chars: string): string {
+  let start = 0;
+  while (start < s.length && chars.includes(s[start])) start++;
+  return s.slice(start);
+}
+
+/** Python `s.rstrip(chars)` with an explicit character set. */
+export function pyRstripChars(s: string, chars: string): string {
+  let end = s.length;
+  while (end > 0 && chars.includes(s[end - 1])) end--;
+  return s.slice(0, end);
+}
+
+/** Python `s.strip(chars)` with an explicit character set (ASCII chars only in our callers). */
+export function pyStripChars(s: string, chars: string): string {
+  return pyRstripChars(pyLstripChars(s, chars), chars);
+}
+
+/** Python `s.split()`: runs of whitespace separate, no empty pieces. */
+export function pySplitWhitespace(s: string): string[] {
+  const stripped = pyStrip(s);
+  return stripped === "" ? [] : stripped.split(WS_RUNS);
+}
+
+// Python 3 derives isupper/islower from the Unicode Uppercase/Lowercase
+// properties (not just Lu/Ll), and titlecase letters (Lt) make both false.
+const BLOCKS_UPPER = /[\p{Lowercase}\p{Lt}]/u;
+const BLOCKS_LOWER = /[\p{Uppercase}\p{Lt}]/u;
+const HAS_UPPER = /\p{Uppercase}/u;
+const HAS_LOWER = /\p{Lowercase}/u;
+
+/** Python `s.isupper()`: at least one cased character and none lower- or titlecase. */
+export function pyIsUpper(s: string): boolean {
+  return HAS_UPPER.test(s) && !BLOCKS_UPPER.test(s);
+}
+
+/** Python `s.islower()`: at least one cased character and none upper- or titlecase. */
+export function pyIsLower(s: string): boolean {
+  return HAS_LOWER.test(s) && !BLOCKS_LOWER.test(s);
+}
