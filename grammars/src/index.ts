@@ -3,7 +3,7 @@
 import { EOF, type IRecognitionException } from "chevrotain";
 import type { FileNode, ParseResult, SyntaxError } from "./ast.js";
 import { convertFile } from "./cst-to-ast.js";
-import { limitNesting } from "./nesting.js";
+import { limitNesting, MAX_NESTING_DEPTH } from "./nesting.js";
 import { parseTokens } from "./parser.js";
 import { tokenEnd, tokenize } from "./tokens.js";
 
@@ -28,10 +28,17 @@ function recognitionError(e: IRecognitionException, text: string): SyntaxError {
   return { message: e.message, range: { start: t.startOffset, end: tokenEnd(t) } };
 }
 
-function parseUnguarded(text: string): ParseResult {
+/** Nesting limit for the retry after a stack overflow (the caller's stack was already deep). */
+const FALLBACK_NESTING_DEPTH = 16;
+
+function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message);
+}
+
+function parseUnguarded(text: string, nestingLimit: number): ParseResult {
   const lexed = tokenize(text);
   const errors = lexed.errors;
-  const tokens = limitNesting(lexed.tokens, errors);
+  const tokens = limitNesting(lexed.tokens, errors, nestingLimit);
   const { cst, errors: parseErrors } = parseTokens(tokens);
   for (const e of parseErrors) errors.push(recognitionError(e, text));
   const ast = convertFile(cst, { text, errors });
@@ -50,10 +57,15 @@ function sameError(a: SyntaxError, b: SyntaxError): boolean {
 /** Parses a .lsr file. Never throws: an internal failure becomes one error covering the file. */
 export function parse(text: string): ParseResult {
   try {
-    return parseUnguarded(text);
+    try {
+      return parseUnguarded(text, MAX_NESTING_DEPTH);
+    } catch (error) {
+      if (!isStackOverflow(error)) throw error;
+      return parseUnguarded(text, FALLBACK_NESTING_DEPTH);
+    }
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    const message = /call stack/i.test(reason) ? "input too deeply nested to parse" : `internal parser error: ${reason}`;
+    const message = isStackOverflow(error) ? "input too deeply nested to parse" : `internal parser error: ${reason}`;
     return { ast: emptyFile(text), errors: [{ message, range: { start: 0, end: text.length } }] };
   }
 }

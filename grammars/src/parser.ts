@@ -3,6 +3,7 @@
 
 import { CstParser, type CstNode, type IToken, type IRecognitionException } from "chevrotain";
 import * as T from "./tokens.js";
+import { tokenize } from "./tokens.js";
 import { parserErrorMessages } from "./parser-messages.js";
 
 class LsrParser extends CstParser {
@@ -194,6 +195,13 @@ class LsrParser extends CstParser {
 }
 
 const parser = new LsrParser();
+
+// Chevrotain builds some lookahead lazily on first use, which costs stack; a
+// first parse of a small file that touches every rule keeps that cost away
+// from a deeply nested first real input.
+const WARM_UP = `prompt "p" gamma 1 define d = soft s "t" first { a(b: [1, "c", e]) "w" } then if and { x } { y } else if z { } else { }
+finally and { } else { } ) ] , : = 2 "s" (`;
+parseTokens(tokenize(WARM_UP).tokens);
 
 export interface CstParseResult {
   cst: CstNode;
