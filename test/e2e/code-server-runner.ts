@@ -44,14 +44,30 @@ export interface EditorRunResult {
   screenshots: string[];
 }
 
-function readMochaResults(resultsFile: string, log: string[]): MochaResults | undefined {
-  if (existsSync(resultsFile)) return JSON.parse(readFileSync(resultsFile, "utf8")) as MochaResults;
+/** Counts from the results file the suite wrote, else from its console line. */
+function readMochaResults(resultsFile: string, log: string[]): (MochaResults & { source: string }) | undefined {
+  if (existsSync(resultsFile)) return { ...(JSON.parse(readFileSync(resultsFile, "utf8")) as MochaResults), source: "results file" };
   const pattern = new RegExp(`${MOCHA_SUMMARY_PREFIX} (\\d+) passed, (\\d+) failed`);
   for (const line of log) {
     const m = pattern.exec(line);
-    if (m) return { passed: Number(m[1]), failed: Number(m[2]), failures: [] };
+    if (m) return { passed: Number(m[1]), failed: Number(m[2]), failures: [], source: "log line" };
   }
   return undefined;
+}
+
+const SMOKE_STEP_TIMEOUT_MS = 90_000;
+
+/** Runs one smoke step, failing it when it outlives SMOKE_STEP_TIMEOUT_MS. */
+async function runStepWithTimeout(step: SmokeStep, ctx: SmokeContext): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`step took longer than ${SMOKE_STEP_TIMEOUT_MS} ms`)), SMOKE_STEP_TIMEOUT_MS);
+  });
+  try {
+    await Promise.race([step.run(ctx), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function loadSmokeSteps(modulePath: string | undefined): SmokeStep[] {
@@ -73,6 +89,8 @@ export async function runEditorTests(options: EditorRunOptions): Promise<EditorR
   const runDir = mkdtempSync(join(tmpdir(), `lsrif-e2e-${options.name}-`));
   const workspace = join(runDir, "workspace", basename(options.workspace));
   const mochaResultsFile = join(runDir, "mocha-results.json");
+  const removeRunDir = () => rmSync(runDir, { recursive: true, force: true });
+  process.on("exit", removeRunDir); // also when a signal ends the runner mid-run
 
   let server: RunningCodeServer | undefined;
   let browser: Browser | undefined;
@@ -99,8 +117,8 @@ export async function runEditorTests(options: EditorRunOptions): Promise<EditorR
     if (mocha) {
       result.passed += mocha.passed;
       result.failed += mocha.failed;
-      result.outcomes.push(`mocha: ${mocha.passed} passed, ${mocha.failed} failed`);
-      for (const f of mocha.failures) result.outcomes.push(`FAIL ${f.title}: ${f.message}`);
+      result.outcomes.push(`mocha (${mocha.source}): ${mocha.passed} passed, ${mocha.failed} failed`);
+      for (const f of mocha.failures) result.outcomes.push(`FAIL ${f.title}: ${f.message.replace(/\s+/g, " ")}`);
     }
     if (run.exitCode === null) fail("extension tests", "no exit code from the workbench (timeout)");
     else if (!mocha) fail("extension tests", `exit code ${run.exitCode} and no mocha results`);
@@ -135,7 +153,7 @@ export async function runEditorTests(options: EditorRunOptions): Promise<EditorR
     for (const step of steps) {
       if (broken) { fail(`smoke: ${step.name}`, `skipped after "${broken}" failed`); continue; }
       try {
-        await step.run(ctx);
+        await runStepWithTimeout(step, ctx);
         pass(`smoke: ${step.name}`);
       } catch (err) {
         fail(`smoke: ${step.name}`, err instanceof Error ? err.message.split("\n")[0] : err);
@@ -148,7 +166,8 @@ export async function runEditorTests(options: EditorRunOptions): Promise<EditorR
   } finally {
     await browser?.close().catch(() => undefined);
     await server?.stop();
-    rmSync(runDir, { recursive: true, force: true });
+    process.off("exit", removeRunDir);
+    removeRunDir();
   }
   writeFileSync(join(resultsDir, "outcomes.txt"), result.outcomes.join("\n") + "\n");
   return result;

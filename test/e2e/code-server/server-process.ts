@@ -35,6 +35,7 @@ export const DEFAULT_USER_SETTINGS: Record<string, unknown> = {
   "telemetry.telemetryLevel": "off",
   "extensions.autoCheckUpdates": false,
   "extensions.autoUpdate": false,
+  "extensions.ignoreRecommendations": true,
 };
 
 export function codeServerEntry(installDir: string): string {

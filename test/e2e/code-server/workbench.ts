@@ -1,6 +1,7 @@
 // Drives code-server's workbench with Debian's chromium through playwright-core:
 // builds the workbench URL, runs an extension test suite in a page and
 // collects the automation log and exit code the workbench reports.
+import { format } from "node:util";
 import { chromium, type Browser, type Page } from "playwright-core";
 
 export const CHROMIUM_PATH = "/usr/bin/chromium";
@@ -48,9 +49,10 @@ export async function waitForWorkbench(page: Page, timeoutMs = 60_000): Promise<
   await page.locator(".monaco-workbench .part.statusbar").waitFor({ state: "visible", timeout: timeoutMs });
 }
 
+/** The extension host forwards console calls as (format string, ...values). */
 function formatLogArgs(args: unknown): string {
-  const list = Array.isArray(args) ? args : [args];
-  return list.map((a) => (typeof a === "string" ? a : JSON.stringify(a))).join(" ");
+  const list: unknown[] = Array.isArray(args) ? args : [args];
+  return format(...list);
 }
 
 export interface ExtensionTestRun {
