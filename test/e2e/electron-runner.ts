@@ -27,7 +27,7 @@ const RUNS: Record<string, ElectronRun> = {
   suite: {
     extensionPath: REPO_ROOT,
     testsPath: join(__dirname, "suite", "index.js"),
-    workspace: join(REPO_ROOT, "test/e2e/fixtures/workspace"),
+    workspace: join(REPO_ROOT, "examples"),
   },
 };
 

@@ -36,6 +36,7 @@ export function runMochaFolder(dir: string): Promise<void> {
     reporter: "spec",
     timeout: Number(process.env.LSRIF_E2E_TEST_TIMEOUT_MS ?? 30_000),
     grep: process.env.LSRIF_E2E_GREP || undefined,
+    invert: process.env.LSRIF_E2E_GREP_INVERT === "1",
   });
   const files = findTestFiles(dir);
   for (const file of files) mocha.addFile(file);

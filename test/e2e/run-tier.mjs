@@ -91,7 +91,7 @@ if (only === undefined || only === "suite") {
         name: "extension",
         extensionPath: root,
         testsPath: join(out, "suite/index.js"),
-        workspace: join(root, "test/e2e/fixtures/workspace"),
+        workspace: join(root, "examples"),
         smokeModule: existsSync(smoke) ? smoke : undefined,
       });
     }
