@@ -1,0 +1,86 @@
+// The extension's entry: starts the bundled language server over IPC for `lsr`
+// documents and registers the client-side commands. Everything the language
+// offers (diagnostics, hovers, completion, ...) comes from the server.
+
+import * as vscode from "vscode";
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
+import { CLIENT_COMMANDS, exportJson, importJson, renderPrompt } from "./document-commands.js";
+import { JudgeKeyStore } from "./judge-key.js";
+import { createLog } from "./log.js";
+import { LogicTreePanel } from "./logic-tree/panel.js";
+import { ScoreDecorations } from "./scoring/decorations.js";
+import { SCORE_VIEW_ID, ScoreResultsProvider } from "./scoring/results-tree.js";
+import { ScoreController } from "./scoring/score-command.js";
+import { ServerApi } from "./server-api.js";
+import { LSR_LANGUAGE_ID, lsrDocumentFor } from "./target-document.js";
+import type { Range as OffsetRange } from "../../grammars/src/ast.js";
+
+/** What `activate` returns; tests await `ready` instead of sleeping. */
+export interface LsrifExtensionApi {
+  client: LanguageClient;
+  /** Resolves once the server answered `initialize`. */
+  ready: Promise<void>;
+  logicTree: LogicTreePanel;
+  scoring: ScoreController;
+  judgeKeys: JudgeKeyStore;
+}
+
+let client: LanguageClient | undefined;
+
+export function activate(context: vscode.ExtensionContext): LsrifExtensionApi {
+  const log = createLog();
+  const serverModule = context.asAbsolutePath("dist/server/server.js");
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ["--nolazy", "--inspect=6009"] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: LSR_LANGUAGE_ID }],
+    synchronize: { configurationSection: "lsrif" },
+    initializationOptions: { maxNestingDepth: vscode.workspace.getConfiguration("lsrif").get<number>("maxNestingDepth") },
+    outputChannel: log,
+  };
+  client = new LanguageClient("lsrif", "LsrIF Language Server", serverOptions, clientOptions);
+  const ready = client.start();
+  ready.catch((error: unknown) => log.error(`The language server did not start: ${String(error)}`));
+  // Seam for the judge: when the server needs the API key or vscode.lm it will send
+  // a request here; JudgeKeyStore.keyFor(baseUrl) is the answer for the key.
+
+  const api = new ServerApi(client, ready);
+  const logicTree = new LogicTreePanel(api, log);
+  const results = new ScoreResultsProvider();
+  const decorations = new ScoreDecorations();
+  const scoring = new ScoreController(api, log, results, decorations);
+  const judgeKeys = new JudgeKeyStore(context, log);
+
+  const register = (id: string, run: (...args: unknown[]) => unknown) => vscode.commands.registerCommand(id, run);
+  context.subscriptions.push(
+    log,
+    logicTree,
+    scoring,
+    decorations,
+    vscode.window.registerTreeDataProvider(SCORE_VIEW_ID, results),
+    register(CLIENT_COMMANDS.renderPrompt, (arg) => renderPrompt(api, arg)),
+    register(CLIENT_COMMANDS.exportJson, (arg, target) => exportJson(api, log, arg, target instanceof vscode.Uri ? target : undefined)),
+    register(CLIENT_COMMANDS.importJson, (source) => importJson(api, log, source instanceof vscode.Uri ? source : undefined)),
+    register(CLIENT_COMMANDS.showLogicTree, async (arg) => {
+      const doc = await lsrDocumentFor(arg);
+      return doc ? logicTree.show(doc) : undefined;
+    }),
+    register(CLIENT_COMMANDS.scoreResponse, (arg, responseText) => scoring.scoreResponse(arg, typeof responseText === "string" ? responseText : undefined)),
+    register(CLIENT_COMMANDS.setJudgeApiKey, () => judgeKeys.promptAndStore()),
+    register(CLIENT_COMMANDS.clearScore, () => scoring.clear()),
+    register("lsrif.revealScoreNode", async (uri, range) => {
+      if (!(uri instanceof vscode.Uri)) return;
+      const doc = await vscode.workspace.openTextDocument(uri);
+      const { start, end } = range as OffsetRange;
+      await vscode.window.showTextDocument(doc, { selection: new vscode.Range(doc.positionAt(start), doc.positionAt(end)) });
+    }),
+  );
+  return { client, ready, logicTree, scoring, judgeKeys };
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

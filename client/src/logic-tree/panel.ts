@@ -1,0 +1,102 @@
+// "LsrIF: Show Logic Tree": one webview panel that follows the active .lsr file
+// and redraws (debounced) as that file changes.
+
+import { randomBytes } from "node:crypto";
+import * as path from "node:path";
+import * as vscode from "vscode";
+import type { Log } from "../log.js";
+import type { ServerApi } from "../server-api.js";
+import { LSR_LANGUAGE_ID } from "../target-document.js";
+import { graphFromAnswer } from "./graph-model.js";
+import { logicTreePage } from "./html.js";
+import { treeToSvg } from "./svg.js";
+
+const REDRAW_DELAY_MS = 250;
+
+export interface TreeMessage {
+  type: "tree";
+  svg: string;
+  caption: string;
+  error?: string;
+}
+
+export class LogicTreePanel implements vscode.Disposable {
+  static readonly viewType = "lsrif.logicTree";
+  private panel: vscode.WebviewPanel | undefined;
+  private document: vscode.TextDocument | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private readonly subscriptions: vscode.Disposable[] = [];
+  /** The last message posted; tests read it instead of scraping the webview. */
+  lastMessage: TreeMessage | undefined;
+
+  constructor(
+    private readonly api: ServerApi,
+    private readonly log: Log,
+  ) {
+    this.subscriptions.push(
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (this.panel && e.document === this.document) this.scheduleRedraw();
+      }),
+      vscode.window.onDidChangeActiveTextEditor((editor) => {
+        if (this.panel && editor?.document.languageId === LSR_LANGUAGE_ID && editor.document !== this.document) {
+          this.document = editor.document;
+          this.scheduleRedraw(0);
+        }
+      }),
+    );
+  }
+
+  /** Shows the panel for `document` and resolves once the first drawing was posted. */
+  async show(document: vscode.TextDocument): Promise<TreeMessage | undefined> {
+    this.document = document;
+    if (!this.panel) {
+      this.panel = vscode.window.createWebviewPanel(
+        LogicTreePanel.viewType,
+        "Logic Tree",
+        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+        { enableScripts: true, localResourceRoots: [], retainContextWhenHidden: false },
+      );
+      const nonce = randomBytes(16).toString("base64");
+      this.panel.webview.html = logicTreePage(this.panel.webview.cspSource, nonce, "Logic Tree");
+      // A hidden webview drops posted messages; redraw when it becomes visible again.
+      this.panel.onDidChangeViewState(() => { if (this.panel?.visible) this.scheduleRedraw(0); });
+      this.panel.onDidDispose(() => { this.panel = undefined; });
+      this.panel.webview.onDidReceiveMessage((m: { type?: string }) => { if (m?.type === "ready") this.scheduleRedraw(0); });
+    } else {
+      this.panel.reveal(vscode.ViewColumn.Beside, true);
+    }
+    return this.redraw();
+  }
+
+  private scheduleRedraw(delay = REDRAW_DELAY_MS): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.redraw(), delay);
+  }
+
+  private async redraw(): Promise<TreeMessage | undefined> {
+    const doc = this.document;
+    const panel = this.panel;
+    if (!doc || !panel) return undefined;
+    const name = path.basename(doc.uri.path);
+    panel.title = `Logic Tree: ${name}`;
+    let message: TreeMessage;
+    try {
+      const graph = graphFromAnswer(await this.api.logicTree(doc.uri.toString()));
+      message = graph
+        ? { type: "tree", svg: treeToSvg(graph.root), caption: `${name}${graph.gamma !== undefined ? ` · gamma ${graph.gamma}` : ""}` }
+        : { type: "tree", svg: "", caption: name, error: "The server returned no logic tree for this file." };
+    } catch (error) {
+      this.log.error(`Logic tree for ${doc.uri.fsPath}: ${String(error)}`);
+      message = { type: "tree", svg: "", caption: name, error: `Could not build the logic tree: ${String(error)}` };
+    }
+    this.lastMessage = message;
+    await panel.webview.postMessage(message);
+    return message;
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.panel?.dispose();
+    for (const s of this.subscriptions) s.dispose();
+  }
+}

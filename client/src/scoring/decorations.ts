@@ -1,0 +1,84 @@
+// Failing and errored constraints marked in the .lsr editor until its next edit.
+
+import * as vscode from "vscode";
+import type { Range as OffsetRange } from "../../../grammars/src/ast.js";
+import type { ScoreNode, ScoreResult } from "../../../server/src/scoring/result.js";
+
+export interface MarkedLeaf {
+  range: OffsetRange;
+  status: "fail" | "error";
+  label: string;
+}
+
+/** The leaves to mark: failed constraints and judge errors that have a source range. */
+export function leavesToMark(result: ScoreResult): MarkedLeaf[] {
+  const marked: MarkedLeaf[] = [];
+  const visit = (node: ScoreNode) => {
+    if ((node.kind === "hard" || node.kind === "soft") && node.range && (node.status === "fail" || node.status === "error")) {
+      marked.push({ range: node.range, status: node.status, label: node.label });
+    }
+    node.children.forEach(visit);
+  };
+  visit(result.tree);
+  return marked;
+}
+
+export class ScoreDecorations implements vscode.Disposable {
+  private readonly failType = vscode.window.createTextEditorDecorationType({
+    textDecoration: "underline wavy var(--vscode-editorError-foreground)",
+    overviewRulerColor: new vscode.ThemeColor("editorError.foreground"),
+    overviewRulerLane: vscode.OverviewRulerLane.Right,
+    after: { contentText: " ✗ failed", color: new vscode.ThemeColor("editorError.foreground"), margin: "0 0 0 1em" },
+  });
+  private readonly errorType = vscode.window.createTextEditorDecorationType({
+    textDecoration: "underline wavy var(--vscode-editorWarning-foreground)",
+    overviewRulerColor: new vscode.ThemeColor("editorWarning.foreground"),
+    overviewRulerLane: vscode.OverviewRulerLane.Right,
+    after: { contentText: " ⚠ judge error", color: new vscode.ThemeColor("editorWarning.foreground"), margin: "0 0 0 1em" },
+  });
+  /** Marks per document URI, kept so they come back when the editor is shown again. */
+  private readonly marks = new Map<string, MarkedLeaf[]>();
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor() {
+    this.subscriptions = [
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length > 0) this.clear(e.document.uri);
+      }),
+      vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((e) => this.apply(e))),
+    ];
+  }
+
+  set(uri: vscode.Uri, result: ScoreResult): void {
+    this.marks.set(uri.toString(), leavesToMark(result));
+    vscode.window.visibleTextEditors.filter((e) => e.document.uri.toString() === uri.toString()).forEach((e) => this.apply(e));
+  }
+
+  /** The marks currently shown for a document (for tests and the status bar). */
+  marksFor(uri: vscode.Uri): readonly MarkedLeaf[] {
+    return this.marks.get(uri.toString()) ?? [];
+  }
+
+  clear(uri: vscode.Uri): void {
+    if (!this.marks.delete(uri.toString())) return;
+    vscode.window.visibleTextEditors.filter((e) => e.document.uri.toString() === uri.toString()).forEach((e) => this.apply(e));
+  }
+
+  clearAll(): void {
+    for (const key of [...this.marks.keys()]) this.clear(vscode.Uri.parse(key));
+  }
+
+  private apply(editor: vscode.TextEditor): void {
+    const marks = this.marks.get(editor.document.uri.toString()) ?? [];
+    const toRange = (m: MarkedLeaf) => new vscode.Range(editor.document.positionAt(m.range.start), editor.document.positionAt(m.range.end));
+    const hover = (m: MarkedLeaf) => new vscode.MarkdownString(`LsrIF: **${m.status === "fail" ? "failed" : "judge error"}** in the last scored response`);
+    editor.setDecorations(this.failType, marks.filter((m) => m.status === "fail").map((m) => ({ range: toRange(m), hoverMessage: hover(m) })));
+    editor.setDecorations(this.errorType, marks.filter((m) => m.status === "error").map((m) => ({ range: toRange(m), hoverMessage: hover(m) })));
+  }
+
+  dispose(): void {
+    this.failType.dispose();
+    this.errorType.dispose();
+    this.subscriptions.forEach((s) => s.dispose());
+  }
+}

@@ -1,0 +1,74 @@
+// The "LsrIF Score" view: the last result as a tree mirroring the logic tree,
+// each node with r, r', share, and for soft leaves the judge's evidence.
+
+import * as vscode from "vscode";
+import type { NodeStatus, ScoreNode, ScoreResult } from "../../../server/src/scoring/result.js";
+import { formatValue, nodeSummary, resultHeadline } from "./format.js";
+
+export const SCORE_VIEW_ID = "lsrif.scoreResults";
+
+const STATUS_ICONS: Record<NodeStatus, vscode.ThemeIcon> = {
+  pass: new vscode.ThemeIcon("pass", new vscode.ThemeColor("testing.iconPassed")),
+  fail: new vscode.ThemeIcon("error", new vscode.ThemeColor("testing.iconFailed")),
+  partial: new vscode.ThemeIcon("circle-large-outline", new vscode.ThemeColor("charts.yellow")),
+  "not-applicable": new vscode.ThemeIcon("circle-slash"),
+  unjudged: new vscode.ThemeIcon("question"),
+  error: new vscode.ThemeIcon("warning", new vscode.ThemeColor("problemsWarningIcon.foreground")),
+};
+
+const ROLE_PREFIX: Record<ScoreNode["role"], string> = { item: "", step: "step: ", condition: "if: ", then: "then: ", else: "else: " };
+
+type Element = { kind: "headline"; result: ScoreResult } | { kind: "node"; node: ScoreNode };
+
+function tooltip(node: ScoreNode): vscode.MarkdownString {
+  const md = new vscode.MarkdownString();
+  md.appendMarkdown(`**${node.kind}** · ${node.status}\n\n`);
+  md.appendText(node.text ?? node.label);
+  md.appendMarkdown(`\n\n| r | r' | share | factor | contribution |\n|---|---|---|---|---|\n`);
+  md.appendMarkdown(`| ${formatValue(node.value)} | ${formatValue(node.adjusted)} | ${formatValue(node.share)} | ${formatValue(node.factor)} | ${formatValue(node.contribution)} |\n`);
+  if (node.probability !== undefined) md.appendMarkdown(`\nJudge P(yes): ${node.probability.toFixed(3)}${node.cached ? " (cached verdict)" : ""}\n`);
+  if (node.evidence) { md.appendMarkdown("\nEvidence: "); md.appendText(node.evidence); }
+  if (node.error) { md.appendMarkdown("\n\nJudge error: "); md.appendText(node.error); }
+  if (node.status === "unjudged") md.appendMarkdown("\n\nNo judge is configured (setting `lsrif.judge.kind`), so this soft constraint was not judged.");
+  return md;
+}
+
+export class ScoreResultsProvider implements vscode.TreeDataProvider<Element> {
+  private result: ScoreResult | undefined;
+  private documentUri: vscode.Uri | undefined;
+  private readonly changed = new vscode.EventEmitter<Element | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+
+  show(result: ScoreResult | undefined, documentUri: vscode.Uri | undefined): void {
+    this.result = result;
+    this.documentUri = documentUri;
+    this.changed.fire(undefined);
+  }
+
+  getChildren(element?: Element): Element[] {
+    if (!this.result) return [];
+    if (!element) return [{ kind: "headline", result: this.result }, { kind: "node", node: this.result.tree }];
+    return element.kind === "node" ? element.node.children.map((node) => ({ kind: "node", node })) : [];
+  }
+
+  getTreeItem(element: Element): vscode.TreeItem {
+    if (element.kind === "headline") {
+      const { result } = element;
+      const item = new vscode.TreeItem(resultHeadline(result), vscode.TreeItemCollapsibleState.None);
+      const s = result.summary;
+      item.description = `${s.passed} passed, ${s.failed} failed, ${s.unjudged} unjudged, ${s.errors} errors · gamma ${result.gamma} · ${result.mode}`;
+      item.iconPath = new vscode.ThemeIcon("checklist");
+      return item;
+    }
+    const { node } = element;
+    const collapsible = node.children.length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None;
+    const item = new vscode.TreeItem(`${ROLE_PREFIX[node.role]}${node.label}`, collapsible);
+    item.description = nodeSummary(node);
+    item.tooltip = tooltip(node);
+    item.iconPath = STATUS_ICONS[node.status];
+    if (node.range && this.documentUri) {
+      item.command = { command: "lsrif.revealScoreNode", title: "Show in editor", arguments: [this.documentUri, node.range] };
+    }
+    return item;
+  }
+}

@@ -1,0 +1,63 @@
+// The language server's workspace/executeCommand contract, as the client calls it.
+// Arguments cross the wire as JSON, so document URIs are sent as strings.
+
+import type { CancellationToken } from "vscode";
+import { ExecuteCommandRequest, type LanguageClient } from "vscode-languageclient/node";
+import type { Instruction, LogicNode } from "../../server/src/analysis/logic.js";
+import type { ScoreResult } from "../../server/src/scoring/result.js";
+import type { ImportError } from "../../server/src/interchange/lsrinstruct-import.js";
+
+export const SERVER_COMMANDS = {
+  render: "lsrif.render",
+  exportJson: "lsrif.exportJson",
+  importJson: "lsrif.importJson",
+  logicTree: "lsrif.logicTree",
+  score: "lsrif.score",
+} as const;
+
+export interface ImportJsonResult {
+  lsr?: string;
+  errors: ImportError[];
+}
+
+/** What `lsrif.logicTree` answers: the whole instruction, or just its root node. */
+export type LogicTreeAnswer = Instruction | LogicNode;
+
+export interface ScoreOptions {
+  mode?: "strict" | "loose";
+}
+
+export type { ScoreResult };
+
+/** Typed calls to the server's commands; every call waits until the client is running. */
+export class ServerApi {
+  constructor(
+    private readonly client: LanguageClient,
+    private readonly ready: Promise<void>,
+  ) {}
+
+  private async execute<T>(command: string, args: unknown[], token?: CancellationToken): Promise<T> {
+    await this.ready;
+    return (await this.client.sendRequest(ExecuteCommandRequest.type, { command, arguments: args }, token)) as T;
+  }
+
+  render(uri: string): Promise<string> {
+    return this.execute(SERVER_COMMANDS.render, [uri]);
+  }
+
+  exportJson(uri: string): Promise<unknown> {
+    return this.execute(SERVER_COMMANDS.exportJson, [uri]);
+  }
+
+  importJson(jsonText: string, fileName: string): Promise<ImportJsonResult> {
+    return this.execute(SERVER_COMMANDS.importJson, [jsonText, fileName]);
+  }
+
+  logicTree(uri: string): Promise<LogicTreeAnswer | null> {
+    return this.execute(SERVER_COMMANDS.logicTree, [uri]);
+  }
+
+  score(uri: string, responseText: string, options: ScoreOptions, token?: CancellationToken): Promise<ScoreResult> {
+    return this.execute(SERVER_COMMANDS.score, [uri, responseText, options], token);
+  }
+}

@@ -1,0 +1,41 @@
+// Bundles the extension for the .vsix: the client (vscode is provided by the
+// editor) and the language server, each into one CommonJS file under dist/.
+// Usage: node esbuild.mjs [--dev]   (--dev: no minification, inline source maps)
+import * as esbuild from "esbuild";
+import { existsSync, rmSync } from "node:fs";
+
+const dev = process.argv.includes("--dev");
+const root = import.meta.dirname + "/";
+
+const entries = [
+  { name: "client", in: "client/src/extension.ts", out: "dist/client/extension.js" },
+  { name: "server", in: "server/src/lsp/main.ts", out: "dist/server/server.js" },
+];
+for (const entry of entries) {
+  if (!existsSync(root + entry.in)) {
+    console.error(`esbuild.mjs: ${entry.in} does not exist, so the ${entry.name} cannot be bundled`);
+    process.exit(1);
+  }
+}
+
+rmSync(root + "dist", { recursive: true, force: true });
+const common = {
+  absWorkingDir: root,
+  bundle: true,
+  platform: "node",
+  format: "cjs",
+  target: "node20",
+  minify: !dev,
+  sourcemap: dev ? "inline" : false,
+  logLevel: "warning",
+  metafile: true,
+};
+const results = await Promise.all(
+  entries.map((entry) =>
+    esbuild.build({ ...common, entryPoints: [entry.in], outfile: entry.out, external: entry.name === "client" ? ["vscode"] : [] }),
+  ),
+);
+for (const [i, result] of results.entries()) {
+  const bytes = Object.values(result.metafile.outputs).reduce((sum, o) => sum + o.bytes, 0);
+  console.log(`${entries[i].out}: ${(bytes / 1024).toFixed(0)} KiB`);
+}
