@@ -1,12 +1,6 @@
 // Public entry point of the .lsr grammar.
 
-import { EOF, type IRecognitionException } from "chevrotain";
-import type { FileNode, ParseResult, SyntaxError } from "./ast.js";
-import { convertFile } from "./cst-to-ast.js";
-import { limitNesting, MAX_NESTING_DEPTH } from "./nesting.js";
-import { parseTokens } from "./parser.js";
-import { tokenEnd, tokenize } from "./tokens.js";
-
+export { parse } from "./parse.js";
 export type * from "./ast.js";
 export { astToDebugString } from "./debug.js";
 export { format, type FormatOptions } from "./format.js";
@@ -16,56 +10,3 @@ export { quoteString } from "./strings.js";
 export * as tokenTypes from "./tokens.js";
 export { tokenize, type TokenizeResult } from "./tokens.js";
 
-function emptyFile(text: string): FileNode {
-  return { kind: "file", prompts: [], gammas: [], defines: [], items: [], comments: [], range: { start: 0, end: text.length } };
-}
-
-function recognitionError(e: IRecognitionException, text: string): SyntaxError {
-  const t = e.token;
-  if (t === undefined || t.tokenType === EOF || Number.isNaN(t.startOffset)) {
-    return { message: e.message, range: { start: text.length, end: text.length } };
-  }
-  return { message: e.message, range: { start: t.startOffset, end: tokenEnd(t) } };
-}
-
-/** Nesting limit for the retry after a stack overflow (the caller's stack was already deep). */
-const FALLBACK_NESTING_DEPTH = 16;
-
-function isStackOverflow(error: unknown): boolean {
-  return error instanceof RangeError && /call stack/i.test(error.message);
-}
-
-function parseUnguarded(text: string, nestingLimit: number): ParseResult {
-  const lexed = tokenize(text);
-  const errors = lexed.errors;
-  const tokens = limitNesting(lexed.tokens, errors, nestingLimit);
-  const { cst, errors: parseErrors } = parseTokens(tokens);
-  for (const e of parseErrors) errors.push(recognitionError(e, text));
-  const ast = convertFile(cst, { text, errors });
-  ast.comments = lexed.comments.map((c) => {
-    const body = c.image.trimEnd();
-    return { text: body, range: { start: c.startOffset, end: c.startOffset + body.length } };
-  });
-  errors.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
-  return { ast, errors: errors.filter((e, i) => i === 0 || !sameError(e, errors[i - 1])) };
-}
-
-function sameError(a: SyntaxError, b: SyntaxError): boolean {
-  return a.message === b.message && a.range.start === b.range.start && a.range.end === b.range.end;
-}
-
-/** Parses a .lsr file. Never throws: an internal failure becomes one error covering the file. */
-export function parse(text: string): ParseResult {
-  try {
-    try {
-      return parseUnguarded(text, MAX_NESTING_DEPTH);
-    } catch (error) {
-      if (!isStackOverflow(error)) throw error;
-      return parseUnguarded(text, FALLBACK_NESTING_DEPTH);
-    }
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    const message = isStackOverflow(error) ? "input too deeply nested to parse" : `internal parser error: ${reason}`;
-    return { ast: emptyFile(text), errors: [{ message, range: { start: 0, end: text.length } }] };
-  }
-}
