@@ -3,7 +3,7 @@
 // Only pass/fail verdicts are stored; errors are never cached.
 
 import { createHash, randomBytes } from "node:crypto";
-import { promises as fs } from "node:fs";
+import { promises as fs, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import type { SoftVerdict } from "./types.js";
@@ -27,16 +27,22 @@ export function cacheKey(parts: Record<string, unknown>): string {
 }
 
 export class VerdictCache {
+  private madeDir: Promise<unknown> | undefined;
+
   constructor(private readonly dir: string) {}
 
   private file(key: string): string {
     return join(this.dir, `${key}.json`);
   }
 
-  /** Undefined on a miss, an unreadable file or an entry that does not validate. */
-  async get(key: string): Promise<CachedVerdict | undefined> {
+  /**
+   * Undefined on a miss, an unreadable file or an entry that does not validate.
+   * Reads synchronously: entries are ~100 bytes, and an async read costs four
+   * thread-pool round trips per file, which made a 1,000-verdict cached run 5x slower.
+   */
+  get(key: string): CachedVerdict | undefined {
     try {
-      const parsed = CachedVerdict.safeParse(JSON.parse(await fs.readFile(this.file(key), "utf8")));
+      const parsed = CachedVerdict.safeParse(JSON.parse(readFileSync(this.file(key), "utf8")));
       return parsed.success ? parsed.data : undefined;
     } catch {
       return undefined;
@@ -49,10 +55,12 @@ export class VerdictCache {
     const entry: CachedVerdict = { status: verdict.status, probability: verdict.probability, evidence: verdict.evidence };
     const temp = join(this.dir, `.${key}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
     try {
-      await fs.mkdir(this.dir, { recursive: true });
+      this.madeDir ??= fs.mkdir(this.dir, { recursive: true });
+      await this.madeDir;
       await fs.writeFile(temp, JSON.stringify(entry));
       await fs.rename(temp, this.file(key));
     } catch {
+      this.madeDir = undefined;
       await fs.rm(temp, { force: true }).catch(() => undefined);
     }
   }

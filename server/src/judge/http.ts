@@ -76,9 +76,15 @@ function networkCode(error: unknown): string | undefined {
  * not JSON). Throws JudgeHttpError or JudgeCancelledError.
  */
 export async function postJson(url: string, body: unknown, options: PostOptions): Promise<unknown> {
-  const timeout = new AbortController();
-  const timer = setTimeout(() => timeout.abort(), options.timeoutMs);
-  const signals = options.signal ? [timeout.signal, options.signal] : [timeout.signal];
+  // One controller fed by the timer and the caller's signal (cheaper than AbortSignal.any per request).
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, options.timeoutMs);
+  const onCallerAbort = () => controller.abort();
+  options.signal?.addEventListener("abort", onCallerAbort, { once: true });
   const clean = (text: string) => redact(text, options.secrets);
   try {
     if (options.signal?.aborted) throw new JudgeCancelledError();
@@ -86,7 +92,7 @@ export async function postJson(url: string, body: unknown, options: PostOptions)
       method: "POST",
       headers: { "content-type": "application/json", ...options.headers },
       body: JSON.stringify(body),
-      signal: AbortSignal.any(signals),
+      signal: controller.signal,
     });
     const text = await response.text();
     if (!response.ok) {
@@ -103,11 +109,12 @@ export async function postJson(url: string, body: unknown, options: PostOptions)
   } catch (error) {
     if (error instanceof JudgeHttpError || error instanceof JudgeCancelledError) throw error;
     if (options.signal?.aborted) throw new JudgeCancelledError();
-    if (timeout.signal.aborted) throw new JudgeHttpError(`timeout after ${options.timeoutMs} ms`, true);
+    if (timedOut) throw new JudgeHttpError(`timeout after ${options.timeoutMs} ms`, true);
     const code = networkCode(error);
     const message = clean(error instanceof Error ? error.message : String(error));
     throw new JudgeHttpError(code ? `${code}: ${message}` : message, code !== undefined && TRANSIENT_CODES.has(code));
   } finally {
     clearTimeout(timer);
+    options.signal?.removeEventListener("abort", onCallerAbort);
   }
 }

@@ -21,7 +21,7 @@ const CANCELLED: SoftVerdict = { status: "error", error: "cancelled" };
 
 export class CachingJudge implements SoftJudge {
   private readonly inFlight = new Map<string, InFlight>();
-  private readonly lifetime = new AbortController();
+  private disposed = false;
 
   constructor(
     private readonly source: VerdictSource,
@@ -29,17 +29,14 @@ export class CachingJudge implements SoftJudge {
     private readonly transport: JudgeTransport,
   ) {}
 
-  get lifetimeSignal(): AbortSignal {
-    return this.lifetime.signal;
-  }
-
   stats(): JudgeStats {
     return { ...this.transport.stats };
   }
 
   /** Aborts everything in flight; later calls return status "error". */
   dispose(): void {
-    this.lifetime.abort();
+    this.disposed = true;
+    for (const entry of this.inFlight.values()) entry.controller.abort();
   }
 
   async judge(request: SoftJudgeRequest, signal?: AbortSignal): Promise<SoftVerdict> {
@@ -49,7 +46,7 @@ export class CachingJudge implements SoftJudge {
   }
 
   private judgeOrCancel(request: SoftJudgeRequest, signal?: AbortSignal): Promise<SoftVerdict> {
-    if (signal?.aborted || this.lifetime.signal.aborted) return Promise.resolve(CANCELLED);
+    if (signal?.aborted || this.disposed) return Promise.resolve(CANCELLED);
     let key: string;
     try {
       key = cacheKey(this.source.cacheKeyParts(request));
@@ -61,7 +58,7 @@ export class CachingJudge implements SoftJudge {
       this.transport.stats.deduplicated++;
     } else {
       const controller = new AbortController();
-      entry = { controller, waiters: 0, verdict: this.fetchVerdict(key, request, AbortSignal.any([controller.signal, this.lifetime.signal])) };
+      entry = { controller, waiters: 0, verdict: this.fetchVerdict(key, request, controller.signal) };
       this.inFlight.set(key, entry);
       const settled = entry;
       void settled.verdict.then(() => {
@@ -74,7 +71,7 @@ export class CachingJudge implements SoftJudge {
   /** Never rejects. */
   private async fetchVerdict(key: string, request: SoftJudgeRequest, signal: AbortSignal): Promise<SoftVerdict> {
     try {
-      const cached = await this.cache?.get(key);
+      const cached = this.cache?.get(key);
       if (cached) {
         this.transport.stats.cacheHits++;
         return { ...cached, cached: true };
