@@ -22,6 +22,8 @@ export interface LsrifExtensionApi {
   ready: Promise<void>;
   logicTree: LogicTreePanel;
   scoring: ScoreController;
+  /** Failing constraints marked in .lsr editors by the last score. */
+  decorations: ScoreDecorations;
   judgeKeys: JudgeKeyStore;
 }
 
@@ -77,7 +79,7 @@ export function activate(context: vscode.ExtensionContext): LsrifExtensionApi {
       await vscode.window.showTextDocument(doc, { selection: new vscode.Range(doc.positionAt(start), doc.positionAt(end)) });
     }),
   );
-  return { client, ready, logicTree, scoring, judgeKeys };
+  return { client, ready, logicTree, scoring, decorations, judgeKeys };
 }
 
 export async function deactivate(): Promise<void> {
