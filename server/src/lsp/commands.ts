@@ -1,0 +1,139 @@
+// workspace/executeCommand: render, export, import, logic tree and score, served by
+// the server so that every editor gets them. Arguments are validated here with zod.
+
+import { z } from "zod";
+import type { LineIndex } from "../../../grammars/src/index.js";
+import type { Instruction, LogicNode } from "../analysis/logic.js";
+import { exportLsrInstructJson, importLsrInstructJson } from "../interchange/lsrinstruct-json.js";
+import { printLsr } from "../interchange/print-lsr.js";
+import type { SoftJudge } from "../judge/types.js";
+import { renderInstruction } from "../render/natural-language.js";
+import { scoreInstruction } from "../scoring/lsrm.js";
+import type { ScoreResult } from "../scoring/result.js";
+import { toLspRange } from "./convert.js";
+import type { AnalysedDocument } from "./document-store.js";
+
+export const COMMANDS = ["lsrif.render", "lsrif.exportJson", "lsrif.importJson", "lsrif.logicTree", "lsrif.score"] as const;
+
+const UriArgs = z.tuple([z.string().min(1)]).rest(z.unknown());
+const ImportArgs = z.tuple([z.string(), z.string().default("instruction.json")]).rest(z.unknown());
+const ScoreOptionsSchema = z.object({
+  gamma: z.number().min(0).max(1).optional(),
+  flat: z.boolean().optional(),
+  loose: z.boolean().optional(),
+}).strict();
+const ScoreArgs = z.tuple([z.string().min(1), z.string(), ScoreOptionsSchema.optional()]).rest(z.unknown());
+
+export type ScoreCommandOptions = z.infer<typeof ScoreOptionsSchema>;
+
+/** Supplies a judge for soft constraints when scoring a document; undefined leaves them unjudged. */
+export type SoftJudgeProvider = (uri: string) => SoftJudge | undefined;
+
+export interface CommandContext {
+  document(uri: string): AnalysedDocument | undefined;
+  judge: SoftJudgeProvider;
+  onScored(uri: string, version: number, result: ScoreResult): void;
+  signal?: AbortSignal;
+}
+
+export class CommandError extends Error {}
+
+function parseArgs<T>(schema: z.ZodType<T>, command: string, args: unknown[] | undefined): T {
+  const parsed = schema.safeParse(args ?? []);
+  if (!parsed.success) throw new CommandError(`${command}: invalid arguments: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
+
+function openDocument(ctx: CommandContext, command: string, uri: string): AnalysedDocument {
+  const doc = ctx.document(uri);
+  if (!doc) throw new CommandError(`${command}: ${uri} is not open in the language server.`);
+  return doc;
+}
+
+function instructionOf(ctx: CommandContext, command: string, uri: string): { doc: AnalysedDocument; instruction: Instruction } {
+  const doc = openDocument(ctx, command, uri);
+  if (doc.analysis.hasErrors) {
+    const count = doc.analysis.diagnostics.filter((d) => d.severity === "error").length;
+    throw new CommandError(`${command}: the file has ${count} error${count === 1 ? "" : "s"}; fix them first.`);
+  }
+  return { doc, instruction: doc.analysis.instruction };
+}
+
+export interface LogicTreeJson {
+  kind: LogicNode["kind"];
+  range?: ReturnType<typeof toLspRange>;
+  id?: string;
+  args?: Record<string, unknown>;
+  text?: string;
+  category?: string;
+  ref?: string;
+  role?: "condition" | "then" | "else";
+  children: LogicTreeJson[];
+}
+
+export function logicTreeJson(node: LogicNode, lines: LineIndex): LogicTreeJson {
+  const out: LogicTreeJson = { kind: node.kind, children: [] };
+  if (node.range) out.range = toLspRange(lines, node.range);
+  switch (node.kind) {
+    case "hard":
+      Object.assign(out, { id: node.id, args: node.args, ...(node.ref ? { ref: node.ref } : {}), ...(node.text ? { text: node.text } : {}) });
+      break;
+    case "soft":
+      Object.assign(out, { text: node.text, ...(node.category ? { category: node.category } : {}), ...(node.ref ? { ref: node.ref } : {}) });
+      break;
+    case "parallel":
+      out.children = node.children.map((c) => logicTreeJson(c, lines));
+      break;
+    case "sequential":
+      out.children = node.steps.map((c) => logicTreeJson(c, lines));
+      break;
+    case "conditional":
+      out.children = [
+        { ...logicTreeJson(node.condition, lines), role: "condition" },
+        { ...logicTreeJson(node.then, lines), role: "then" },
+        ...(node.else ? [{ ...logicTreeJson(node.else, lines), role: "else" as const }] : []),
+      ];
+      break;
+  }
+  return out;
+}
+
+export async function executeCommand(command: string, args: unknown[] | undefined, ctx: CommandContext): Promise<unknown> {
+  switch (command) {
+    case "lsrif.render": {
+      const [uri] = parseArgs(UriArgs, command, args);
+      return renderInstruction(instructionOf(ctx, command, uri).instruction);
+    }
+    case "lsrif.exportJson": {
+      const [uri] = parseArgs(UriArgs, command, args);
+      return exportLsrInstructJson(instructionOf(ctx, command, uri).instruction);
+    }
+    case "lsrif.importJson": {
+      const [jsonText, fileName] = parseArgs(ImportArgs, command, args);
+      const { instruction, errors } = importLsrInstructJson(jsonText, fileName);
+      return instruction && errors.length === 0 ? { lsr: printLsr(instruction), errors } : { errors };
+    }
+    case "lsrif.logicTree": {
+      const [uri] = parseArgs(UriArgs, command, args);
+      const doc = openDocument(ctx, command, uri);
+      const { instruction, diagnostics } = doc.analysis;
+      return {
+        version: doc.version,
+        gamma: instruction.gamma,
+        prompt: instruction.prompt,
+        hasErrors: doc.analysis.hasErrors,
+        errorCount: diagnostics.filter((d) => d.severity === "error").length,
+        root: logicTreeJson(instruction.root, doc.lines),
+      };
+    }
+    case "lsrif.score": {
+      const [uri, response, options = {}] = parseArgs(ScoreArgs, command, args);
+      const { doc, instruction } = instructionOf(ctx, command, uri);
+      const result = await scoreInstruction(instruction, response, { ...options, judge: ctx.judge(uri), signal: ctx.signal });
+      ctx.onScored(uri, doc.version, result);
+      return result;
+    }
+    default:
+      throw new CommandError(`Unknown command ${command}.`);
+  }
+}

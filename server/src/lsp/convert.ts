@@ -1,0 +1,47 @@
+// Offsets <-> LSP positions, and analysis diagnostics -> LSP diagnostics.
+
+import {
+  DiagnosticSeverity, DiagnosticTag, type Diagnostic as LspDiagnostic, type Range as LspRange,
+} from "vscode-languageserver";
+import type { Range } from "../../../grammars/src/ast.js";
+import type { LineIndex } from "../../../grammars/src/index.js";
+import type { Diagnostic } from "../analysis/diagnostic.js";
+
+export function toLspRange(lines: LineIndex, range: Range): LspRange {
+  return { start: lines.positionAt(range.start), end: lines.positionAt(range.end) };
+}
+
+export function toOffsetRange(lines: LineIndex, range: LspRange): Range {
+  return { start: lines.offsetAt(range.start), end: lines.offsetAt(range.end) };
+}
+
+const SEVERITY = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+} as const;
+
+/** What a published diagnostic carries in `data`, so code actions can switch on the code. */
+export interface LspDiagnosticData {
+  code: string;
+  replacements?: string[];
+}
+
+export function toLspDiagnostic(d: Diagnostic, lines: LineIndex, uri: string): LspDiagnostic {
+  const data: LspDiagnosticData = { code: d.code };
+  if (d.data?.replacements) data.replacements = d.data.replacements;
+  const out: LspDiagnostic = {
+    range: toLspRange(lines, d.range),
+    severity: SEVERITY[d.severity],
+    code: d.code,
+    source: "lsrif",
+    message: d.message,
+    data,
+  };
+  if (d.data?.unnecessary) out.tags = [DiagnosticTag.Unnecessary];
+  if (d.data?.related?.length) {
+    out.relatedInformation = d.data.related.map((r) => ({ location: { uri, range: toLspRange(lines, r.range) }, message: r.message }));
+  }
+  return out;
+}

@@ -1,0 +1,92 @@
+// Open documents and their analyses, cached per uri + version + settings.
+// Re-analysis after an edit is debounced; a newer version cancels the pending
+// work of an older one (its timer is dropped, and a stale result is never published).
+
+import { TextDocuments, type Connection } from "vscode-languageserver";
+import { TextDocument } from "vscode-languageserver-textdocument";
+import { LineIndex } from "../../../grammars/src/index.js";
+import { analyze, type Analysis } from "../analysis/analyze.js";
+import { toLspDiagnostic } from "./convert.js";
+import type { Settings } from "./settings.js";
+
+export interface AnalysedDocument {
+  uri: string;
+  version: number;
+  text: string;
+  lines: LineIndex;
+  analysis: Analysis;
+}
+
+export interface DocumentStoreOptions {
+  /** Milliseconds to wait after an edit before analysing (default 50). */
+  debounceMs?: number;
+}
+
+export class DocumentStore {
+  readonly documents = new TextDocuments(TextDocument);
+  private readonly cache = new Map<string, AnalysedDocument & { maxDepth: number }>();
+  private readonly pending = new Map<string, NodeJS.Timeout>();
+  private readonly debounceMs: number;
+
+  constructor(
+    private readonly connection: Connection,
+    private settings: () => Settings,
+    options: DocumentStoreOptions = {},
+  ) {
+    this.debounceMs = options.debounceMs ?? 50;
+    this.documents.onDidOpen((e) => this.validateNow(e.document.uri));
+    this.documents.onDidChangeContent((e) => this.schedule(e.document.uri));
+    this.documents.onDidClose((e) => {
+      this.cancel(e.document.uri);
+      this.cache.delete(e.document.uri);
+      void this.connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    });
+    this.documents.listen(connection);
+  }
+
+  /** The analysis of the document's current version (computed now if not cached). */
+  get(uri: string): AnalysedDocument | undefined {
+    const document = this.documents.get(uri);
+    if (!document) return undefined;
+    const maxDepth = this.settings().maxNestingDepth;
+    const cached = this.cache.get(uri);
+    if (cached && cached.version === document.version && cached.maxDepth === maxDepth) return cached;
+    const text = document.getText();
+    const entry = { uri, version: document.version, text, lines: new LineIndex(text), analysis: analyze(text, { maxDepth }), maxDepth };
+    this.cache.set(uri, entry);
+    return entry;
+  }
+
+  /** Re-analyses every open document (after a settings change). */
+  revalidateAll(): void {
+    for (const document of this.documents.all()) this.validateNow(document.uri);
+  }
+
+  private cancel(uri: string): void {
+    const timer = this.pending.get(uri);
+    if (timer) clearTimeout(timer);
+    this.pending.delete(uri);
+  }
+
+  private schedule(uri: string): void {
+    this.cancel(uri);
+    const version = this.documents.get(uri)?.version;
+    this.pending.set(uri, setTimeout(() => {
+      this.pending.delete(uri);
+      if (this.documents.get(uri)?.version === version) this.validateNow(uri);
+    }, this.debounceMs));
+  }
+
+  private validateNow(uri: string): void {
+    try {
+      const entry = this.get(uri);
+      if (!entry) return;
+      const diagnostics = entry.analysis.diagnostics.map((d) => toLspDiagnostic(d, entry.lines, uri));
+      // A newer version may have arrived while analysing; its own validation will publish.
+      if (this.documents.get(uri)?.version !== entry.version) return;
+      void this.connection.sendDiagnostics({ uri, version: entry.version, diagnostics });
+    } catch (error) {
+      this.connection.console.error(`lsrif: validating ${uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    }
+  }
+}

@@ -1,0 +1,102 @@
+// Completion: keywords, constraint ids and aliases, argument names and enum values,
+// soft categories, defined names, and snippets for the structures.
+
+import type { Range } from "../../../../grammars/src/ast.js";
+import type { Analysis } from "../../analysis/analyze.js";
+import { SOFT_CATEGORIES } from "../../analysis/soft-categories.js";
+import { describeArgs, findHardType, HARD_TYPES, type ArgDescription } from "../../ifeval/registry.js";
+import { argumentSignature, constraintTypeMarkdown } from "./constraint-docs.js";
+import { cursorContext } from "./cursor-context.js";
+
+export type CompletionKind = "keyword" | "constraint" | "argument" | "value" | "name" | "snippet" | "category";
+
+export interface CompletionEntry {
+  label: string;
+  kind: CompletionKind;
+  detail?: string;
+  /** Markdown. */
+  documentation?: string;
+  /** What replaces `range`; a snippet (with $1 tab stops) when `snippet` is set. */
+  insertText: string;
+  snippet?: boolean;
+  range: Range;
+  sortText?: string;
+}
+
+const KEYWORDS: { word: string; detail: string }[] = [
+  { word: "prompt", detail: "the seed prompt: prompt \"\"\"...\"\"\"" },
+  { word: "gamma", detail: "sequence penalty base in [0, 1]" },
+  { word: "define", detail: "name a constraint: define name = constraint" },
+  { word: "first", detail: "start a sequence (Sequential)" },
+  { word: "then", detail: "a later step of a sequence" },
+  { word: "finally", detail: "the last step of a sequence" },
+  { word: "if", detail: "a condition and its branch (Conditional)" },
+  { word: "else", detail: "the branch when the condition fails" },
+  { word: "and", detail: "a block that must hold together (Parallel)" },
+  { word: "soft", detail: "a constraint judged by a model" },
+];
+
+const SNIPPETS: { label: string; detail: string; body: string }[] = [
+  { label: "first/then/finally", detail: "Sequential: ordered steps", body: "first ${1:constraint}\nthen ${2:constraint}\nfinally ${3:constraint}" },
+  { label: "if/else", detail: "Conditional with both branches", body: "if ${1:condition} {\n\t${2:constraint}\n} else {\n\t${3:constraint}\n}" },
+  { label: "and-block", detail: "Parallel: all must hold", body: "and {\n\t${1:constraint}\n}" },
+  { label: "soft", detail: "soft constraint with a category", body: "soft ${1:style} \"${2:text}\"" },
+];
+
+export function completionsAt(analysis: Analysis, text: string, offset: number): CompletionEntry[] {
+  const { context, wordRange } = cursorContext(text, offset);
+  switch (context.kind) {
+    case "none":
+      return [];
+    case "soft-category":
+      return SOFT_CATEGORIES.map((c) => ({ label: c, kind: "category", detail: "soft constraint category", insertText: c, range: wordRange }));
+    case "argument-name": {
+      const type = findHardType(context.call);
+      if (!type) return [];
+      return describeArgs(type).filter((a) => !context.given.includes(a.name)).map((a, i) => ({
+        label: a.name, kind: "argument", detail: argumentSignature(a), documentation: a.description,
+        insertText: `${a.name}: `, range: wordRange, sortText: String(i).padStart(3, "0"),
+      }));
+    }
+    case "argument-value": {
+      const spec = findHardType(context.call) && describeArgs(findHardType(context.call)!).find((a) => a.name === context.argument);
+      if (!spec?.values) return [];
+      const range = context.string ?? wordRange;
+      return spec.values.map((v) => ({ label: v, kind: "value", detail: `${context.argument}`, insertText: JSON.stringify(v), range }));
+    }
+    case "item":
+      return itemCompletions(analysis, wordRange, context.afterDefine);
+  }
+}
+
+function itemCompletions(analysis: Analysis, range: Range, afterDefine: boolean): CompletionEntry[] {
+  const out: CompletionEntry[] = [];
+  if (!afterDefine) {
+    for (const k of KEYWORDS) out.push({ label: k.word, kind: "keyword", detail: k.detail, insertText: k.word, range, sortText: `1${k.word}` });
+    for (const s of SNIPPETS) out.push({ label: s.label, kind: "snippet", detail: s.detail, insertText: s.body, snippet: true, range, sortText: `0${s.label}` });
+    for (const name of analysis.names.keys()) {
+      out.push({ label: name, kind: "name", detail: "defined constraint", insertText: name, range, sortText: `0${name}` });
+    }
+  } else {
+    out.push({ label: "soft", kind: "keyword", detail: "a constraint judged by a model", insertText: "soft", range });
+  }
+  for (const type of HARD_TYPES) {
+    const args = describeArgs(type);
+    const required = args.filter((a) => a.required);
+    const argSnippet = required.length ? `(${required.map((a, i) => `${a.name}: ${placeholder(a, i + 1)}`).join(", ")})` : "";
+    for (const name of [type.id, ...type.aliases]) {
+      out.push({
+        label: name, kind: "constraint", detail: type.summary, documentation: constraintTypeMarkdown(type),
+        insertText: `${name}${argSnippet}`, snippet: argSnippet.length > 0, range, sortText: `2${name === type.id ? "1" : "0"}${name}`,
+      });
+    }
+  }
+  return out;
+}
+
+function placeholder(arg: ArgDescription, stop: number): string {
+  if (arg.values) return `"\${${stop}|${arg.values.slice(0, 30).join(",")}|}"`;
+  if (arg.type === "string") return `"\${${stop}}"`;
+  if (arg.type.endsWith("[]")) return `["\${${stop}}"]`;
+  return `\${${stop}:1}`;
+}

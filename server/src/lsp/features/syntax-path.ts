@@ -1,0 +1,91 @@
+// Finding what is under the cursor: the chain of syntax nodes around an offset,
+// and the logic-tree node that a syntax node became.
+
+import type {
+  DefineNode, FileNode, GammaNode, ItemNode, PromptNode, Range, StepNode,
+} from "../../../../grammars/src/ast.js";
+import type { Instruction, LogicNode } from "../../analysis/logic.js";
+
+export type SyntaxNode = ItemNode | DefineNode | PromptNode | GammaNode | StepNode;
+
+/** A cursor at the end of a token still counts as on it (VS Code sends the position after the word). */
+export function touches(range: Range | undefined, offset: number): range is Range {
+  return range !== undefined && range.start <= offset && offset <= range.end;
+}
+
+export function childrenOf(node: SyntaxNode): SyntaxNode[] {
+  if ("keyword" in node && !("kind" in node)) return node.body ? [node.body] : [];
+  switch ((node as Exclude<SyntaxNode, StepNode>).kind) {
+    case "and":
+      return (node as Extract<ItemNode, { kind: "and" }>).items;
+    case "sequence":
+      return (node as Extract<ItemNode, { kind: "sequence" }>).steps;
+    case "if": {
+      const n = node as Extract<ItemNode, { kind: "if" }>;
+      return [n.condition, n.then, n.else].filter((c): c is ItemNode => c !== undefined);
+    }
+    case "orphan-else": {
+      const body = (node as Extract<ItemNode, { kind: "orphan-else" }>).body;
+      return body ? [body] : [];
+    }
+    case "define": {
+      const value = (node as DefineNode).value;
+      return value ? [value] : [];
+    }
+    default:
+      return [];
+  }
+}
+
+export function isStep(node: SyntaxNode): node is StepNode {
+  return !("kind" in node);
+}
+
+export function topLevelNodes(ast: FileNode): SyntaxNode[] {
+  const all: SyntaxNode[] = [...ast.prompts, ...ast.gammas, ...ast.defines, ...ast.items];
+  return all.sort((a, b) => a.range.start - b.range.start);
+}
+
+/** Outermost first; empty when the offset is between top-level nodes. */
+export function pathAt(ast: FileNode, offset: number): SyntaxNode[] {
+  const path: SyntaxNode[] = [];
+  let level = topLevelNodes(ast);
+  for (let guard = 0; guard < 10_000; guard++) {
+    const hit = level.find((n) => touches(n.range, offset));
+    if (!hit) break;
+    path.push(hit);
+    level = childrenOf(hit);
+  }
+  return path;
+}
+
+/** Visits every syntax node, parents before children. */
+export function walkSyntax(ast: FileNode, visit: (node: SyntaxNode) => void): void {
+  const stack = topLevelNodes(ast).reverse();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    visit(node);
+    const children = childrenOf(node);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+}
+
+const key = (r: Range): string => `${r.start}:${r.end}`;
+
+/** Logic nodes by their source range; the outermost node wins when two share a range. */
+export function logicNodesByRange(instruction: Instruction): Map<string, LogicNode> {
+  const map = new Map<string, LogicNode>();
+  const stack: LogicNode[] = [instruction.root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.range && !map.has(key(node.range))) map.set(key(node.range), node);
+    if (node.kind === "parallel") stack.push(...node.children);
+    else if (node.kind === "sequential") stack.push(...node.steps);
+    else if (node.kind === "conditional") stack.push(node.condition, node.then, ...(node.else ? [node.else] : []));
+  }
+  return map;
+}
+
+export function logicNodeFor(byRange: Map<string, LogicNode>, range: Range): LogicNode | undefined {
+  return byRange.get(key(range));
+}

@@ -1,0 +1,117 @@
+// Protocol handlers for reading and editing: hover, completion, signature help,
+// symbols, folding, formatting and semantic tokens.
+
+import {
+  CompletionItemKind, FoldingRangeKind, InsertTextFormat, MarkupKind, SymbolKind,
+  type CompletionItem, type Connection, type DocumentSymbol, type SemanticTokensParams,
+} from "vscode-languageserver";
+import { format } from "../../../grammars/src/index.js";
+import { completionsAt, type CompletionKind } from "./features/completion.js";
+import { foldingRanges } from "./features/folding.js";
+import { hoverAt } from "./features/hover.js";
+import { encodeSemanticTokens, semanticTokens } from "./features/semantic-tokens.js";
+import { signatureAt } from "./features/signature-help.js";
+import { documentSymbols, type OutlineSymbol, type SymbolKind as OutlineKind } from "./features/symbols.js";
+import { toLspRange } from "./convert.js";
+import type { DocumentStore } from "./document-store.js";
+import { guard } from "./guard.js";
+import type { LastScores } from "./last-scores.js";
+
+const COMPLETION_KIND: Record<CompletionKind, CompletionItemKind> = {
+  keyword: CompletionItemKind.Keyword,
+  constraint: CompletionItemKind.Function,
+  argument: CompletionItemKind.Property,
+  value: CompletionItemKind.EnumMember,
+  name: CompletionItemKind.Variable,
+  snippet: CompletionItemKind.Snippet,
+  category: CompletionItemKind.EnumMember,
+};
+
+const SYMBOL_KIND: Record<OutlineKind, SymbolKind> = {
+  prompt: SymbolKind.String,
+  gamma: SymbolKind.Constant,
+  define: SymbolKind.Variable,
+  parallel: SymbolKind.Array,
+  sequential: SymbolKind.Array,
+  step: SymbolKind.Event,
+  conditional: SymbolKind.Boolean,
+  branch: SymbolKind.Namespace,
+  hard: SymbolKind.Function,
+  soft: SymbolKind.String,
+  reference: SymbolKind.Variable,
+};
+
+export function registerEditing(connection: Connection, store: DocumentStore, scores: LastScores): void {
+  connection.onHover(guard(connection, "hover", (params) => {
+    const doc = store.get(params.textDocument.uri);
+    if (!doc) return null;
+    const hover = hoverAt(doc.analysis, doc.lines.offsetAt(params.position), scores.get(doc.uri, doc.version));
+    return hover ? { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: toLspRange(doc.lines, hover.range) } : null;
+  }));
+
+  connection.onCompletion(guard(connection, "completion", (params) => {
+    const doc = store.get(params.textDocument.uri);
+    if (!doc) return null;
+    return completionsAt(doc.analysis, doc.text, doc.lines.offsetAt(params.position)).map((c): CompletionItem => {
+      const item: CompletionItem = {
+        label: c.label,
+        kind: COMPLETION_KIND[c.kind],
+        textEdit: { range: toLspRange(doc.lines, c.range), newText: c.insertText },
+        insertTextFormat: c.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+      };
+      if (c.detail) item.detail = c.detail;
+      if (c.documentation) item.documentation = { kind: MarkupKind.Markdown, value: c.documentation };
+      if (c.sortText) item.sortText = c.sortText;
+      return item;
+    });
+  }));
+
+  connection.onSignatureHelp(guard(connection, "signatureHelp", (params) => {
+    const doc = store.get(params.textDocument.uri);
+    if (!doc) return null;
+    const sig = signatureAt(doc.text, doc.lines.offsetAt(params.position));
+    if (!sig) return null;
+    return {
+      signatures: [{ label: sig.label, documentation: sig.documentation, parameters: sig.parameters.map((p) => ({ label: p.label, documentation: p.documentation })) }],
+      activeSignature: 0,
+      activeParameter: sig.activeParameter,
+    };
+  }));
+
+  connection.onDocumentSymbol(guard(connection, "documentSymbol", (params) => {
+    const doc = store.get(params.textDocument.uri);
+    if (!doc) return null;
+    const convert = (s: OutlineSymbol): DocumentSymbol => ({
+      name: s.name || "(empty)",
+      detail: s.detail,
+      kind: SYMBOL_KIND[s.kind],
+      range: toLspRange(doc.lines, s.range),
+      selectionRange: toLspRange(doc.lines, s.selectionRange),
+      children: s.children.map(convert),
+    });
+    return documentSymbols(doc.analysis.ast, new Set(doc.analysis.names.keys())).map(convert);
+  }));
+
+  connection.onFoldingRanges(guard(connection, "foldingRange", (params) => {
+    const doc = store.get(params.textDocument.uri);
+    if (!doc) return null;
+    return foldingRanges(doc.analysis.ast, doc.lines).map((f) => ({
+      startLine: f.startLine, endLine: f.endLine, kind: f.kind === "comment" ? FoldingRangeKind.Comment : FoldingRangeKind.Region,
+    }));
+  }));
+
+  connection.onDocumentFormatting(guard(connection, "formatting", (params) => {
+    const doc = store.get(params.textDocument.uri);
+    if (!doc) return null;
+    const formatted = format(doc.text, { indent: params.options.insertSpaces ? params.options.tabSize : undefined });
+    if (formatted === undefined || formatted === doc.text) return [];
+    return [{ range: toLspRange(doc.lines, { start: 0, end: doc.text.length }), newText: formatted }];
+  }));
+
+  const tokens = guard(connection, "semanticTokens", (params: SemanticTokensParams) => {
+    const doc = store.get(params.textDocument.uri);
+    if (!doc) return { data: [] };
+    return { data: encodeSemanticTokens(semanticTokens(doc.text, doc.analysis.ast, new Set(doc.analysis.names.keys()), doc.lines)) };
+  });
+  connection.languages.semanticTokens.on(async (params) => (await tokens(params)) ?? { data: [] });
+}

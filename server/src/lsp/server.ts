@@ -1,0 +1,89 @@
+// The language server: capabilities, settings and the wiring of every feature.
+// Transport-independent, so tests and benchmarks can run it over any connection.
+
+import {
+  DidChangeConfigurationNotification, TextDocumentSyncKind, type Connection, type InitializeResult,
+} from "vscode-languageserver";
+import { COMMANDS, type SoftJudgeProvider } from "./commands.js";
+import { DocumentStore } from "./document-store.js";
+import { TOKEN_MODIFIERS, TOKEN_TYPES } from "./features/semantic-tokens.js";
+import { LastScores } from "./last-scores.js";
+import { registerEditing } from "./register-editing.js";
+import { registerNavigation } from "./register-navigation.js";
+import { DEFAULT_SETTINGS, parseSettings, type Settings } from "./settings.js";
+
+export interface ServerOptions {
+  debounceMs?: number;
+  /** Soft-constraint judge for `lsrif.score`; without one soft constraints stay unjudged. */
+  judgeProvider?: SoftJudgeProvider;
+}
+
+export interface LsrifServer {
+  /** Records a score so hovers show each constraint's last verdict for that document version. */
+  setLastScore: LastScores["setLastScore"];
+  setJudgeProvider(provider: SoftJudgeProvider): void;
+}
+
+export function startServer(connection: Connection, options: ServerOptions = {}): LsrifServer {
+  let settings: Settings = DEFAULT_SETTINGS;
+  let canPullConfiguration = false;
+  let judgeProvider: SoftJudgeProvider = options.judgeProvider ?? (() => undefined);
+  const scores = new LastScores();
+  const store = new DocumentStore(connection, () => settings, { debounceMs: options.debounceMs });
+
+  connection.onInitialize((params): InitializeResult => {
+    canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    const initial = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
+    if (initial !== undefined) settings = parseSettings(initial);
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: ["(", ",", ":", " ", "\""], resolveProvider: false },
+        signatureHelpProvider: { triggerCharacters: ["(", ","], retriggerCharacters: [",", ":"] },
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+        documentFormattingProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        codeActionProvider: { codeActionKinds: ["quickfix"] },
+        codeLensProvider: { resolveProvider: false },
+        executeCommandProvider: { commands: [...COMMANDS] },
+        semanticTokensProvider: { legend: { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] }, full: true },
+      },
+      serverInfo: { name: "lsrif-language-server", version: "0.1.0" },
+    };
+  });
+
+  const pullSettings = async (): Promise<void> => {
+    if (!canPullConfiguration) return;
+    try {
+      settings = parseSettings(await connection.workspace.getConfiguration("lsrif"));
+    } catch (error) {
+      connection.console.warn(`lsrif: could not read settings: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+
+  connection.onInitialized(async () => {
+    if (canPullConfiguration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: "lsrif" }).catch(() => undefined);
+      await pullSettings();
+      store.revalidateAll();
+    }
+  });
+
+  connection.onDidChangeConfiguration(async (change) => {
+    if (canPullConfiguration) await pullSettings();
+    else settings = parseSettings((change.settings as { lsrif?: unknown } | undefined)?.lsrif);
+    store.revalidateAll();
+  });
+
+  registerEditing(connection, store, scores);
+  registerNavigation(connection, store, scores, () => judgeProvider);
+
+  return {
+    setLastScore: (uri, version, result) => scores.setLastScore(uri, version, result),
+    setJudgeProvider: (provider) => { judgeProvider = provider; },
+  };
+}
