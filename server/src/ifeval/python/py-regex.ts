@@ -59,6 +59,11 @@ export function translatePyRegex(pattern: string, multiline: boolean): string | 
   let classStart = false;
   while (i < pattern.length) {
     const c = pattern[i];
+    if (c === "\\" && !inClass && (pattern[i + 1] === "b" || pattern[i + 1] === "B")) {
+      out += boundary(pattern, i, out, pattern[i + 1] === "b");
+      i += 2;
+      continue;
+    }
     if (c === "\\") {
       const escaped = translateEscape(pattern, i, inClass);
       if (escaped === undefined) return undefined;
@@ -137,6 +142,25 @@ export function translatePyRegex(pattern: string, multiline: boolean): string | 
   return inClass ? undefined : out;
 }
 
+const LITERAL_WORD_CHAR = /^[\p{L}\p{N}_]$/u;
+const QUANTIFIERS = "?*{";
+
+/**
+ * Python `\b` / `\B`. Unicode word classes are costly to compile in V8, so when
+ * one side is known to be a word character (the pattern has a literal word
+ * character right there), only the other side is tested: `\bcat\b` becomes
+ * "no word character before" + cat + "no word character after".
+ */
+function boundary(pattern: string, i: number, out: string, isBoundary: boolean): string {
+  const before = pattern[i - 1];
+  const beforeIsWord = before !== undefined && LITERAL_WORD_CHAR.test(before) && pattern[i - 2] !== "\\" && !out.endsWith("]");
+  const after = pattern[i + 2];
+  const afterIsWord = after !== undefined && LITERAL_WORD_CHAR.test(after) && !QUANTIFIERS.includes(pattern[i + 3] ?? "");
+  if (afterIsWord) return isBoundary ? `(?<![${WORD}])` : `(?<=[${WORD}])`;
+  if (beforeIsWord) return isBoundary ? `(?![${WORD}])` : `(?=[${WORD}])`;
+  return isBoundary ? BOUNDARY : NON_BOUNDARY;
+}
+
 function translateGroupOpening(pattern: string, i: number): { text: string; next: number } | undefined {
   if (pattern[i + 1] !== "?") return { text: "(", next: i + 1 };
   const rest = pattern.slice(i);
@@ -163,8 +187,8 @@ function translateEscape(pattern: string, i: number, inClass: boolean): { text: 
     case "D": return { text: "\\P{Nd}", next };
     case "W": return inClass ? undefined : { text: `[^${WORD}]`, next };
     case "S": return inClass ? undefined : { text: `[^${SPACE}]`, next };
-    case "b": return { text: inClass ? "\\x08" : BOUNDARY, next };
-    case "B": return inClass ? undefined : { text: NON_BOUNDARY, next };
+    case "b": return { text: "\\x08", next }; // inside a class: backspace
+    case "B": return undefined;
     case "A": return inClass ? undefined : { text: "^", next };
     case "Z": return inClass ? undefined : { text: "$", next };
   }
