@@ -104,7 +104,11 @@ class LsrParser extends CstParser {
     this.SUBRULE(this.ifHead);
     this.MANY(() => {
       this.CONSUME(T.Else);
-      this.OR([{ ALT: () => this.SUBRULE2(this.ifHead) }, { ALT: () => this.SUBRULE(this.block) }]);
+      this.SUBRULE2(this.ifHead);
+    });
+    this.OPTION(() => {
+      this.CONSUME2(T.Else);
+      this.SUBRULE(this.block);
     });
   });
 
