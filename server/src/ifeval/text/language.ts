@@ -4,6 +4,7 @@
 import { extractNgrams } from "./langdetect-ngrams.js";
 import { langdetectData } from "./langdetect-profiles.js";
 import { PythonRandom } from "./python-random.js";
+import { memoizeByText } from "./text-cache.js";
 
 const SEED = 0;
 const TRIALS = 7;
@@ -13,9 +14,6 @@ const ITERATION_LIMIT = 1000;
 const PROB_THRESHOLD = 0.1;
 const CONV_THRESHOLD = 0.99999;
 const BASE_FREQ = 10000;
-const CACHE_LIMIT = 4096;
-
-const cache = new Map<string, string | undefined>();
 
 /** Divides by the (left-to-right) sum and returns the largest share (`_normalize_prob`). */
 function normalize(prob: Float64Array): number {
@@ -51,6 +49,8 @@ export function languageProbabilities(text: string): Map<string, number> | undef
   return new Map(data.langs.map((lang, k) => [lang, averaged[k]]));
 }
 
+const cachedDetect = memoizeByText((text) => detectUncached(text));
+
 function detectUncached(text: string): string | undefined {
   const probabilities = languageProbabilities(text);
   if (!probabilities) return undefined;
@@ -70,9 +70,5 @@ function detectUncached(text: string): string | undefined {
  * passes 0.1, or undefined where Python raises LangDetectException ("No features in text").
  */
 export function detectLanguage(text: string): string | undefined {
-  if (cache.has(text)) return cache.get(text);
-  const language = detectUncached(text);
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(text, language);
-  return language;
+  return cachedDetect(text);
 }

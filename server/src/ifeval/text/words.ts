@@ -2,6 +2,7 @@
 // NLTKWordTokenizer (the improved Treebank regex pipeline) on each sentence.
 import { punktSentences } from "./punkt.js";
 import { PY_S, PY_WORD_CHARS, pySplitWhitespace } from "./python-chars.js";
+import { memoizeByText } from "./text-cache.js";
 
 type Rule = readonly [pattern: RegExp, replacement: string];
 
@@ -74,7 +75,9 @@ export function treebankTokenize(sentence: string): string[] {
   return pySplitWhitespace(text);
 }
 
+const cachedTokens = memoizeByText((text) => Object.freeze(punktSentences(text).flatMap(treebankTokenize)));
+
 /** `nltk.word_tokenize(text)` (language "english", preserve_line False). */
 export function wordTokenize(text: string): string[] {
-  return punktSentences(text).flatMap(treebankTokenize);
+  return [...cachedTokens(text)];
 }
