@@ -3,7 +3,7 @@
 
 import type { CancellationToken } from "vscode";
 import { ExecuteCommandRequest, type LanguageClient } from "vscode-languageclient/node";
-import type { Instruction, LogicNode } from "../../server/src/analysis/logic.js";
+import type { LogicTreeJson, ScoreCommandOptions } from "../../server/src/lsp/commands.js";
 import type { ScoreResult } from "../../server/src/scoring/result.js";
 import type { ImportError } from "../../server/src/interchange/lsrinstruct-import.js";
 
@@ -20,12 +20,17 @@ export interface ImportJsonResult {
   errors: ImportError[];
 }
 
-/** What `lsrif.logicTree` answers: the whole instruction, or just its root node. */
-export type LogicTreeAnswer = Instruction | LogicNode;
-
-export interface ScoreOptions {
-  mode?: "strict" | "loose";
+/** What `lsrif.logicTree` answers. */
+export interface LogicTreeAnswer {
+  version: number;
+  gamma: number;
+  prompt?: string;
+  hasErrors: boolean;
+  errorCount: number;
+  root: LogicTreeJson;
 }
+
+export type ScoreOptions = ScoreCommandOptions;
 
 export type { ScoreResult };
 
@@ -53,7 +58,7 @@ export class ServerApi {
     return this.execute(SERVER_COMMANDS.importJson, [jsonText, fileName]);
   }
 
-  logicTree(uri: string): Promise<LogicTreeAnswer | null> {
+  logicTree(uri: string): Promise<LogicTreeAnswer> {
     return this.execute(SERVER_COMMANDS.logicTree, [uri]);
   }
 

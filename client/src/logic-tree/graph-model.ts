@@ -1,10 +1,11 @@
 // The logic tree as boxes and labelled edges, in the style of the LsrIF paper's
 // Figure 2: structure nodes (And / Chain / Selection) above their constraints.
 
-import type { LogicNode } from "../../../server/src/analysis/logic.js";
-import type { LogicTreeAnswer } from "../server-api.js";
+import type { LogicTreeJson } from "../../../server/src/lsp/commands.js";
 
-export type GraphNodeKind = "parallel" | "sequential" | "conditional" | "hard" | "soft";
+export type GraphNodeKind = LogicTreeJson["kind"];
+/** An LSP range (0-based line and character), as the server sends it. */
+export type LspRange = NonNullable<LogicTreeJson["range"]>;
 
 export interface GraphNode {
   kind: GraphNodeKind;
@@ -14,42 +15,45 @@ export interface GraphNode {
   detail: string;
   /** Label on the edge from the parent: "1", "if", "then", "else". */
   edgeLabel?: string;
+  /** Where the node is written in the .lsr file. */
+  range?: LspRange;
   children: GraphNode[];
 }
 
-const STRUCTURE_TITLES = { parallel: "And", sequential: "Chain", conditional: "Selection" } as const;
+const STRUCTURE = {
+  parallel: { title: "And", detail: "Parallel: mean" },
+  sequential: { title: "Chain", detail: "Sequential: penalised" },
+  conditional: { title: "Selection", detail: "Conditional" },
+} as const;
 
 function formatArg(value: unknown): string {
-  return typeof value === "string" ? JSON.stringify(value) : Array.isArray(value) ? `[${value.map(formatArg).join(", ")}]` : String(value);
+  return Array.isArray(value) ? `[${value.map(formatArg).join(", ")}]` : typeof value === "string" ? JSON.stringify(value) : String(value);
 }
 
-function toGraph(node: LogicNode, edgeLabel?: string): GraphNode {
+function edgeLabelOf(parent: LogicTreeJson, child: LogicTreeJson, index: number): string | undefined {
+  if (parent.kind === "sequential") return String(index + 1);
+  if (parent.kind === "conditional") return child.role === "condition" ? "if" : child.role;
+  return undefined;
+}
+
+export function toGraph(node: LogicTreeJson, edgeLabel?: string): GraphNode {
+  const base = { kind: node.kind, edgeLabel, range: node.range };
   switch (node.kind) {
     case "hard": {
       const args = Object.entries(node.args ?? {}).map(([k, v]) => `${k}: ${formatArg(v)}`).join(", ");
-      return { kind: "hard", title: node.ref ? `${node.ref} = ${node.id}` : node.id, detail: args, edgeLabel, children: [] };
+      return { ...base, title: node.ref ? `${node.ref} = ${node.id}` : (node.id ?? "?"), detail: args, children: [] };
     }
     case "soft":
-      return { kind: "soft", title: node.ref ?? (node.category ? `soft ${node.category}` : "soft"), detail: node.text, edgeLabel, children: [] };
-    case "parallel":
-      return { kind: "parallel", title: STRUCTURE_TITLES.parallel, detail: "Parallel: mean", edgeLabel, children: node.children.map((c) => toGraph(c)) };
-    case "sequential":
-      return {
-        kind: "sequential", title: STRUCTURE_TITLES.sequential, detail: "Sequential: penalised", edgeLabel,
-        children: node.steps.map((s, i) => toGraph(s, String(i + 1))),
-      };
-    case "conditional": {
-      const children = [toGraph(node.condition, "if"), toGraph(node.then, "then")];
-      if (node.else) children.push(toGraph(node.else, "else"));
-      return { kind: "conditional", title: STRUCTURE_TITLES.conditional, detail: "Conditional", edgeLabel, children };
-    }
+      return { ...base, title: node.ref ?? (node.category ? `soft ${node.category}` : "soft"), detail: node.text ?? "", children: [] };
+    default:
+      return { ...base, ...STRUCTURE[node.kind], children: node.children.map((c, i) => toGraph(c, edgeLabelOf(node, c, i))) };
   }
 }
 
-/** Accepts the server's answer in either shape; undefined when it is not a tree. */
-export function graphFromAnswer(answer: LogicTreeAnswer | null | undefined): { root: GraphNode; gamma?: number; prompt?: string } | undefined {
-  if (!answer || typeof answer !== "object") return undefined;
-  if ("root" in answer) return { root: toGraph(answer.root), gamma: answer.gamma, prompt: answer.prompt };
-  if ("kind" in answer) return { root: toGraph(answer) };
-  return undefined;
+/** Nodes in drawing order (depth first), so a click in the page can name one by index. */
+export function flatten(root: GraphNode): GraphNode[] {
+  const out: GraphNode[] = [];
+  const visit = (n: GraphNode) => { out.push(n); n.children.forEach(visit); };
+  visit(root);
+  return out;
 }

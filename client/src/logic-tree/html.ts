@@ -2,7 +2,8 @@
 // resources, colours from the editor theme's CSS variables. The extension posts
 // `{ type: "tree", svg, caption }` messages; the page swaps the drawing in place
 // so the scroll position survives edits. The page says `{ type: "ready" }` once it
-// listens, since messages posted before that are lost.
+// listens, since messages posted before that are lost, and `{ type: "reveal", index }`
+// when a box is clicked.
 
 import { escapeXml } from "./svg.js";
 
@@ -19,6 +20,7 @@ const STYLE = `
   .node.parallel rect, .node.sequential rect, .node.conditional rect { fill: var(--vscode-badge-background); stroke: var(--vscode-focusBorder); }
   .node.parallel text.title, .node.sequential text.title, .node.conditional text.title { fill: var(--vscode-badge-foreground); }
   .node.soft rect { stroke: var(--vscode-charts-purple, var(--vscode-focusBorder)); stroke-dasharray: 5 3; }
+  .node.linked { cursor: pointer; }
   .node.hard rect { stroke: var(--vscode-charts-blue, var(--vscode-focusBorder)); }
 `;
 
@@ -33,7 +35,12 @@ const SCRIPT = `
     caption.textContent = m.caption;
     error.textContent = m.error || "";
   });
-  acquireVsCodeApi().postMessage({ type: "ready" });
+  const vscode = acquireVsCodeApi();
+  graph.addEventListener("click", (event) => {
+    const box = event.target.closest("g.node.linked");
+    if (box) vscode.postMessage({ type: "reveal", index: Number(box.dataset.index) });
+  });
+  vscode.postMessage({ type: "ready" });
 `;
 
 export function logicTreePage(cspSource: string, nonce: string, title: string): string {

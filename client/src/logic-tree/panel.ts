@@ -7,7 +7,7 @@ import * as vscode from "vscode";
 import type { Log } from "../log.js";
 import type { ServerApi } from "../server-api.js";
 import { LSR_LANGUAGE_ID } from "../target-document.js";
-import { graphFromAnswer } from "./graph-model.js";
+import { flatten, toGraph, type GraphNode } from "./graph-model.js";
 import { logicTreePage } from "./html.js";
 import { treeToSvg } from "./svg.js";
 
@@ -26,6 +26,8 @@ export class LogicTreePanel implements vscode.Disposable {
   private document: vscode.TextDocument | undefined;
   private timer: NodeJS.Timeout | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
+  /** The drawn nodes in the page's `data-index` order, for clicks. */
+  private drawn: GraphNode[] = [];
   /** The last message posted; tests read it instead of scraping the webview. */
   lastMessage: TreeMessage | undefined;
 
@@ -61,7 +63,10 @@ export class LogicTreePanel implements vscode.Disposable {
       // A hidden webview drops posted messages; redraw when it becomes visible again.
       this.panel.onDidChangeViewState(() => { if (this.panel?.visible) this.scheduleRedraw(0); });
       this.panel.onDidDispose(() => { this.panel = undefined; });
-      this.panel.webview.onDidReceiveMessage((m: { type?: string }) => { if (m?.type === "ready") this.scheduleRedraw(0); });
+      this.panel.webview.onDidReceiveMessage((m: { type?: string; index?: number }) => {
+        if (m?.type === "ready") this.scheduleRedraw(0);
+        else if (m?.type === "reveal" && typeof m.index === "number") void this.reveal(m.index);
+      });
     } else {
       this.panel.reveal(vscode.ViewColumn.Beside, true);
     }
@@ -81,10 +86,11 @@ export class LogicTreePanel implements vscode.Disposable {
     panel.title = `Logic Tree: ${name}`;
     let message: TreeMessage;
     try {
-      const graph = graphFromAnswer(await this.api.logicTree(doc.uri.toString()));
-      message = graph
-        ? { type: "tree", svg: treeToSvg(graph.root), caption: `${name}${graph.gamma !== undefined ? ` · gamma ${graph.gamma}` : ""}` }
-        : { type: "tree", svg: "", caption: name, error: "The server returned no logic tree for this file." };
+      const answer = await this.api.logicTree(doc.uri.toString());
+      const root = toGraph(answer.root);
+      this.drawn = flatten(root);
+      const errors = answer.errorCount > 0 ? ` · ${answer.errorCount} error${answer.errorCount === 1 ? "" : "s"}: the tree may be incomplete` : "";
+      message = { type: "tree", svg: treeToSvg(root), caption: `${name} · gamma ${answer.gamma}${errors}` };
     } catch (error) {
       this.log.error(`Logic tree for ${doc.uri.fsPath}: ${String(error)}`);
       message = { type: "tree", svg: "", caption: name, error: `Could not build the logic tree: ${String(error)}` };
@@ -92,6 +98,14 @@ export class LogicTreePanel implements vscode.Disposable {
     this.lastMessage = message;
     await panel.webview.postMessage(message);
     return message;
+  }
+
+  private async reveal(index: number): Promise<void> {
+    const range = this.drawn[index]?.range;
+    if (!range || !this.document) return;
+    const selection = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
+    const column = vscode.window.visibleTextEditors.find((e) => e.document === this.document)?.viewColumn ?? vscode.ViewColumn.One;
+    await vscode.window.showTextDocument(this.document, { viewColumn: column, selection });
   }
 
   dispose(): void {

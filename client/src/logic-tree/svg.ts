@@ -32,24 +32,26 @@ function drawEdges(parent: PlacedNode, out: string[]): void {
   }
 }
 
-function drawBoxes(placed: PlacedNode, out: string[]): void {
+/** Boxes in depth-first order; `data-index` is the node's place in that order (see flatten). */
+function drawBoxes(placed: PlacedNode, out: string[], counter: { next: number }): void {
   const { node, x, y } = placed;
   const tooltip = [node.title, node.detail].filter(Boolean).join("\n");
+  const index = counter.next++;
   out.push(
-    `<g class="node ${node.kind}"><title>${escapeXml(tooltip)}</title>` +
+    `<g class="node ${node.kind}${node.range ? " linked" : ""}" data-index="${index}"><title>${escapeXml(tooltip)}</title>` +
       `<rect x="${x}" y="${y}" width="${BOX_WIDTH}" height="${BOX_HEIGHT}" rx="6"/>` +
       `<text class="title" x="${x + BOX_WIDTH / 2}" y="${y + 19}">${escapeXml(clip(node.title))}</text>` +
       (node.detail ? `<text class="detail" x="${x + BOX_WIDTH / 2}" y="${y + 36}">${escapeXml(clip(node.detail))}</text>` : "") +
       `</g>`,
   );
-  for (const child of placed.children) drawBoxes(child, out);
+  for (const child of placed.children) drawBoxes(child, out, counter);
 }
 
 export function treeToSvg(root: GraphNode): string {
   const layout = layoutTree(root);
   const parts: string[] = [];
   drawEdges(layout.root, parts);
-  drawBoxes(layout.root, parts);
+  drawBoxes(layout.root, parts, { next: 0 });
   const width = layout.width + 2 * MARGIN;
   const height = layout.height + 2 * MARGIN;
   return (
