@@ -4,6 +4,7 @@
 import type { CstNode, IToken } from "chevrotain";
 import type { Range, SyntaxError } from "./ast.js";
 import { describeToken } from "./parser-messages.js";
+import { UnterminatedString, UnterminatedTripleString } from "./tokens.js";
 
 /** Where conversion reports the errors it finds. */
 export interface Sink {
@@ -54,6 +55,8 @@ export function span(...parts: (Range | undefined)[]): Range | undefined {
 }
 
 export function reportUnexpected(sink: Sink, t: IToken): void {
+  // Already reported by the lexer as unterminated.
+  if (t.tokenType === UnterminatedString || t.tokenType === UnterminatedTripleString) return;
   sink.errors.push({ message: `unexpected ${describeToken(t)}`, range: tokenRange(t) });
 }
 
