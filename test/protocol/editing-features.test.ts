@@ -50,11 +50,11 @@ describe("editing features over stdio", () => {
     const value = await hover(FIGURE_1.replace("first {", "fi<|>rst {"));
     // Four steps split the score in quarters; step 1 is a block of two, so 1/8 each.
     assert.match(value, /├─ step 1: Parallel/);
-    assert.match(value, /\[soft content\] "A short instructional paragraph\."  — 1\/8/);
-    assert.match(value, /step 2: \[soft format\] "Append a checklist with bullet points\."  — 1\/4; counts at most 0\.5 if step 1 fails/);
+    assert.match(value, /\[soft content\] "A short instructional paragraph\." {2}— 1\/8/);
+    assert.match(value, /step 2: \[soft format\] "Append a checklist with bullet points\." {2}— 1\/4; counts at most 0\.5 if step 1 fails/);
     // Step 4 after three failed steps: 0.5^3 = 0.125.
     assert.match(value, /└─ step 4: .* 0\.125 if all fail/);
-    assert.match(value, /if: \[hard\] keywords:existence\(keywords: \["error"\]\)  — condition, not scored/);
+    assert.match(value, /if: \[hard\] keywords:existence\(keywords: \["error"\]\) {2}— condition, not scored/);
   });
 
   it("hover on the prompt shows the whole instruction's tree", async () => {
