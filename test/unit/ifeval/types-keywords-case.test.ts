@@ -71,6 +71,11 @@ test("keywords:forbidden_words: official cases; whole words, Unicode boundaries"
   assert.equal(check("keywords:forbidden_words", { forbidden_words: ["GENE", "TRANSFORM"] }, FORBIDDEN_3), true);
   assert.equal(check("forbidden_words", { forbidden_words: ["cafe"] }, "cafeé"), true); // é is a word char: no boundary after "cafe"
   assert.equal(check("forbidden_words", { forbidden_words: ["heute"] }, "Bis heute!"), false);
+  assert.equal(check("forbidden_words", { forbidden_words: ["cat"] }, "\u{1d49c}cat"), true); // 𝒜 (astral) is a letter: no boundary
+  assert.equal(check("forbidden_words", { forbidden_words: ["cat"] }, "\u{1f600}CAT"), false); // an emoji is not: boundary
+  assert.equal(check("forbidden_words", { forbidden_words: ["new york"] }, "I love New York."), false); // regex path (space)
+  assert.equal(check("forbidden_words", { forbidden_words: ["new york"] }, "I love New Yorkers."), true);
+  assert.equal(check("forbidden_words", { forbidden_words: ["a|b"] }, "xa"), false); // Python reads \ba|b\b: "a" after a boundary
 });
 
 test("keywords:letter_frequency: official cases and the pinned literal '#'/'!' counting", () => {

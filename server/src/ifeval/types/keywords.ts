@@ -15,6 +15,35 @@ function forbiddenRegex(word: string): RegExp | undefined {
   return compilePyRegex(String.raw`\b` + word + String.raw`\b`, { ignoreCase: true });
 }
 
+const PLAIN_WORD = /^[\p{L}\p{N}_]+$/u;
+const WORD_CHAR = /^[\p{L}\p{N}_]$/u;
+
+function isWordCharAt(text: string, index: number): boolean {
+  return index >= 0 && index < text.length && WORD_CHAR.test(String.fromCodePoint(text.codePointAt(index)!));
+}
+
+function codePointStartBefore(text: string, index: number): number {
+  const low = text.charCodeAt(index - 1);
+  return low >= 0xdc00 && low <= 0xdfff && index >= 2 ? index - 2 : index - 1;
+}
+
+/**
+ * Python `re.search(r"\b" + word + r"\b", text, re.IGNORECASE)`. For a word made
+ * only of word characters the boundaries reduce to "no word character on either
+ * side", which we test around each case-insensitive occurrence; compiling the
+ * boundary lookarounds into every regex costs V8 far more than the search.
+ */
+function containsForbidden(text: string, word: string): boolean {
+  // A word that does not compile counts as present (not followed): the official code would crash.
+  if (!PLAIN_WORD.test(word)) { const regex = forbiddenRegex(word); return regex === undefined || searches(regex, text); }
+  const regex = keywordRegex(word)!;
+  for (const match of text.matchAll(regex)) {
+    const end = match.index + match[0].length;
+    if (!isWordCharAt(text, codePointStartBefore(text, match.index)) && !isWordCharAt(text, end)) return true;
+  }
+  return false;
+}
+
 function searches(regex: RegExp | undefined, text: string): boolean {
   if (regex === undefined) return false;
   regex.lastIndex = 0;
@@ -60,9 +89,9 @@ export const forbiddenWords = defineHardType({
   aliases: ["forbidden_words", "exclude_keywords"],
   summary: "None of the words occurs as a whole word (\\bword\\b, case-insensitive).",
   schema: z.strictObject({
-    forbidden_words: z.array(keywordSchema("A forbidden word (Python regex between \\b ... \\b).", forbiddenRegex)).min(1).describe("Words that must not appear."),
+    forbidden_words: z.array(keywordSchema("A forbidden word (Python regex between \\b ... \\b).", (w) => (PLAIN_WORD.test(w) ? keywordRegex(w) : forbiddenRegex(w)))).min(1).describe("Words that must not appear."),
   }),
-  check: (response, args) => args.forbidden_words.every((w) => { const r = forbiddenRegex(w); return r !== undefined && !searches(r, response); }),
+  check: (response, args) => args.forbidden_words.every((w) => !containsForbidden(response, w)),
   render: (args) => `Do not include the words ${args.forbidden_words.map((w) => `"${w}"`).join(", ")} in the response.`,
   example: { args: { forbidden_words: ["cheap"] }, pass: "Cheapest is not a whole-word match.", fail: "It is cheap." },
 });
