@@ -75,7 +75,9 @@ test("keywords:forbidden_words: official cases; whole words, Unicode boundaries"
   assert.equal(check("forbidden_words", { forbidden_words: ["cat"] }, "\u{1f600}CAT"), false); // an emoji is not: boundary
   assert.equal(check("forbidden_words", { forbidden_words: ["new york"] }, "I love New York."), false); // regex path (space)
   assert.equal(check("forbidden_words", { forbidden_words: ["new york"] }, "I love New Yorkers."), true);
-  assert.equal(check("forbidden_words", { forbidden_words: ["a|b"] }, "xa"), false); // Python reads \ba|b\b: "a" after a boundary
+  // Python builds \ba|b\b: "xb" matches the second branch (b before the end), which \b(?:a|b)\b would not.
+  assert.equal(check("forbidden_words", { forbidden_words: ["a|b"] }, "xb"), false);
+  assert.equal(check("forbidden_words", { forbidden_words: ["a|b"] }, "xa"), true);
 });
 
 test("keywords:letter_frequency: official cases and the pinned literal '#'/'!' counting", () => {
