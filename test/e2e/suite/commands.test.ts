@@ -50,8 +50,9 @@ suite("LsrIF commands", () => {
     const first = (await vscode.commands.executeCommand("lsrif.showLogicTree", uri)) as TreeMessage;
     assert.equal(first.error, undefined);
     assert.equal(first.caption, "tree.lsr · gamma 0.5");
-    // names.lsr: a sequence (Chain) whose third step is an If/Else (Selection).
-    for (const word of [">Chain<", ">Selection<", ">brief = length_constraints:number_words<"]) {
+    // names.lsr: a sequence (Chain) whose third step is an If/Else (Selection). Long
+    // titles are clipped in the box; the full text is in the box's <title> tooltip.
+    for (const word of [">Chain<", ">Selection<", "<title>brief = length_constraints:number_words\n"]) {
       assert.ok(first.svg.includes(word), `${word} in the drawing`);
     }
     const ext = vscode.extensions.getExtension<ExtensionApi>("lsrif.lsrif");
@@ -59,7 +60,7 @@ suite("LsrIF commands", () => {
     await editor.edit((b) => b.replace(new vscode.Range(4, 0, 4, 0), "lowercase\n"));
     const redrawn = await waitFor("the redrawn tree", () => {
       const m = ext.exports.logicTree.lastMessage;
-      return m && m.svg.includes(">change_case:english_lowercase<") ? m : undefined;
+      return m && m.svg.includes("<title>change_case:english_lowercase<") ? m : undefined;
     });
     assert.ok(redrawn.svg.includes(">Chain<"), "the sequence is still drawn beside the new item");
   });
