@@ -84,6 +84,51 @@ export function findContradiction(a: HardLeaf, b: HardLeaf): string | undefined 
   return undefined;
 }
 
+/** Ids that can contradict each id (besides itself); every rule above is covered. */
+const PARTNER_IDS: Record<string, string[]> = {
+  "change_case:english_lowercase": ["change_case:english_capital"],
+  "change_case:english_capital": ["change_case:english_lowercase"],
+  "keywords:existence": ["keywords:forbidden_words"],
+  "keywords:frequency": ["keywords:forbidden_words"],
+  "keywords:forbidden_words": ["keywords:existence", "keywords:frequency"],
+  "detectable_format:json_format": ["detectable_format:title", "detectable_content:postscript", "detectable_format:multiple_sections", "combination:two_responses"],
+  "detectable_format:title": ["detectable_format:json_format"],
+  "detectable_content:postscript": ["detectable_format:json_format"],
+  "detectable_format:multiple_sections": ["detectable_format:json_format"],
+  "combination:two_responses": ["detectable_format:json_format"],
+};
+
+/** Bounds the work per constraint: at most this many distinct argument sets are kept per id. */
+const MAX_DISTINCT_PER_ID = 64;
+
+/**
+ * The constraints of a scope, indexed by id, so each new constraint is compared
+ * only with the few that can contradict it: near-linear in the size of the scope.
+ */
+export class ContradictionIndex {
+  private readonly byId = new Map<string, Map<string, HardLeaf>>();
+
+  /** A branch's index sees its enclosing scope's constraints through `parent`, without copying them. */
+  constructor(private readonly parent?: ContradictionIndex) {}
+
+  add(leaf: HardLeaf): void {
+    let group = this.byId.get(leaf.id);
+    if (!group) this.byId.set(leaf.id, (group = new Map()));
+    const key = JSON.stringify(leaf.args);
+    if (group.size < MAX_DISTINCT_PER_ID && !group.has(key)) group.set(key, leaf);
+  }
+
+  find(leaf: HardLeaf): { other: HardLeaf; why: string } | undefined {
+    for (const id of [leaf.id, ...(PARTNER_IDS[leaf.id] ?? [])]) {
+      for (const other of this.byId.get(id)?.values() ?? []) {
+        const why = findContradiction(other, leaf);
+        if (why) return { other, why };
+      }
+    }
+    return this.parent?.find(leaf);
+  }
+}
+
 const RELATION_ARGS: Record<string, [relation: string, count: string]> = {
   "length_constraints:number_words": ["relation", "num_words"],
   "length_constraints:number_sentences": ["relation", "num_sentences"],

@@ -6,12 +6,12 @@
 // enclosing one; the two branches of one If never meet.
 
 import { diagnostic, type Diagnostic } from "./diagnostic.js";
-import { findContradiction, relationOf } from "./contradictions.js";
+import { ContradictionIndex, relationOf } from "./contradictions.js";
 import type { ConditionalNode, LeafNode, LogicNode } from "./logic.js";
 
 export function checkScopes(root: LogicNode): Diagnostic[] {
   const out: Diagnostic[] = [];
-  checkScope(root, [], [], out);
+  checkScope(root, new ContradictionIndex(), [], out);
   return out;
 }
 
@@ -20,7 +20,7 @@ interface KnownCondition {
   holds: boolean;
 }
 
-function checkScope(node: LogicNode, inherited: LeafNode[], conditions: KnownCondition[], out: Diagnostic[]): void {
+function checkScope(node: LogicNode, inherited: ContradictionIndex, conditions: KnownCondition[], out: Diagnostic[]): void {
   const leaves: LeafNode[] = [];
   const conditionals: ConditionalNode[] = [];
   collect(node, leaves, conditionals);
@@ -37,17 +37,17 @@ function checkScope(node: LogicNode, inherited: LeafNode[], conditions: KnownCon
     }
   }
 
-  leaves.forEach((leaf, i) => {
-    for (const other of [...inherited, ...leaves.slice(0, i)]) {
-      const why = leaf.kind === "hard" && other.kind === "hard" ? findContradiction(other, leaf) : undefined;
-      if (why && leaf.range) {
-        out.push(diagnostic("contradiction", leaf.range, `Contradicts another constraint that must hold at the same time: ${why}.`,
-          other.range ? { related: [{ range: other.range, message: "the other constraint" }] } : undefined));
-      }
+  const partners = new ContradictionIndex(inherited);
+  for (const leaf of leaves) {
+    if (leaf.kind !== "hard") continue;
+    const found = partners.find(leaf);
+    if (found && leaf.range) {
+      out.push(diagnostic("contradiction", leaf.range, `Contradicts another constraint that must hold at the same time: ${found.why}.`,
+        found.other.range ? { related: [{ range: found.other.range, message: "the other constraint" }] } : undefined));
     }
-  });
+    partners.add(leaf);
+  }
 
-  const scope = [...inherited, ...leaves];
   for (const c of conditionals) {
     const key = nodeKey(c.condition);
     const known = conditions.find((k) => k.key === key);
@@ -58,8 +58,8 @@ function checkScope(node: LogicNode, inherited: LeafNode[], conditions: KnownCon
         ? diagnostic("conditionAlwaysHolds", c.condition.range, `This condition always holds (${why}), so the 'else' branch never applies.`)
         : diagnostic("conditionNeverHolds", c.condition.range, `This condition never holds (${why}), so its branch never applies.`));
     }
-    checkScope(c.then, scope, [...conditions, { key, holds: true }], out);
-    if (c.else) checkScope(c.else, scope, [...conditions, { key, holds: false }], out);
+    checkScope(c.then, partners, [...conditions, { key, holds: true }], out);
+    if (c.else) checkScope(c.else, partners, [...conditions, { key, holds: false }], out);
   }
 }
 

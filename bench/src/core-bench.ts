@@ -1,0 +1,114 @@
+// Benchmarks of the language core, each measured beside its baseline in the same run:
+// parse+validate throughput against a minimal chevrotain JSON grammar, the IFEval
+// verification of 541 responses, and the growth of scoring time with response size.
+
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseJsonBaseline } from "../../grammars/src/json-baseline.js";
+import { analyze } from "../../server/src/analysis/analyze.js";
+import { evaluateAll, joinResponses } from "../../server/src/ifeval/evaluate.js";
+import { parseInputJsonl, parseResponsesJsonl } from "../../server/src/ifeval/jsonl-rows.js";
+import { scoreInstruction } from "../../server/src/scoring/lsrm.js";
+
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+export function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+}
+
+function timeMs(fn: () => void): number {
+  const t = performance.now();
+  fn();
+  return performance.now() - t;
+}
+
+const LSR_UNIT = `define kind_%N = soft tone "Be kind to reader %N."
+first {
+  words(relation: "at least", num_words: %N)
+  soft style "Use a formal, technical style for part %N."
+}
+then if contains(keywords: ["error", "warning"]) {
+  bullets(num_bullets: 3) "Give exactly three bullet points."
+  lowercase
+} else {
+  kind_%N
+  highlights(num_highlights: 2)
+}
+finally postscript(postscript_marker: "P.S.")
+`;
+
+const JSON_UNIT = `{"composite_constraint": {"type": "Chain", "sub_constraints": {"c1": {"constraint": "Answer with at least %N words.", "instruction_id": "length_constraints:number_words", "kwargs": {"relation": "at least", "num_words": %N}}, "c2": {"constraint": "Use a formal, technical style for part %N."}, "c3": {"type": "Selection", "sub_constraints": {"c1": {"constraint": "Mention error", "instruction_id": "keywords:existence", "kwargs": {"keywords": ["error", "warning"]}}, "c2": {"constraint": "Give exactly three bullet points.", "kwargs": {"num_bullets": 3}}, "c3": {"constraint": "Be kind to reader %N."}}}}}},
+`;
+
+function generate(unit: string, bytes: number): string {
+  const parts: string[] = [];
+  let size = 0;
+  for (let n = 1; size < bytes; n++) {
+    const chunk = unit.replaceAll("%N", String(n));
+    parts.push(chunk);
+    size += chunk.length;
+  }
+  return parts.join("");
+}
+
+export function benchParse(runs = 11): { lsrMBps: number; jsonMBps: number; ratio: number; bytes: number } {
+  const lsr = generate(LSR_UNIT, 1 << 20);
+  const json = `{"composite_constraints": [\n${generate(JSON_UNIT, 1 << 20)}{}]}`;
+  if (parseJsonBaseline(json).errors !== 0) throw new Error("the JSON baseline input does not parse");
+  const lsrTimes: number[] = [];
+  const jsonTimes: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    // both warmed up alike, so the comparison is of optimised code
+    analyze(lsr, { maxDepth: 100 });
+    parseJsonBaseline(json);
+  }
+  for (let i = 0; i < runs; i++) {
+    // interleaved so both see the same machine noise
+    lsrTimes.push(timeMs(() => analyze(lsr, { maxDepth: 100 })));
+    jsonTimes.push(timeMs(() => parseJsonBaseline(json)));
+  }
+  const lsrMBps = lsr.length / (1 << 20) / (median(lsrTimes) / 1000);
+  const jsonMBps = json.length / (1 << 20) / (median(jsonTimes) / 1000);
+  return { lsrMBps, jsonMBps, ratio: lsrMBps / jsonMBps, bytes: lsr.length };
+}
+
+export function benchIfeval(runs = 5): { strictMs: number; looseMs: number; bothMs: number } {
+  const dir = join(__dirname, "../../../test/fixtures/ifeval");
+  const inputFile = join(dir, "input_data.jsonl");
+  const { rows } = parseInputJsonl(readFileSync(inputFile, "utf8"), inputFile);
+  const responses = parseResponsesJsonl(readFileSync(join(dir, "input_response_data_gpt4_20231107_145030.jsonl"), "utf8"), "responses").rows;
+  const { pairs } = joinResponses(rows, responses, inputFile);
+  const strict: number[] = [];
+  const loose: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    strict.push(timeMs(() => evaluateAll(pairs, "strict")));
+    loose.push(timeMs(() => evaluateAll(pairs, "loose")));
+  }
+  return { strictMs: median(strict), looseMs: median(loose), bothMs: median(strict.map((s, i) => s + loose[i])) };
+}
+
+/** Scoring time for a 1 MB and a 10 MB response: linear time means a ratio near 10. */
+export async function benchResponseSize(): Promise<{ oneMbMs: number; tenMbMs: number; ratio: number }> {
+  const { instruction } = analyze(readFileSync(join(__dirname, "../../../examples/travel-guide.lsr"), "utf8"));
+  const paragraph = readFileSync(join(__dirname, "../../../examples/travel-guide.pass.md"), "utf8");
+  const make = (bytes: number) => paragraph.repeat(Math.ceil(bytes / paragraph.length)).slice(0, bytes);
+  const one = make(1 << 20);
+  const ten = make(10 << 20);
+  const run = async (text: string) => {
+    const t = performance.now();
+    await scoreInstruction(instruction, text, { loose: true });
+    return performance.now() - t;
+  };
+  await run(one);
+  const ones: number[] = [];
+  const tens: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    ones.push(await run(one));
+    tens.push(await run(ten));
+  }
+  return { oneMbMs: median(ones), tenMbMs: median(tens), ratio: median(tens) / median(ones) };
+}

@@ -1,0 +1,42 @@
+// `npm run bench`: every speed target, each measured beside its baseline in one run.
+// Prints one table; record the figures in docs/benchmarks.md with this command.
+
+import { benchIfeval, benchParse, benchResponseSize } from "./core-bench.js";
+import { benchJudge } from "./judge-bench.js";
+
+const rows: [string, string, string][] = [];
+const fmt = (x: number, digits = 2) => x.toFixed(digits);
+
+async function main(): Promise<void> {
+  const only = process.argv.slice(2);
+  const want = (name: string) => only.length === 0 || only.includes(name);
+
+  if (want("parse")) {
+    const p = benchParse();
+    rows.push(["parse+validate 1 MB .lsr (MB/s)", fmt(p.lsrMBps), `JSON grammar ${fmt(p.jsonMBps)} MB/s; ratio ${fmt(p.ratio)} (target >= 0.70)`]);
+  }
+  if (want("ifeval")) {
+    const i = benchIfeval();
+    rows.push(["IFEval 541 responses strict + loose (ms)", fmt(i.bothMs, 1), `strict ${fmt(i.strictMs, 1)}, loose ${fmt(i.looseMs, 1)}; target < 500; official Python 780`]);
+  }
+  if (want("size")) {
+    const s = await benchResponseSize();
+    rows.push(["score 10 MB vs 1 MB response (ratio)", fmt(s.ratio), `1 MB ${fmt(s.oneMbMs, 0)} ms, 10 MB ${fmt(s.tenMbMs, 0)} ms; linear is ~10`]);
+  }
+  if (want("judge")) {
+    const j = await benchJudge();
+    rows.push(["judge 1,000 verdicts @100 ms, conc. 8 (x ideal)", fmt(j.ratioToIdeal), `${fmt(j.firstRunMs, 0)} ms vs ideal ${fmt(j.idealMs, 0)} ms (target <= 1.10)`]);
+    rows.push(["judge re-run from cache (speed-up)", fmt(j.cacheSpeedup, 0), `${fmt(j.cachedRunMs, 0)} ms (target >= 50x)`]);
+  }
+
+  const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c].length), ["measure", "value", "beside"][c].length));
+  const line = (r: string[]) => `| ${r.map((x, c) => x.padEnd(widths[c])).join(" | ")} |`;
+  console.log(line(["measure", "value", "beside"]));
+  console.log(line(widths.map((w) => "-".repeat(w))));
+  rows.forEach((r) => console.log(line(r)));
+}
+
+main().catch((error) => {
+  console.error(`bench failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+});
