@@ -27,15 +27,17 @@ let lastVariants: readonly string[] = [];
 
 /**
  * Strict: the response is non-blank and passes. Loose: some variant is non-blank
- * and passes. `args` must already be valid for `type.schema`. Never throws: a
- * checker that throws counts as not followed.
+ * and passes. `args` go through `type.schema` first (so "less_than" is normalised);
+ * invalid args, or a checker that throws, count as not followed. Never throws.
  */
 export function verifyInstruction(type: HardConstraintType, response: string, args: Record<string, unknown>, mode: VerifyMode): boolean {
+  const parsed = type.schema.safeParse(args);
+  if (!parsed.success) return false;
   const texts = mode === "strict" ? [response] : looseVariants(response);
   for (const text of texts) {
     if (pyStrip(text) === "") continue;
     try {
-      if (type.check(text, args)) return true;
+      if (type.check(text, parsed.data)) return true;
     } catch {
       // fall through: not followed on this text
     }

@@ -40,3 +40,10 @@ test("a checker that throws counts as not followed", () => {
   const throwing = { ...findHardType("no_comma")!, check: () => { throw new Error("boom"); } };
   assert.equal(verifyInstruction(throwing, "text", {}, "loose"), false);
 });
+
+test("args are validated and normalised before checking; invalid args are not followed", () => {
+  const words = findHardType("words")!;
+  assert.equal(verifyInstruction(words, "one two", { num_words: 3, relation: "less_than" }, "strict"), true); // 2 < 3
+  assert.equal(verifyInstruction(words, "one two", { num_words: 3, relation: "at most" }, "strict"), false);
+  assert.equal(verifyInstruction(words, "one two", {}, "loose"), false);
+});
