@@ -80,18 +80,26 @@ function itemCompletions(analysis: Analysis, range: Range, afterDefine: boolean)
   } else {
     out.push({ label: "soft", kind: "keyword", detail: "a constraint judged by a model", insertText: "soft", range });
   }
-  for (const type of HARD_TYPES) {
-    const args = describeArgs(type);
-    const required = args.filter((a) => a.required);
-    const argSnippet = required.length ? `(${required.map((a, i) => `${a.name}: ${placeholder(a, i + 1)}`).join(", ")})` : "";
-    for (const name of [type.id, ...type.aliases]) {
-      out.push({
-        label: name, kind: "constraint", detail: type.summary, documentation: constraintTypeMarkdown(type),
-        insertText: `${name}${argSnippet}`, snippet: argSnippet.length > 0, range, sortText: `2${name === type.id ? "1" : "0"}${name}`,
-      });
-    }
-  }
+  for (const entry of constraintEntries()) out.push({ ...entry, range });
   return out;
+}
+
+type RangelessEntry = Omit<CompletionEntry, "range">;
+let constraintCache: RangelessEntry[] | undefined;
+
+/** One entry per constraint id and alias; built once, since the registry never changes. */
+function constraintEntries(): RangelessEntry[] {
+  if (constraintCache) return constraintCache;
+  constraintCache = HARD_TYPES.flatMap((type) => {
+    const required = describeArgs(type).filter((a) => a.required);
+    const argSnippet = required.length ? `(${required.map((a, i) => `${a.name}: ${placeholder(a, i + 1)}`).join(", ")})` : "";
+    const documentation = constraintTypeMarkdown(type);
+    return [type.id, ...type.aliases].map((name): RangelessEntry => ({
+      label: name, kind: "constraint", detail: type.summary, documentation,
+      insertText: `${name}${argSnippet}`, snippet: argSnippet.length > 0, sortText: `2${name === type.id ? "1" : "0"}${name}`,
+    }));
+  });
+  return constraintCache;
 }
 
 function placeholder(arg: ArgDescription, stop: number): string {
