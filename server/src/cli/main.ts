@@ -6,14 +6,19 @@ import { runIfevalCommand } from "./ifeval-command.js";
 import { runCheck } from "./commands/check.js";
 import { runExport, runFormat, runImport, runRender } from "./commands/convert.js";
 import { runScore } from "./commands/score.js";
+import { runScoreBatch } from "./commands/score-batch.js";
 import { CliError, EXIT_OK, EXIT_UNUSABLE, processIo, type Io } from "./io.js";
+import { JUDGE_OPTIONS, JUDGE_USAGE, openJudgeFromFlags } from "./judge-options.js";
 
 export const USAGE = `lsrif: logic-structured instructions and LsRM scoring
 
 Usage:
   lsrif check FILE... [--json]                 diagnostics; exit 1 when any error
-  lsrif score INSTRUCTION RESPONSE [--gamma G] [--flat] [--loose] [--json]
+  lsrif score INSTRUCTION RESPONSE [--gamma G] [--flat] [--loose] [--json] [judge flags]
                                                score a response (.lsr or LsrInstruct JSON; RESPONSE may be -)
+  lsrif score-batch --instructions DIR_OR_JSONL --in responses.jsonl --out scores.jsonl
+                    [--gamma G] [--flat] [--loose] [--summary-json FILE] [judge flags]
+                                               score many responses; resumable (ids in --out are skipped)
   lsrif import FILE.json [-o OUT.lsr]          LsrInstruct JSON to .lsr
   lsrif export FILE.lsr [-o OUT.json]          .lsr to LsrInstruct JSON
   lsrif render FILE                            the natural-language instruction
@@ -21,6 +26,8 @@ Usage:
   lsrif ifeval --input input_data.jsonl --responses responses.jsonl [--loose] --out results.jsonl
                                                IFEval's official evaluation
   lsrif help                                   this text
+
+${JUDGE_USAGE}
 
 Exit codes: 0 success, 1 failed checks, 2 unusable input.
 `;
@@ -56,14 +63,43 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
     case "score": {
       const { values, positionals: pos } = parse(rest, {
-        gamma: { type: "string" }, flat: { type: "boolean" }, loose: { type: "boolean" }, json: { type: "boolean" },
+        gamma: { type: "string" }, flat: { type: "boolean" }, loose: { type: "boolean" }, json: { type: "boolean" }, ...JUDGE_OPTIONS,
       });
       const [instruction, response] = positionals(pos, 2, 2, "INSTRUCTION and RESPONSE");
-      return runScore({
-        instruction, response,
-        gamma: numberOption(values.gamma, "gamma"),
-        flat: values.flat === true, loose: values.loose === true, json: values.json === true,
-      }, io);
+      const gamma = numberOption(values.gamma, "gamma");
+      const judge = openJudgeFromFlags(values, process.env, io);
+      try {
+        return await runScore({
+          instruction, response, gamma,
+          flat: values.flat === true, loose: values.loose === true, json: values.json === true, judge,
+        }, io);
+      } finally {
+        judge?.dispose();
+      }
+    }
+    case "score-batch": {
+      const { values, positionals: pos } = parse(rest, {
+        instructions: { type: "string" }, in: { type: "string" }, out: { type: "string" }, "summary-json": { type: "string" },
+        gamma: { type: "string" }, flat: { type: "boolean" }, loose: { type: "boolean" }, ...JUDGE_OPTIONS,
+      });
+      positionals(pos, 0, 0, "no positional arguments");
+      for (const name of ["instructions", "in", "out"] as const) {
+        if (typeof values[name] !== "string") throw new CliError(`lsrif score-batch needs --${name}\n\n${USAGE}`);
+      }
+      const gamma = numberOption(values.gamma, "gamma");
+      const judge = openJudgeFromFlags(values, process.env, io);
+      try {
+        return await runScoreBatch({
+          instructions: values.instructions as string, responses: values.in as string, out: values.out as string,
+          summaryJson: typeof values["summary-json"] === "string" ? values["summary-json"] : undefined,
+          gamma, flat: values.flat === true, loose: values.loose === true, judge,
+          // Enough responses in flight to keep the judge's own limiter busy.
+          parallelResponses: Math.min(512, 2 * (numberOption(values.concurrency, "concurrency") ?? 8)),
+          stderrIsTty: process.stderr.isTTY === true,
+        }, io);
+      } finally {
+        judge?.dispose();
+      }
     }
     case "import":
     case "export": {
