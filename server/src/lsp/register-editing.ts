@@ -7,6 +7,7 @@ import {
 } from "vscode-languageserver";
 import { format } from "../../../grammars/src/index.js";
 import { completionsAt, type CompletionKind } from "./features/completion.js";
+import { contextStart } from "./features/cursor-context.js";
 import { foldingRanges } from "./features/folding.js";
 import { hoverAt } from "./features/hover.js";
 import { encodeSemanticTokens, semanticTokens } from "./features/semantic-tokens.js";
@@ -69,7 +70,8 @@ export function registerEditing(connection: Connection, store: DocumentStore, sc
   connection.onSignatureHelp(guard(connection, "signatureHelp", (params) => {
     const doc = store.get(params.textDocument.uri);
     if (!doc) return null;
-    const sig = signatureAt(doc.text, doc.lines.offsetAt(params.position));
+    const offset = doc.lines.offsetAt(params.position);
+    const sig = signatureAt(doc.text, offset, contextStart(doc.analysis, offset));
     if (!sig) return null;
     return {
       signatures: [{ label: sig.label, documentation: sig.documentation, parameters: sig.parameters.map((p) => ({ label: p.label, documentation: p.documentation })) }],

@@ -6,7 +6,7 @@ import type { Analysis } from "../../analysis/analyze.js";
 import { SOFT_CATEGORIES } from "../../analysis/soft-categories.js";
 import { describeArgs, findHardType, HARD_TYPES, type ArgDescription } from "../../ifeval/registry.js";
 import { argumentSignature, constraintTypeMarkdown } from "./constraint-docs.js";
-import { cursorContext } from "./cursor-context.js";
+import { contextStart, cursorContext } from "./cursor-context.js";
 
 export type CompletionKind = "keyword" | "constraint" | "argument" | "value" | "name" | "snippet" | "category";
 
@@ -44,7 +44,7 @@ const SNIPPETS: { label: string; detail: string; body: string }[] = [
 ];
 
 export function completionsAt(analysis: Analysis, text: string, offset: number): CompletionEntry[] {
-  const { context, wordRange } = cursorContext(text, offset);
+  const { context, wordRange } = cursorContext(text, offset, contextStart(analysis, offset));
   switch (context.kind) {
     case "none":
       return [];

@@ -3,8 +3,9 @@
 // where a constraint or structure can start. Works on broken text.
 
 import type { IToken } from "chevrotain";
-import type { Range } from "../../../../grammars/src/ast.js";
+import type { FileNode, Range } from "../../../../grammars/src/ast.js";
 import { tokenize, tokenTypes } from "../../../../grammars/src/index.js";
+import { topLevelIndexBefore, topLevelNodes } from "./syntax-path.js";
 
 export type CursorContext =
   | { kind: "none" }
@@ -30,6 +31,15 @@ export function wordRangeAt(text: string, offset: number): Range {
   return { start, end };
 }
 
+/** Tokens from `from` to the end of the cursor's line, with offsets into the whole text. */
+function tokenizeWindow(text: string, from: number, offset: number): { tokens: IToken[]; comments: IToken[] } {
+  let to = offset;
+  while (to < text.length && text[to] !== "\n" && text[to] !== "\r") to++;
+  const result = tokenize(text.slice(from, to));
+  if (from > 0) for (const t of [...result.tokens, ...result.comments]) t.startOffset += from;
+  return result;
+}
+
 function isString(t: IToken): boolean {
   return t.tokenType === tokenTypes.QuotedString || t.tokenType === tokenTypes.TripleString
     || t.tokenType === tokenTypes.UnterminatedString || t.tokenType === tokenTypes.UnterminatedTripleString;
@@ -37,11 +47,16 @@ function isString(t: IToken): boolean {
 
 const end = (t: IToken): number => t.startOffset + t.image.length;
 
-export function cursorContext(text: string, offset: number): CursorInfo {
+/**
+ * `from`: an offset where no token starts mid-way and from which the cursor's
+ * context is decided (the start of the top-level item around the cursor), so that
+ * only a small window of a large file is tokenized.
+ */
+export function cursorContext(text: string, offset: number, from = 0): CursorInfo {
   const wordRange = wordRangeAt(text, offset);
   wordRange.end = Math.max(wordRange.end, offset);
   const typed = { start: wordRange.start, end: offset };
-  const { tokens, comments } = tokenize(text);
+  const { tokens, comments } = tokenizeWindow(text, Math.max(0, Math.min(from, offset)), offset);
   if (comments.some((c) => c.startOffset < offset && offset <= end(c))) return { context: { kind: "none" }, wordRange };
   const before: IToken[] = [];
   let stringAtCursor: IToken | undefined;
@@ -103,4 +118,10 @@ function argumentContext(before: IToken[], stringAtCursor: IToken | undefined): 
   if (stringAtCursor) return undefined;
   if (current !== undefined) return { kind: "none" };
   return { kind: "argument-name", call, given, argIndex };
+}
+
+/** Where to start tokenizing for the cursor's context: the top-level item at or before it. */
+export function contextStart(analysis: { ast: FileNode }, offset: number): number {
+  const index = topLevelIndexBefore(analysis.ast, offset);
+  return index < 0 ? 0 : topLevelNodes(analysis.ast)[index].range.start;
 }

@@ -4,8 +4,13 @@
 import type { Instruction, LeafNode, LogicNode } from "../../analysis/logic.js";
 
 /** Every node's share of the final score as 1/denominator (Parallel and Sequential split evenly; a branch keeps its If's share). */
+const sharesCache = new WeakMap<Instruction, Map<LogicNode, number>>();
+
 export function shareDenominators(instruction: Instruction): Map<LogicNode, number> {
+  const cached = sharesCache.get(instruction);
+  if (cached) return cached;
   const shares = new Map<LogicNode, number>();
+  sharesCache.set(instruction, shares);
   const visit = (node: LogicNode, den: number): void => {
     shares.set(node, den);
     if (node.kind === "parallel") node.children.forEach((c) => visit(c, den * node.children.length));

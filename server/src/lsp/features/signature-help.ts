@@ -12,8 +12,8 @@ export interface SignatureInfo {
   activeParameter: number;
 }
 
-export function signatureAt(text: string, offset: number): SignatureInfo | undefined {
-  const { context } = cursorContext(text, offset);
+export function signatureAt(text: string, offset: number, from = 0): SignatureInfo | undefined {
+  const { context } = cursorContext(text, offset, from);
   if (context.kind !== "argument-name" && context.kind !== "argument-value") return undefined;
   const type = findHardType(context.call);
   if (!type) return undefined;

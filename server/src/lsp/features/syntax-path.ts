@@ -41,15 +41,40 @@ export function isStep(node: SyntaxNode): node is StepNode {
   return !("kind" in node);
 }
 
+const topLevelCache = new WeakMap<FileNode, SyntaxNode[]>();
+
+/** Headers, defines and items in source order (cached per tree; do not mutate). */
 export function topLevelNodes(ast: FileNode): SyntaxNode[] {
-  const all: SyntaxNode[] = [...ast.prompts, ...ast.gammas, ...ast.defines, ...ast.items];
-  return all.sort((a, b) => a.range.start - b.range.start);
+  let all = topLevelCache.get(ast);
+  if (!all) {
+    all = [...ast.prompts, ...ast.gammas, ...ast.defines, ...ast.items].sort((a, b) => a.range.start - b.range.start);
+    topLevelCache.set(ast, all);
+  }
+  return all;
+}
+
+/** Index of the last top-level node that starts at or before `offset` (binary search), or -1. */
+export function topLevelIndexBefore(ast: FileNode, offset: number): number {
+  const all = topLevelNodes(ast);
+  let low = 0;
+  let high = all.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (all[mid].range.start <= offset) {
+      found = mid;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  return found;
 }
 
 /** Outermost first; empty when the offset is between top-level nodes. */
 export function pathAt(ast: FileNode, offset: number): SyntaxNode[] {
   const path: SyntaxNode[] = [];
-  let level = topLevelNodes(ast);
+  const index = topLevelIndexBefore(ast, offset);
+  // A cursor at the end of one node and the start of the next touches both; the earlier wins.
+  let level = topLevelNodes(ast).slice(Math.max(0, index - 1), index + 1);
   for (let guard = 0; guard < 10_000; guard++) {
     const hit = level.find((n) => touches(n.range, offset));
     if (!hit) break;
@@ -61,7 +86,7 @@ export function pathAt(ast: FileNode, offset: number): SyntaxNode[] {
 
 /** Visits every syntax node, parents before children. */
 export function walkSyntax(ast: FileNode, visit: (node: SyntaxNode) => void): void {
-  const stack = topLevelNodes(ast).reverse();
+  const stack = [...topLevelNodes(ast)].reverse();
   while (stack.length > 0) {
     const node = stack.pop()!;
     visit(node);
@@ -72,9 +97,14 @@ export function walkSyntax(ast: FileNode, visit: (node: SyntaxNode) => void): vo
 
 const key = (r: Range): string => `${r.start}:${r.end}`;
 
-/** Logic nodes by their source range; the outermost node wins when two share a range. */
+const byRangeCache = new WeakMap<Instruction, Map<string, LogicNode>>();
+
+/** Logic nodes by their source range; the outermost node wins when two share a range. Cached per instruction. */
 export function logicNodesByRange(instruction: Instruction): Map<string, LogicNode> {
+  const cached = byRangeCache.get(instruction);
+  if (cached) return cached;
   const map = new Map<string, LogicNode>();
+  byRangeCache.set(instruction, map);
   const stack: LogicNode[] = [instruction.root];
   while (stack.length > 0) {
     const node = stack.pop()!;
