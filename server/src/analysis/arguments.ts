@@ -18,16 +18,57 @@ export function argValueToJs(value: ArgValue): unknown {
   }
 }
 
+/** Tells apart every written value that could validate differently (numbers by their text: `-0` is not `0`). */
+function valueKey(value: ArgValue): string {
+  switch (value.kind) {
+    case "number":
+      return value.raw;
+    case "string":
+    case "word":
+      return JSON.stringify(value.value);
+    case "list":
+      return `[${value.items.map(valueKey).join(",")}]`;
+  }
+}
+
 export interface ValidatedArgs {
   args: Record<string, unknown> | undefined;
   diagnostics: Diagnostic[];
 }
 
+type ArgSpec = ReturnType<typeof describeArgs>[number];
+
+interface TypeArgInfo {
+  specs: ArgSpec[];
+  known: Set<string>;
+}
+
+// describeArgs converts the zod schema to JSON Schema: done once per type.
+const argInfoByType = new Map<HardConstraintType, TypeArgInfo>();
+
+function argInfo(type: HardConstraintType): TypeArgInfo {
+  let info = argInfoByType.get(type);
+  if (info === undefined) {
+    const specs = describeArgs(type);
+    info = { specs, known: new Set(specs.map((s) => s.name)) };
+    argInfoByType.set(type, info);
+  }
+  return info;
+}
+
+/**
+ * Valid kwargs by type id and written arguments: the same arguments always
+ * validate the same way, and large files repeat them. The kwargs objects are
+ * shared between leaves, so nobody may mutate them. Bounded; cleared when full.
+ */
+const validKwargsCache = new Map<string, Record<string, unknown>>();
+const MAX_CACHED_KWARGS = 10_000;
+
 export function validateArguments(call: CallNode, type: HardConstraintType): ValidatedArgs {
   const diagnostics: Diagnostic[] = [];
-  const specs = describeArgs(type);
-  const known = new Set(specs.map((s) => s.name));
+  const { specs, known } = argInfo(type);
   const raw: Record<string, unknown> = {};
+  let cacheKey = type.id;
   const argNodes = call.args ?? [];
   for (const arg of argNodes) {
     if (!known.has(arg.name)) {
@@ -46,11 +87,20 @@ export function validateArguments(call: CallNode, type: HardConstraintType): Val
       continue;
     }
     raw[arg.name] = argValueToJs(arg.value);
+    cacheKey += `,${arg.name}=${valueKey(arg.value)}`;
   }
   if (diagnostics.length > 0) return { args: undefined, diagnostics };
 
+  // Only successes are cached: failures carry ranges of this call.
+  const cached = validKwargsCache.get(cacheKey);
+  if (cached !== undefined) return { args: cached, diagnostics };
   const parsed = type.schema.safeParse(raw);
-  if (parsed.success) return { args: parsed.data as Record<string, unknown>, diagnostics };
+  if (parsed.success) {
+    const args = parsed.data as Record<string, unknown>;
+    if (validKwargsCache.size >= MAX_CACHED_KWARGS) validKwargsCache.clear();
+    validKwargsCache.set(cacheKey, args);
+    return { args, diagnostics };
+  }
 
   for (const issue of parsed.error.issues) {
     const name = typeof issue.path[0] === "string" ? issue.path[0] : undefined;
@@ -70,8 +120,6 @@ export function validateArguments(call: CallNode, type: HardConstraintType): Val
   }
   return { args: undefined, diagnostics };
 }
-
-type ArgSpec = ReturnType<typeof describeArgs>[number];
 
 function describeExpected(spec: ArgSpec): string {
   if (spec.values?.length) return `one of ${spec.values.map((v) => JSON.stringify(v)).join(", ")}`;
