@@ -8,14 +8,16 @@ type Rule = (a: HardLeaf, b: HardLeaf) => string | undefined;
 const lower = (v: unknown): string => String(v).toLowerCase();
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.map(lower) : []);
 
+const thresholdSubject = (l: HardLeaf): string => lower(l.args.letter ?? l.args.keyword ?? "");
+
 /** Same id, one "less than A" and one "at least B" with B >= A (and the same subject, if any). */
 const thresholds: Rule = (a, b) => {
   if (a.id !== b.id) return undefined;
-  const subject = (l: HardLeaf) => lower(l.args.letter ?? l.args.keyword ?? "");
-  if (subject(a) !== subject(b)) return undefined;
+  // Relations first: two of the same relation never clash, and comparing them allocates nothing.
   const ra = relationOf(a);
   const rb = relationOf(b);
-  if (!ra || !rb) return undefined;
+  if (!ra || !rb || ra.relation === rb.relation) return undefined;
+  if (thresholdSubject(a) !== thresholdSubject(b)) return undefined;
   const below = ra.relation === "less than" ? ra : rb.relation === "less than" ? rb : undefined;
   const atLeast = ra.relation === "at least" ? ra : rb.relation === "at least" ? rb : undefined;
   if (below && atLeast && atLeast.n >= below.n) {
@@ -25,27 +27,35 @@ const thresholds: Rule = (a, b) => {
 };
 
 const caseRule: Rule = (a, b) => {
-  const ids = new Set([a.id, b.id]);
-  return ids.has("change_case:english_lowercase") && ids.has("change_case:english_capital")
-    ? "a response cannot be all lowercase and all capitals" : undefined;
+  const lowerAndCapital = (a.id === "change_case:english_lowercase" && b.id === "change_case:english_capital")
+    || (a.id === "change_case:english_capital" && b.id === "change_case:english_lowercase");
+  return lowerAndCapital ? "a response cannot be all lowercase and all capitals" : undefined;
 };
 
 /** A word both required and forbidden. */
+const requiredWords = (l: HardLeaf): string[] => {
+  if (l.id === "keywords:existence") return strings(l.args.keywords);
+  if (l.id === "keywords:frequency" && l.args.relation === "at least" && Number(l.args.frequency) >= 1) return [lower(l.args.keyword)];
+  return [];
+};
+const forbiddenWords = (l: HardLeaf): string[] => (l.id === "keywords:forbidden_words" ? strings(l.args.forbidden_words) : []);
+
 const requiredAndForbidden: Rule = (a, b) => {
-  const required = (l: HardLeaf): string[] => {
-    if (l.id === "keywords:existence") return strings(l.args.keywords);
-    if (l.id === "keywords:frequency" && l.args.relation === "at least" && Number(l.args.frequency) >= 1) return [lower(l.args.keyword)];
-    return [];
-  };
-  const forbidden = (l: HardLeaf): string[] => (l.id === "keywords:forbidden_words" ? strings(l.args.forbidden_words) : []);
-  const clash = required(a).find((w) => forbidden(b).includes(w)) ?? required(b).find((w) => forbidden(a).includes(w));
+  // Only a forbidden-words constraint can clash here; most pairs have none.
+  if (a.id !== "keywords:forbidden_words" && b.id !== "keywords:forbidden_words") return undefined;
+  const clash = requiredWords(a).find((w) => forbiddenWords(b).includes(w)) ?? requiredWords(b).find((w) => forbiddenWords(a).includes(w));
   return clash !== undefined ? `the word '${clash}' is both required and forbidden` : undefined;
+};
+
+const EXACT_COUNT_ARGS: Record<string, string | undefined> = {
+  "detectable_format:number_bullet_lists": "num_bullets",
+  "length_constraints:number_paragraphs": "num_paragraphs",
 };
 
 /** Exact counts that differ. */
 const exactCounts: Rule = (a, b) => {
   if (a.id !== b.id) return undefined;
-  const key = { "detectable_format:number_bullet_lists": "num_bullets", "length_constraints:number_paragraphs": "num_paragraphs" }[a.id];
+  const key = EXACT_COUNT_ARGS[a.id];
   if (!key || a.args[key] === b.args[key]) return undefined;
   return `exactly ${a.args[key]} and exactly ${b.args[key]} ${key === "num_bullets" ? "bullet points" : "paragraphs"} cannot both hold`;
 };
@@ -98,6 +108,8 @@ const PARTNER_IDS: Record<string, string[]> = {
   "combination:two_responses": ["detectable_format:json_format"],
 };
 
+const NO_PARTNERS: readonly string[] = [];
+
 /** Bounds the work per constraint: at most this many distinct argument sets are kept per id. */
 const MAX_DISTINCT_PER_ID = 64;
 
@@ -114,18 +126,29 @@ export class ContradictionIndex {
   add(leaf: HardLeaf): void {
     let group = this.byId.get(leaf.id);
     if (!group) this.byId.set(leaf.id, (group = new Map()));
+    if (group.size >= MAX_DISTINCT_PER_ID) return;
     const key = JSON.stringify(leaf.args);
-    if (group.size < MAX_DISTINCT_PER_ID && !group.has(key)) group.set(key, leaf);
+    if (!group.has(key)) group.set(key, leaf);
   }
 
   find(leaf: HardLeaf): { other: HardLeaf; why: string } | undefined {
-    for (const id of [leaf.id, ...(PARTNER_IDS[leaf.id] ?? [])]) {
-      for (const other of this.byId.get(id)?.values() ?? []) {
-        const why = findContradiction(other, leaf);
-        if (why) return { other, why };
-      }
+    const found = this.findInGroup(leaf.id, leaf);
+    if (found) return found;
+    for (const id of PARTNER_IDS[leaf.id] ?? NO_PARTNERS) {
+      const partnerFound = this.findInGroup(id, leaf);
+      if (partnerFound) return partnerFound;
     }
     return this.parent?.find(leaf);
+  }
+
+  private findInGroup(id: string, leaf: HardLeaf): { other: HardLeaf; why: string } | undefined {
+    const group = this.byId.get(id);
+    if (group === undefined) return undefined;
+    for (const other of group.values()) {
+      const why = findContradiction(other, leaf);
+      if (why) return { other, why };
+    }
+    return undefined;
   }
 }
 
