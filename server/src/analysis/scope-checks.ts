@@ -84,7 +84,20 @@ function collect(node: LogicNode, leaves: LeafNode[], conditionals: ConditionalN
 /** Identity of a constraint's meaning: canonical id with sorted arguments, or normalised soft text. */
 export function leafKey(leaf: LeafNode): string {
   if (leaf.kind === "soft") return `soft:${leaf.text.trim().toLowerCase().replace(/\s+/g, " ")}`;
-  return `hard:${leaf.id}:${stableJson(leaf.args)}`;
+  return `hard:${leaf.id}:${argsKey(leaf.args)}`;
+}
+
+// Validated kwargs objects are shared by every leaf with the same arguments
+// (see arguments.ts) and never mutated, so their key is computed once.
+const argsKeys = new WeakMap<Record<string, unknown>, string>();
+
+function argsKey(args: Record<string, unknown>): string {
+  let key = argsKeys.get(args);
+  if (key === undefined) {
+    key = stableJson(args);
+    argsKeys.set(args, key);
+  }
+  return key;
 }
 
 function nodeKey(node: LogicNode): string {
