@@ -2,7 +2,7 @@
 // editor) and the language server, each into one CommonJS file under dist/.
 // Usage: node esbuild.mjs [--dev]   (--dev: no minification, inline source maps)
 import * as esbuild from "esbuild";
-import { existsSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 
 const dev = process.argv.includes("--dev");
 const root = import.meta.dirname + "/";
@@ -30,11 +30,29 @@ const common = {
   logLevel: "warning",
   metafile: true,
 };
+// The server's data tables (Punkt parameters, langdetect profiles: 2.6 MB of JSON) stay
+// files beside the bundle, read on first use: inlined, they would be parsed at every start.
+const dataFiles = {
+  name: "server-data-files",
+  setup(build) {
+    build.onResolve({ filter: /\/data\/[^/]+\.json$/ }, (args) => ({ path: `./data/${args.path.split("/").pop()}`, external: true }));
+  },
+};
 const results = await Promise.all(
   entries.map((entry) =>
-    esbuild.build({ ...common, entryPoints: [entry.in], outfile: entry.out, external: entry.name === "client" ? ["vscode"] : [] }),
+    esbuild.build({
+      ...common,
+      entryPoints: [entry.in],
+      outfile: entry.out,
+      external: entry.name === "client" ? ["vscode"] : [],
+      plugins: entry.name === "server" ? [dataFiles] : [],
+    }),
   ),
 );
+mkdirSync(root + "dist/server/data", { recursive: true });
+for (const file of readdirSync(root + "server/data").filter((f) => f.endsWith(".json"))) {
+  copyFileSync(root + "server/data/" + file, root + "dist/server/data/" + file);
+}
 for (const [i, result] of results.entries()) {
   const bytes = Object.values(result.metafile.outputs).reduce((sum, o) => sum + o.bytes, 0);
   console.log(`${entries[i].out}: ${(bytes / 1024).toFixed(0)} KiB`);

@@ -2,7 +2,10 @@
 // (see server/data/LICENSE-langdetect.md), loaded once and indexed for speed:
 // each code point that occurs in a profile n-gram gets a small id, each pair of ids a pair
 // id, and n-grams are looked up by small integers (fast Map keys) instead of by string.
-import data from "../../../data/langdetect-profiles.json";
+// Loaded on first use, not at import: 2.3 MB of JSON would otherwise slow every
+// start of the CLI and the language server, most of which never detect a language.
+type ProfileData = typeof import("../../../data/langdetect-profiles.json");
+const loadProfileData = (): ProfileData => require("../../../data/langdetect-profiles.json");
 
 export interface LangdetectData {
   readonly langs: readonly string[];
@@ -33,6 +36,7 @@ let loaded: LangdetectData | undefined;
 
 export function langdetectData(): LangdetectData {
   if (loaded) return loaded;
+  const data = loadProfileData();
   const freq = data.freq as Record<string, number[]>;
   const words = Object.keys(freq);
   const langCount = data.langs.length;

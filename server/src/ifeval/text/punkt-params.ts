@@ -1,5 +1,7 @@
 // NLTK's trained English Punkt parameters (see server/data/LICENSE-punkt.md).
-import punktEnglish from "../../../data/punkt-english.json";
+// Loaded on first use (see langdetect-profiles.ts for why).
+type PunktData = typeof import("../../../data/punkt-english.json");
+const loadPunktData = (): PunktData => require("../../../data/punkt-english.json");
 
 export interface PunktParameters {
   readonly abbrevTypes: ReadonlySet<string>;
@@ -17,7 +19,9 @@ let english: PunktParameters | undefined;
 
 /** Built once on first use; the JSON is bundled by tsc (copied) and esbuild (inlined). */
 export function englishPunktParameters(): PunktParameters {
-  english ??= {
+  if (english) return english;
+  const punktEnglish = loadPunktData();
+  english = {
     abbrevTypes: new Set(punktEnglish.abbrevTypes),
     collocations: new Set(punktEnglish.collocations.map(([a, b]) => collocationKey(a, b))),
     sentStarters: new Set(punktEnglish.sentStarters),
