@@ -3,28 +3,13 @@ import assert from "node:assert/strict";
 import { analyze } from "../../../server/src/analysis/analyze.js";
 import type { Instruction, LogicNode } from "../../../server/src/analysis/logic.js";
 import { printLsr } from "../../../server/src/interchange/print-lsr.js";
+import { FIGURE_1_LSR } from "../../helpers/fixtures.js";
 
 const s = (text: string): LogicNode => ({ kind: "soft", text });
 const of = (...children: LogicNode[]): Instruction => ({ gamma: 0.5, root: { kind: "parallel", children } });
 
 test("the Figure 1 file prints in canonical form, keeping its define", () => {
-  const source = `prompt """Write a short guide to fixing a failing build."""
-gamma 0.5
-
-define lowercase_checklist = soft format "All checklist items are lowercase."
-
-first {
-  soft content "A short instructional paragraph."
-  sentences(relation: "less than", num_sentences: 4)
-}
-then soft format "Append a checklist with bullet points."
-then if contains(keywords: ["error"]) {
-  lowercase_checklist
-} else {
-  soft format "The paragraph begins with a bolded core idea."
-}
-finally soft style "Use a formal, technical style."
-`;
+  const source = FIGURE_1_LSR;
   // By hand: single-line prompt as a JSON string, gamma 0.5 dropped, aliases replaced by canonical ids,
   // arguments in the registry schema's order.
   const expected = `prompt "Write a short guide to fixing a failing build."

@@ -14,24 +14,10 @@ import { nameAt, renameName } from "../../../server/src/lsp/features/names.js";
 import { encodeSemanticTokens, semanticTokens } from "../../../server/src/lsp/features/semantic-tokens.js";
 import { signatureAt } from "../../../server/src/lsp/features/signature-help.js";
 import { documentSymbols } from "../../../server/src/lsp/features/symbols.js";
+import { FIGURE_1_LSR } from "../../helpers/fixtures.js";
 
 const SEEDS = [
-  `# Figure 1
-prompt """Write a short guide to fixing a failing build."""
-gamma 0.5
-define lowercase_checklist = soft format "All checklist items are lowercase."
-first {
-  soft content "A short instructional paragraph."
-  sentences(relation: "less than", num_sentences: 4)
-}
-then soft format "Append a checklist with bullet points."
-then if contains(keywords: ["error"]) {
-  lowercase_checklist
-} else {
-  soft format "The paragraph begins with a bolded core idea."
-}
-finally soft style "Use a formal, technical style."
-`,
+  FIGURE_1_LSR,
   `prompt "Answer in German."
 language(language: de)
 and { no_comma lowercase words(relation: at_least, num_words: 100) }
