@@ -6,6 +6,8 @@ import {
 } from "vscode-languageserver";
 import { COMMANDS, type SoftJudgeProvider } from "./commands.js";
 import { DocumentStore } from "./document-store.js";
+import { judgeSectionOf } from "./judge-config.js";
+import { EditorJudges } from "./judge-manager.js";
 import { TOKEN_MODIFIERS, TOKEN_TYPES } from "./features/semantic-tokens.js";
 import { LastScores } from "./last-scores.js";
 import { registerEditing } from "./register-editing.js";
@@ -14,8 +16,10 @@ import { DEFAULT_SETTINGS, parseSettings, type Settings } from "./settings.js";
 
 export interface ServerOptions {
   debounceMs?: number;
-  /** Soft-constraint judge for `lsrif.score`; without one soft constraints stay unjudged. */
+  /** Soft-constraint judge for `lsrif.score`; by default the one the `lsrif.judge` settings describe. */
   judgeProvider?: SoftJudgeProvider;
+  /** Environment for the judge (LSRIF_JUDGE_API_KEY, XDG_CACHE_HOME); default process.env. */
+  env?: Record<string, string | undefined>;
 }
 
 export interface LsrifServer {
@@ -27,7 +31,8 @@ export interface LsrifServer {
 export function startServer(connection: Connection, options: ServerOptions = {}): LsrifServer {
   let settings: Settings = DEFAULT_SETTINGS;
   let canPullConfiguration = false;
-  let judgeProvider: SoftJudgeProvider = options.judgeProvider ?? (() => undefined);
+  const judges = new EditorJudges(connection, options.env);
+  let judgeProvider: SoftJudgeProvider = options.judgeProvider ?? judges.provider;
   const scores = new LastScores();
   const store = new DocumentStore(connection, () => settings, { debounceMs: options.debounceMs });
 
@@ -35,6 +40,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
     const initial = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
     if (initial !== undefined) settings = parseSettings(initial);
+    judges.initialize(params.initializationOptions);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -59,7 +65,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const pullSettings = async (): Promise<void> => {
     if (!canPullConfiguration) return;
     try {
-      settings = parseSettings(await connection.workspace.getConfiguration("lsrif"));
+      const section: unknown = await connection.workspace.getConfiguration("lsrif");
+      settings = parseSettings(section);
+      judges.configure(judgeSectionOf(section));
     } catch (error) {
       connection.console.warn(`lsrif: could not read settings: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -75,9 +83,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onDidChangeConfiguration(async (change) => {
     if (canPullConfiguration) await pullSettings();
-    else settings = parseSettings((change.settings as { lsrif?: unknown } | undefined)?.lsrif);
+    else {
+      const section = (change.settings as { lsrif?: unknown } | undefined)?.lsrif;
+      settings = parseSettings(section);
+      judges.configure(judgeSectionOf(section));
+    }
     store.revalidateAll();
   });
+
+  connection.onShutdown(() => judges.dispose());
 
   registerEditing(connection, store, scores);
   registerNavigation(connection, store, scores, () => judgeProvider);
