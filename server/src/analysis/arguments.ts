@@ -111,8 +111,11 @@ export function validateArguments(call: CallNode, type: HardConstraintType): Val
       diagnostics.push(diagnostic("missingArgument", call.argsRange ?? call.nameRange,
         `${type.id} needs argument '${name}'${form ? ` (${form})` : ""}.`, { replacements: [`${name}: ${placeholderFor(spec)}`] }));
     } else if (node !== undefined) {
-      diagnostics.push(diagnostic("invalidArgument", node.value?.range ?? node.range,
-        `Invalid '${node.name}': ${issue.message}${form ? `. Expected ${form}` : ""}.`,
+      const got = node.value ? ` (got ${JSON.stringify(argValueToJs(node.value))})` : "";
+      const message = spec?.values?.length
+        ? `'${node.name}' must be one of ${spec.values.map((v) => JSON.stringify(v)).join(", ")}${got}.`
+        : `Invalid '${node.name}': ${lowerFirst(issue.message)}${got}${form ? `; expected ${form}` : ""}.`;
+      diagnostics.push(diagnostic("invalidArgument", node.value?.range ?? node.range, message,
         spec?.values ? { replacements: spec.values.map((v) => JSON.stringify(v)) } : undefined));
     } else {
       diagnostics.push(diagnostic("invalidArgument", call.argsRange ?? call.nameRange, `Invalid arguments for ${type.id}: ${issue.message}.`));
@@ -123,8 +126,11 @@ export function validateArguments(call: CallNode, type: HardConstraintType): Val
 
 function describeExpected(spec: ArgSpec): string {
   if (spec.values?.length) return `one of ${spec.values.map((v) => JSON.stringify(v)).join(", ")}`;
-  return spec.description ? `${spec.type}: ${spec.description}` : spec.type;
+  const description = spec.description?.replace(/\.$/, "");
+  return description ? `${spec.type}, ${lowerFirst(description)}` : spec.type;
 }
+
+const lowerFirst = (text: string): string => text.charAt(0).toLowerCase() + text.slice(1);
 
 function placeholderFor(spec: ArgSpec | undefined): string {
   if (!spec) return '""';
