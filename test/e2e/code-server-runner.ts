@@ -88,6 +88,8 @@ export async function runEditorTests(options: EditorRunOptions): Promise<EditorR
   mkdirSync(resultsDir, { recursive: true });
   const runDir = mkdtempSync(join(tmpdir(), `lsrif-e2e-${options.name}-`));
   const workspace = join(runDir, "workspace", basename(options.workspace));
+  // The smoke page gets its own copy, so it starts without the suite's files and open editors.
+  const smokeWorkspace = join(runDir, "smoke-workspace", basename(options.workspace));
   const mochaResultsFile = join(runDir, "mocha-results.json");
   const removeRunDir = () => rmSync(runDir, { recursive: true, force: true });
   process.on("exit", removeRunDir); // also when a signal ends the runner mid-run
@@ -99,6 +101,7 @@ export async function runEditorTests(options: EditorRunOptions): Promise<EditorR
       if (!existsSync(path)) throw new Error(`${label} not found: ${path}`);
     }
     cpSync(options.workspace, workspace, { recursive: true });
+    cpSync(options.workspace, smokeWorkspace, { recursive: true });
     server = await startCodeServer({
       installDir: options.installDir ?? join(REPO_ROOT, ".code-server"),
       runDir,
@@ -127,9 +130,12 @@ export async function runEditorTests(options: EditorRunOptions): Promise<EditorR
 
     // 2. The browser smoke steps in a fresh page with the extension loaded.
     const page = await newWorkbenchPage(browser);
+    const pageLog: string[] = [];
+    page.on("console", (m) => { if (m.type() === "error" || m.type() === "warning") pageLog.push(`[${m.type()}] ${m.text()}`); });
+    page.on("pageerror", (err) => pageLog.push(`[pageerror] ${err.message}`));
     const ctx: SmokeContext = {
       page,
-      workspace,
+      workspace: smokeWorkspace,
       log: onLog,
       screenshot: async (name) => {
         const file = join(resultsDir, `${name}.png`);
@@ -142,7 +148,7 @@ export async function runEditorTests(options: EditorRunOptions): Promise<EditorR
       {
         name: "workbench opens the workspace folder",
         run: async () => {
-          await page.goto(workbenchUrl(server!, workspace, options.extensionPath), { timeout: 60_000 });
+          await page.goto(workbenchUrl(server!, smokeWorkspace, options.extensionPath), { timeout: 60_000 });
           await waitForWorkbench(page);
           await ctx.screenshot("workbench");
         },
@@ -161,6 +167,7 @@ export async function runEditorTests(options: EditorRunOptions): Promise<EditorR
         await ctx.screenshot(`failed-${result.failed}`).catch(() => undefined);
       }
     }
+    writeFileSync(join(resultsDir, "smoke-page-console.log"), pageLog.join("\n") + "\n");
   } catch (err) {
     fail(`editor run ${options.name}`, err instanceof Error ? err.message : err);
   } finally {

@@ -1,0 +1,7 @@
+// Browser smoke steps of the real extension, run by code-server-runner after
+// the mocha suite, in one workbench page, in this order.
+import type { SmokeStep } from "../code-server/smoke-types.js";
+import { editorSteps } from "./editor-steps.js";
+import { scoreSteps } from "./score-steps.js";
+
+export const smokeSteps: SmokeStep[] = [...editorSteps, ...scoreSteps];
