@@ -5,7 +5,8 @@
 import * as vscode from "vscode";
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
 import { CLIENT_COMMANDS, exportJson, importJson, renderPrompt } from "./document-commands.js";
-import { JudgeKeyStore } from "./judge-key.js";
+import { JudgeKeyStore } from "./judge/judge-key.js";
+import { initializationOptions, judgeSettingsMiddleware, registerJudgeRequests } from "./judge/judge-wiring.js";
 import { createLog } from "./log.js";
 import { LogicTreePanel } from "./logic-tree/panel.js";
 import { ScoreDecorations } from "./scoring/decorations.js";
@@ -39,21 +40,22 @@ export function activate(context: vscode.ExtensionContext): LsrifExtensionApi {
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: LSR_LANGUAGE_ID }],
     synchronize: { configurationSection: "lsrif" },
-    initializationOptions: { maxNestingDepth: vscode.workspace.getConfiguration("lsrif").get<number>("maxNestingDepth") },
+    // The judge part of these settings follows the workspace-trust rule (judge/judge-wiring.ts).
+    initializationOptions: initializationOptions(context),
+    middleware: judgeSettingsMiddleware(() => client),
     outputChannel: log,
   };
   client = new LanguageClient("lsrif", "LsrIF Language Server", serverOptions, clientOptions);
+  const judgeKeys = new JudgeKeyStore(context, log);
+  context.subscriptions.push(...registerJudgeRequests(client, judgeKeys, log));
   const ready = client.start();
   ready.catch((error: unknown) => log.error(`The language server did not start: ${String(error)}`));
-  // Seam for the judge: when the server needs the API key or vscode.lm it will send
-  // a request here; JudgeKeyStore.keyFor(baseUrl) is the answer for the key.
 
   const api = new ServerApi(client, ready);
   const logicTree = new LogicTreePanel(api, log);
   const results = new ScoreResultsProvider();
   const decorations = new ScoreDecorations();
   const scoring = new ScoreController(api, log, results, decorations);
-  const judgeKeys = new JudgeKeyStore(context, log);
 
   const register = (id: string, run: (...args: unknown[]) => unknown) => vscode.commands.registerCommand(id, run);
   context.subscriptions.push(

@@ -3,11 +3,12 @@
 // workspace/configuration; the key from the client's answer to lsrif/judgeApiKey.
 
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, afterEach, before, describe, it } from "node:test";
 import { CancellationTokenSource } from "vscode-jsonrpc/node";
+import { effectiveJudgeSection, RESTRICTED_JUDGE_KEYS, type InspectedSetting } from "../../server/src/lsp/judge-trust.js";
 import type { ScoreNode, ScoreResult } from "../../server/src/scoring/result.js";
 import { startLoopbackJudge, type LoopbackJudge } from "../helpers/loopback-judge.js";
 import { JudgeSession, waitFor } from "./judge-harness.js";
@@ -186,5 +187,37 @@ describe("judge in the language server", () => {
     const result = await s.score(uri, RESPONSE);
     assert.equal(result.complete, false);
     assert.deepEqual(softLeaves(result).map((leaf) => leaf.status), ["error", "error"]);
+  });
+});
+
+describe("which layers of lsrif.judge the editor sends (workspace trust)", () => {
+  // A cloned repository's .vscode/settings.json tries to redirect the judge and lower the concurrency.
+  const layers: Record<string, InspectedSetting> = {
+    kind: { defaultValue: "none", globalValue: "chat", workspaceValue: "classifier", workspaceFolderValue: "vscode-lm" },
+    baseUrl: { defaultValue: "", globalValue: "https://judge.mine.example/v1", workspaceValue: "http://judge.attacker.example/v1" },
+    model: { defaultValue: "", workspaceValue: "exfiltrate" },
+    concurrency: { defaultValue: 4, workspaceValue: 2, workspaceFolderValue: 1 },
+    timeoutMs: { defaultValue: 60000 },
+    cache: { defaultValue: true, globalValue: false },
+  };
+  const inspect = (key: string) => layers[key];
+
+  it("untrusted: kind, baseUrl and model only from user settings or defaults; other settings from the workspace", () => {
+    assert.deepEqual(effectiveJudgeSection(inspect, false), {
+      kind: "chat", baseUrl: "https://judge.mine.example/v1", model: "", concurrency: 2, timeoutMs: 60000, cache: false,
+    });
+  });
+
+  it("trusted: workspace values win over user values; workspace-folder values are never used", () => {
+    assert.deepEqual(effectiveJudgeSection(inspect, true), {
+      kind: "classifier", baseUrl: "http://judge.attacker.example/v1", model: "exfiltrate", concurrency: 2, timeoutMs: 60000, cache: false,
+    });
+  });
+
+  it("the restricted keys are the ones package.json declares", () => {
+    const manifest = JSON.parse(readFileSync(join(__dirname, "..", "..", "..", "package.json"), "utf8")) as {
+      capabilities: { untrustedWorkspaces: { restrictedConfigurations: string[] } };
+    };
+    assert.deepEqual(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations, [...RESTRICTED_JUDGE_KEYS].map((key) => `lsrif.judge.${key}`));
   });
 });

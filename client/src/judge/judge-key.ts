@@ -3,7 +3,7 @@
 // Only origins are ever logged.
 
 import * as vscode from "vscode";
-import type { Log } from "./log.js";
+import type { Log } from "../log.js";
 
 const SECRET_PREFIX = "lsrif.judge.apiKey:";
 /** globalState: the origins that have a stored key, so a changed origin can be noticed. */

@@ -7,17 +7,28 @@ export function formatValue(value: number | null | undefined): string {
   return Number.isInteger(value) ? String(value) : value.toFixed(3);
 }
 
-/** "r 1 · r' 0.5 · share 0.333" with only the parts this node has. */
+/** "r 1 · r' 0.5 · share 0.333 · P(YES) 0.90 (cached)" with only the parts this node has. */
 export function nodeSummary(node: ScoreNode): string {
   const parts = [`r ${formatValue(node.value)}`];
   if (node.adjusted !== undefined) parts.push(`r' ${formatValue(node.adjusted)}`);
   parts.push(`share ${formatValue(node.share)}`);
-  if (node.probability !== undefined) parts.push(`P(yes) ${node.probability.toFixed(2)}`);
-  if (node.cached) parts.push("cached");
-  return parts.join(" · ");
+  if (node.probability !== undefined) parts.push(`P(YES) ${node.probability.toFixed(2)}`);
+  const summary = parts.join(" · ");
+  return node.cached ? `${summary} (cached)` : summary;
 }
 
+const EVIDENCE_CHARS = 80;
+
+/** A soft leaf's judge error or evidence, shortened for one line; "" when there is none. */
+export function judgeNote(node: ScoreNode): string {
+  if (node.error !== undefined) return `judge error: ${node.error}`;
+  if (node.evidence === undefined || node.evidence === "") return "";
+  const evidence = node.evidence.replace(/\s+/g, " ").trim();
+  return `“${evidence.length > EVIDENCE_CHARS ? `${evidence.slice(0, EVIDENCE_CHARS - 1)}…` : evidence}”`;
+}
+
+/** "R = 0.500 · complete", or "R = 1 · incomplete, nothing applies". */
 export function resultHeadline(result: ScoreResult): string {
-  const notes = [!result.complete ? "incomplete" : "", !result.applicable ? "nothing applies" : ""].filter(Boolean);
-  return `R = ${formatValue(result.score)}${notes.length ? ` (${notes.join(", ")})` : ""}`;
+  const notes = [result.complete ? "complete" : "incomplete", !result.applicable ? "nothing applies" : ""].filter(Boolean);
+  return `R = ${formatValue(result.score)} · ${notes.join(", ")}`;
 }

@@ -3,7 +3,7 @@
 
 import * as vscode from "vscode";
 import type { NodeStatus, ScoreNode, ScoreResult } from "../../../server/src/scoring/result.js";
-import { formatValue, nodeSummary, resultHeadline } from "./format.js";
+import { formatValue, judgeNote, nodeSummary, resultHeadline } from "./format.js";
 
 export const SCORE_VIEW_ID = "lsrif.scoreResults";
 
@@ -26,7 +26,8 @@ function tooltip(node: ScoreNode): vscode.MarkdownString {
   md.appendText(node.text ?? node.label);
   md.appendMarkdown(`\n\n| r | r' | share | factor | contribution |\n|---|---|---|---|---|\n`);
   md.appendMarkdown(`| ${formatValue(node.value)} | ${formatValue(node.adjusted)} | ${formatValue(node.share)} | ${formatValue(node.factor)} | ${formatValue(node.contribution)} |\n`);
-  if (node.probability !== undefined) md.appendMarkdown(`\nJudge P(yes): ${node.probability.toFixed(3)}${node.cached ? " (cached verdict)" : ""}\n`);
+  if (node.probability !== undefined) md.appendMarkdown(`\nJudge P(YES): ${node.probability.toFixed(3)}\n`);
+  if (node.cached) md.appendMarkdown("\nVerdict served from the judge cache.\n");
   if (node.evidence) { md.appendMarkdown("\nEvidence: "); md.appendText(node.evidence); }
   if (node.error) { md.appendMarkdown("\n\nJudge error: "); md.appendText(node.error); }
   if (node.status === "unjudged") md.appendMarkdown("\n\nNo judge is configured (setting `lsrif.judge.kind`), so this soft constraint was not judged.");
@@ -57,13 +58,16 @@ export class ScoreResultsProvider implements vscode.TreeDataProvider<Element> {
       const item = new vscode.TreeItem(resultHeadline(result), vscode.TreeItemCollapsibleState.None);
       const s = result.summary;
       item.description = `${s.passed} passed, ${s.failed} failed, ${s.unjudged} unjudged, ${s.errors} errors · gamma ${result.gamma} · ${result.mode}`;
+      item.tooltip = result.complete
+        ? "Every applicable constraint was checked."
+        : "Incomplete: some soft constraints were not judged or their judge failed; R leaves them out.";
       item.iconPath = new vscode.ThemeIcon("checklist");
       return item;
     }
     const { node } = element;
     const collapsible = node.children.length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None;
     const item = new vscode.TreeItem(`${ROLE_PREFIX[node.role]}${node.label}`, collapsible);
-    item.description = nodeSummary(node);
+    item.description = [nodeSummary(node), judgeNote(node)].filter(Boolean).join(" · ");
     item.tooltip = tooltip(node);
     item.iconPath = STATUS_ICONS[node.status];
     if (node.range && this.documentUri) {

@@ -44,7 +44,13 @@ export class ScoreController implements vscode.Disposable {
       async (_progress, token) => {
         this.log.info(`Scoring a response of ${response.length} characters against ${doc.uri.fsPath}`);
         try {
-          return await this.api.score(doc.uri.toString(), response, {}, token);
+          const scored = await this.api.score(doc.uri.toString(), response, {}, token);
+          // The server may still answer after $/cancelRequest, with "cancelled" verdicts: not a score to show.
+          if (token.isCancellationRequested) {
+            this.log.info("Scoring cancelled");
+            return undefined;
+          }
+          return scored;
         } catch (error) {
           if (token.isCancellationRequested) {
             this.log.info("Scoring cancelled");
