@@ -4,7 +4,7 @@
 
 import { spawn, type ChildProcess } from "node:child_process";
 import {
-  CancellationTokenSource, createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection,
+  CancellationTokenSource, createMessageConnection, type CancellationToken, StreamMessageReader, StreamMessageWriter, type MessageConnection,
 } from "vscode-jsonrpc/node";
 import { ExecuteCommandRequest, type PublishDiagnosticsParams } from "vscode-languageserver-protocol";
 import type { ScoreResult } from "../../server/src/scoring/result.js";
@@ -17,7 +17,7 @@ export interface JudgeSessionOptions {
   env?: Record<string, string>;
   initializationOptions?: unknown;
   /** Extra request handlers (e.g. lsrif/judgeApiKey); a method without one answers MethodNotFound. */
-  handlers?: Record<string, (params: unknown) => unknown>;
+  handlers?: Record<string, (params: unknown, token: CancellationToken) => unknown>;
 }
 
 export class JudgeSession {
@@ -44,9 +44,9 @@ export class JudgeSession {
     });
     connection.onRequest("client/registerCapability", () => null);
     for (const [method, handler] of Object.entries(options.handlers ?? {})) {
-      connection.onRequest(method, (params: unknown) => {
+      connection.onRequest(method, (params: unknown, token: CancellationToken) => {
         session.serverRequests.push({ method, params });
-        return handler(params);
+        return handler(params, token);
       });
     }
     connection.listen();

@@ -11,7 +11,7 @@ import { CancellationTokenSource } from "vscode-jsonrpc/node";
 import { effectiveJudgeSection, RESTRICTED_JUDGE_KEYS, type InspectedSetting } from "../../server/src/lsp/judge-trust.js";
 import type { ScoreNode, ScoreResult } from "../../server/src/scoring/result.js";
 import { startLoopbackJudge, type LoopbackJudge } from "../helpers/loopback-judge.js";
-import { JudgeSession, waitFor } from "./judge-harness.js";
+import { JudgeSession, waitFor, type JudgeSessionOptions } from "./judge-harness.js";
 
 const POLITE = "The tone is polite.";
 const WEATHER = "The response mentions the weather.";
@@ -53,7 +53,7 @@ describe("judge in the language server", () => {
 
   const chat = (baseUrl = loopback.chatBaseUrl) => ({ judge: { kind: "chat", baseUrl, model: "loopback-model", concurrency: 4, timeoutMs: 5000 } });
 
-  async function start(lsrif: () => unknown, options: { handlers?: Record<string, (p: unknown) => unknown>; env?: Record<string, string> } = {}): Promise<{ s: JudgeSession; uri: string }> {
+  async function start(lsrif: () => unknown, options: Pick<JudgeSessionOptions, "handlers" | "env"> = {}): Promise<{ s: JudgeSession; uri: string }> {
     cacheDir = mkdtempSync(join(tmpdir(), "lsrif-judge-protocol-"));
     session = await JudgeSession.start({ lsrif, initializationOptions: { judgeCacheDir: cacheDir }, ...options });
     const uri = `file:///judge/doc${++n}.lsr`;
@@ -149,10 +149,10 @@ describe("judge in the language server", () => {
       cancel.cancel();
       const outcome = await scoring;
       await waitFor("every hanging request to be aborted", () => hanging.requests.slice(1).every((r) => r.closedEarly === true));
-      if ("value" in outcome) {
-        assert.equal(outcome.value.complete, false);
-        assert.deepEqual(softLeaves(outcome.value).map((leaf) => leaf.error), ["cancelled", "cancelled"]);
-      }
+      // vscode-languageserver still answers a cancelled request, here with the verdicts it had: none.
+      assert.ok("value" in outcome, `expected an answer, got ${String((outcome as { error: unknown }).error)}`);
+      assert.equal(outcome.value.complete, false);
+      assert.deepEqual(softLeaves(outcome.value).map((leaf) => leaf.error), ["cancelled", "cancelled"]);
     } finally {
       await hanging.close();
     }
@@ -180,6 +180,27 @@ describe("judge in the language server", () => {
       [POLITE, "style", RESPONSE, "Greet the reader."],
     ]);
     assert.equal(loopback.requests.length, 0);
+  });
+
+  it("vscode-lm: cancelling the scoring cancels the client's lsrif/lmJudge requests", async () => {
+    let cancelled = 0;
+    const { s, uri } = await start(() => ({ judge: { kind: "vscode-lm" } }), {
+      handlers: {
+        "lsrif/lmJudge": (_p, token) => new Promise((resolve) => {
+          token.onCancellationRequested(() => {
+            cancelled++;
+            resolve({ status: "error", error: "cancelled" });
+          });
+        }),
+      },
+    });
+    const cancel = new CancellationTokenSource();
+    const scoring = s.score(uri, RESPONSE, cancel);
+    await waitFor("both soft constraints to be asked", () => s.requestsFor("lsrif/lmJudge").length === 2);
+    cancel.cancel();
+    const result = await scoring;
+    await waitFor("$/cancelRequest for both", () => cancelled === 2);
+    assert.deepEqual(softLeaves(result).map((leaf) => leaf.error), ["cancelled", "cancelled"]);
   });
 
   it("vscode-lm: a malformed verdict from the client is an error, never a pass or fail", async () => {

@@ -130,7 +130,8 @@ export async function executeCommand(command: string, args: unknown[] | undefine
       const [uri, response, options = {}] = parseArgs(ScoreArgs, command, args);
       const { doc, instruction } = instructionOf(ctx, command, uri);
       const result = await scoreInstruction(instruction, response, { ...options, judge: ctx.judge(uri), signal: ctx.signal });
-      ctx.onScored(uri, doc.version, result);
+      // A cancelled scoring answers with "cancelled" verdicts; hovers keep the last real score.
+      if (!ctx.signal?.aborted) ctx.onScored(uri, doc.version, result);
       return result;
     }
     default:
