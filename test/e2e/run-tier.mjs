@@ -10,6 +10,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 import { setTimeout } from "node:timers";
+import { judgeUserSettings, loadLoopbackJudge, UNTRUSTED_SETTINGS, untrustedWorkspace } from "./judge-runs.mjs";
 
 const root = resolve(import.meta.dirname, "..", "..");
 const out = join(root, "out", "test-e2e");
@@ -26,6 +27,11 @@ function finish() {
 function failure(reason) {
   console.log(`[e2e] FAIL ${reason}`);
   failed += 1;
+}
+/** One counted check the runner makes itself (e.g. on a loopback judge's request log). */
+function check(what, ok, detail) {
+  if (ok) { console.log(`[e2e] pass ${what}`); passed += 1; }
+  else failure(`${what}: ${detail}`);
 }
 const deadline = setTimeout(() => { failure(`the tier took longer than ${TIER_DEADLINE_MS / 1000} s`); finish(); }, TIER_DEADLINE_MS);
 deadline.unref();
@@ -86,14 +92,46 @@ if (only === undefined || only === "suite") {
     const bundled = !existsSync(join(root, "esbuild.mjs")) || timed("bundle (node esbuild.mjs)", process.execPath, [join(root, "esbuild.mjs")]);
     if (!bundled) failure("node esbuild.mjs failed: the extension was not bundled");
     else {
+      const startLoopbackJudge = loadLoopbackJudge(root);
+      // Main run: soft constraints judged by a loopback chat judge that says NO to one of them.
+      const judge = await startLoopbackJudge({ verdicts: { "Use a formal, technical style.": "NO" } });
       const smoke = join(out, "smoke/index.js");
-      await editorRun({
-        name: "extension",
-        extensionPath: root,
-        testsPath: join(out, "suite/index.js"),
-        workspace: join(root, "examples"),
-        smokeModule: existsSync(smoke) ? smoke : undefined,
-      });
+      try {
+        await editorRun({
+          name: "extension",
+          extensionPath: root,
+          testsPath: join(out, "suite/index.js"),
+          workspace: join(root, "examples"),
+          smokeModule: existsSync(smoke) ? smoke : undefined,
+          settings: judgeUserSettings(judge),
+          env: { LSRIF_E2E_JUDGE_URL: judge.chatBaseUrl, LSRIF_E2E_GREP: "untrusted", LSRIF_E2E_GREP_INVERT: "1" },
+        });
+        const chats = judge.requests.filter((r) => r.path === "/v1/chat/completions");
+        check("extension: the loopback judge was asked (judged scoring reached it)", chats.length > 0, `${judge.requests.length} requests`);
+      } finally {
+        await judge.close();
+      }
+
+      // Untrusted run: the workspace names a spy judge; nothing may reach it.
+      const spy = await startLoopbackJudge();
+      const untrusted = untrustedWorkspace(join(root, "examples"), spy);
+      const untrustedSmoke = join(out, "smoke-untrusted/index.js");
+      try {
+        await editorRun({
+          name: "untrusted",
+          extensionPath: root,
+          testsPath: join(out, "suite/index.js"),
+          workspace: untrusted.folder,
+          smokeModule: existsSync(untrustedSmoke) ? untrustedSmoke : undefined,
+          settings: UNTRUSTED_SETTINGS,
+          env: { LSRIF_E2E_GREP: "untrusted", LSRIF_E2E_UNTRUSTED: "1", LSRIF_E2E_SPY_URL: spy.chatBaseUrl },
+        });
+        check("untrusted: the workspace's judge server received no request", spy.requests.length === 0,
+          `${spy.requests.length} requests: ${spy.requests.map((r) => r.path).join(", ")}`);
+      } finally {
+        await spy.close();
+        untrusted.cleanup();
+      }
     }
   }
 }
