@@ -94,7 +94,13 @@ if (only === undefined || only === "suite") {
     else {
       const startLoopbackJudge = loadLoopbackJudge(root);
       // Main run: soft constraints judged by a loopback chat judge that says NO to one of them.
-      const judge = await startLoopbackJudge({ verdicts: { "Use a formal, technical style.": "NO" } });
+      // Keep in step with test/e2e/smoke/judge-steps.ts (evidence, key) and suite/scoring-fixtures.ts.
+      const SMOKE_KEY = "e2e-smoke-judge-key";
+      const judge = await startLoopbackJudge({
+        verdicts: { "Use a formal, technical style.": "NO" },
+        evidence: { "Use a formal, technical style.": "The tone is casual, not technical." },
+        latencyMs: 700,
+      });
       const smoke = join(out, "smoke/index.js");
       try {
         await editorRun({
@@ -108,6 +114,9 @@ if (only === undefined || only === "suite") {
         });
         const chats = judge.requests.filter((r) => r.path === "/v1/chat/completions");
         check("extension: the loopback judge was asked (judged scoring reached it)", chats.length > 0, `${judge.requests.length} requests`);
+        const auth = new Set(chats.map((r) => r.headers.authorization ?? "none"));
+        check("extension: the key typed into Set Judge API Key reached the judge, and no other key did",
+          auth.has(`Bearer ${SMOKE_KEY}`) && [...auth].every((a) => a === "none" || a === `Bearer ${SMOKE_KEY}`), [...auth].join(", "));
       } finally {
         await judge.close();
       }

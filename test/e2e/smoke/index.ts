@@ -2,6 +2,7 @@
 // the mocha suite, in one workbench page, in this order.
 import type { SmokeStep } from "../code-server/smoke-types.js";
 import { editorSteps } from "./editor-steps.js";
+import { judgeSteps } from "./judge-steps.js";
 import { scoreSteps } from "./score-steps.js";
 
-export const smokeSteps: SmokeStep[] = [...editorSteps, ...scoreSteps];
+export const smokeSteps: SmokeStep[] = [...editorSteps, ...scoreSteps, ...judgeSteps];

@@ -2,7 +2,7 @@
 // an open editor, the command comes from the palette, the source from the
 // quick pick, and the result shows in the status bar and the LsrIF Score view.
 import type { SmokeStep } from "../code-server/smoke-types.js";
-import { openFromExplorer, runFromPalette } from "./workbench-actions.js";
+import { explorerFolderHeader, openFromExplorer, runFromPalette } from "./workbench-actions.js";
 
 export const scoreSteps: SmokeStep[] = [
   {
@@ -24,7 +24,7 @@ export const scoreSteps: SmokeStep[] = [
       await view.locator(".monaco-list-row", { hasText: "R = 1" }).waitFor({ timeout: 15_000 });
       await view.locator(".monaco-list-row", { hasText: "6 passed, 0 failed, 0 unjudged, 0 errors" }).waitFor({ timeout: 5_000 });
       // Fold the file list so the whole result tree is on screen (the list renders only visible rows).
-      await page.locator(".pane-header", { has: page.locator("h3.title", { hasText: /^examples$/i }) }).click();
+      await explorerFolderHeader(page).click();
       await page.locator(".explorer-folders-view").waitFor({ state: "hidden", timeout: 5_000 });
       await view.locator(".monaco-list-row", { hasText: "postscript" }).first().waitFor({ timeout: 5_000 });
       // The progress notification closes once the score is in.

@@ -7,11 +7,18 @@ export function activeEditor(page: Page): Locator {
   return page.locator(".editor-group-container.active .editor-instance .monaco-editor").first();
 }
 
+/** The header of the explorer's file list (named after the workspace folder); a click folds or unfolds it. */
+export function explorerFolderHeader(page: Page): Locator {
+  return page.locator(".pane-header", { has: page.locator("h3.title", { hasText: /^examples$/i }) });
+}
+
 /**
  * Clicks `name` in the explorer and waits until its editor tab is the active one.
  * `keepOpen` double-clicks, so the editor is pinned instead of a preview the next file replaces.
  */
 export async function openFromExplorer(page: Page, name: string, keepOpen = false): Promise<void> {
+  const folders = page.locator(".explorer-folders-view");
+  if (await folders.isHidden()) await explorerFolderHeader(page).click(); // an earlier step folded it
   const row = page.locator(`.explorer-folders-view .monaco-list-row[aria-label="${name}"]`);
   await row.waitFor({ timeout: 20_000 });
   if (keepOpen) await row.dblclick();
