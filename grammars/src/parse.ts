@@ -2,7 +2,6 @@
 
 import { EOF, type IRecognitionException } from "chevrotain";
 import type { FileNode, ParseResult, SyntaxError } from "./ast.js";
-import { convertFile } from "./cst-to-ast.js";
 import { limitNesting, MAX_NESTING_DEPTH } from "./nesting.js";
 import { parseTokens } from "./parser.js";
 import { tokenEnd, tokenize } from "./tokens.js";
@@ -30,9 +29,9 @@ function parseUnguarded(text: string, nestingLimit: number): ParseResult {
   const lexed = tokenize(text);
   const errors = lexed.errors;
   const tokens = limitNesting(lexed.tokens, errors, nestingLimit);
-  const { cst, errors: parseErrors } = parseTokens(tokens);
-  for (const e of parseErrors) errors.push(recognitionError(e, text));
-  const ast = convertFile(cst, { text, errors });
+  const { ast, parserErrors, buildErrors } = parseTokens(tokens, text.length);
+  for (const e of parserErrors) errors.push(recognitionError(e, text));
+  for (const e of buildErrors) errors.push(e);
   ast.comments = lexed.comments.map((c) => {
     const body = c.image.trimEnd();
     return { text: body, range: { start: c.startOffset, end: c.startOffset + body.length } };

@@ -1,20 +1,30 @@
-// The .lsr grammar as a chevrotain parser that builds the same concrete syntax
-// tree a CstParser would (rule and token names as children keys, partial nodes
-// kept after error recovery), so cst-to-ast reads it unchanged. It builds the
-// tree itself because chevrotain's generic CST building cost about three
-// quarters of the parse time (measured on the 1 MB bench file: 206 ms with
-// CstParser, 46 ms recognising alone). One instance is reused: `input` is reset
-// for every parse.
+// The .lsr grammar as a chevrotain parser that builds the AST while it parses.
+// Each rule collects its tokens and sub-rule results in a frame and turns them
+// into its AST node when it ends, also when error recovery stops it part-way, so
+// partial nodes are kept. Building directly (instead of a concrete syntax tree
+// converted afterwards) keeps short-lived garbage short-lived: measured on the
+// 1 MB bench file, garbage collection was a third of the analysis time. One
+// instance is reused: `input` is reset for every parse.
 
-import { EmbeddedActionsParser, type CstNode, type IToken, type IRecognitionException, type TokenType } from "chevrotain";
+import { EmbeddedActionsParser, type IToken, type IRecognitionException } from "chevrotain";
+import type { FileNode } from "./ast.js";
+import { real, reportUnexpected, type Sink } from "./ast-build.js";
+import {
+  ArgFrame, ArgListFrame, CallFrame, ChoiceFrame, ListFrame, SoftFrame, ValueFrame, type Frame,
+} from "./frames-leaves.js";
+import {
+  AndBlockFrame, asItem, BlockFrame, DefineFrame, FileFrame, GammaFrame, IfChainFrame, IfHeadFrame, OrphanElseFrame, PromptFrame, SequenceFrame, StepFrame,
+} from "./frames-structure.js";
+import { parserErrorMessages } from "./parser-messages.js";
 import * as T from "./tokens.js";
 import { tokenize } from "./tokens.js";
-import { parserErrorMessages } from "./parser-messages.js";
 
 class LsrParser extends EmbeddedActionsParser {
-  /** The node of the rule being parsed; undefined outside a parse. */
-  private current: CstNode | undefined;
-  private root: CstNode | undefined;
+  /** The frame of the rule being parsed; undefined outside a parse. */
+  private frame: Frame | undefined;
+  private result: FileNode | undefined;
+  private sink: Sink = { errors: [] };
+  private textLength = 0;
 
   constructor() {
     super([...T.ALL_TOKENS], { recoveryEnabled: true, maxLookahead: 2, errorMessageProvider: parserErrorMessages });
@@ -26,58 +36,58 @@ class LsrParser extends EmbeddedActionsParser {
     return (this as unknown as { RECORDING_PHASE: boolean }).RECORDING_PHASE;
   }
 
-  /**
-   * A rule whose node joins its parent's children when the rule starts. A
-   * CstParser adds it when the rule ends, recovered or not; no sibling can come
-   * in between, so the trees are the same.
-   */
-  private rule(name: string, body: () => void): () => CstNode {
+  /** A rule whose frame hands its result to the enclosing rule's frame when the rule ends, however it ends. */
+  private rule<F extends Frame>(name: string, newFrame: () => F, body: (frame: F) => void): () => void {
     return this.RULE(name, () => {
+      const frame = newFrame();
       if (this.recording) {
-        body();
-        return undefined as unknown as CstNode;
+        body(frame);
+        return;
       }
-      const parent = this.current;
-      const node: CstNode = { name, children: {} };
-      if (parent === undefined) this.root = node;
-      else addChild(parent, name, node);
-      this.current = node;
+      const parent = this.frame;
+      this.frame = frame;
       try {
-        body();
+        body(frame);
       } finally {
-        this.current = parent;
+        this.frame = parent;
+        const value = frame.finish(this.sink);
+        if (parent === undefined) this.result = value as FileNode;
+        else parent.take(name, value);
       }
-      return node;
     });
   }
 
-  /** Records a consumed token under its expected type's name, as a CstParser does. */
-  private add(type: TokenType, token: IToken): void {
-    if (this.current !== undefined && !this.recording) addChild(this.current, type.name, token);
+  /** Reports a token that cannot start anything. */
+  private unexpected(token: IToken): void {
+    const t = this.recording ? undefined : real(token);
+    if (t !== undefined) reportUnexpected(this.sink, t);
   }
 
-  parseFile(tokens: IToken[]): CstNode {
+  parseFile(tokens: IToken[], textLength: number, sink: Sink): FileNode {
     this.input = tokens;
-    this.current = undefined;
-    this.root = undefined;
+    this.frame = undefined;
+    this.result = undefined;
+    this.sink = sink;
+    this.textLength = textLength;
     this.file();
-    const root = this.root ?? { name: "file", children: {} };
-    this.root = undefined;
-    return root;
+    const file = this.result ?? new FileFrame(textLength).finish();
+    this.result = undefined;
+    this.sink = { errors: [] };
+    return file;
   }
 
-  file = this.rule("file", () => {
+  file = this.rule("file", () => new FileFrame(this.textLength), () => {
     this.MANY(() => {
       this.OR([
         { ALT: () => this.SUBRULE(this.header) },
         { ALT: () => this.SUBRULE(this.item) },
         { ALT: () => this.SUBRULE(this.junk) },
-        { ALT: () => this.add(T.RBrace, this.CONSUME(T.RBrace)) },
+        { ALT: () => this.unexpected(this.CONSUME(T.RBrace)) },
       ]);
     });
   });
 
-  header = this.rule("header", () => {
+  header = this.rule("header", () => new ChoiceFrame(), () => {
     this.OR([
       { ALT: () => this.SUBRULE(this.prompt) },
       { ALT: () => this.SUBRULE(this.gamma) },
@@ -85,39 +95,39 @@ class LsrParser extends EmbeddedActionsParser {
     ]);
   });
 
-  prompt = this.rule("prompt", () => {
-    this.add(T.Prompt, this.CONSUME(T.Prompt));
-    this.add(T.StringLiteral, this.CONSUME(T.StringLiteral));
+  prompt = this.rule("prompt", () => new PromptFrame(), (f) => {
+    f.keyword = real(this.CONSUME(T.Prompt));
+    f.text = real(this.CONSUME(T.StringLiteral));
   });
 
-  gamma = this.rule("gamma", () => {
-    this.add(T.Gamma, this.CONSUME(T.Gamma));
-    this.add(T.NumberLiteral, this.CONSUME(T.NumberLiteral));
+  gamma = this.rule("gamma", () => new GammaFrame(), (f) => {
+    f.keyword = real(this.CONSUME(T.Gamma));
+    f.value = real(this.CONSUME(T.NumberLiteral));
   });
 
-  define = this.rule("define", () => {
-    this.add(T.Define, this.CONSUME(T.Define));
-    this.add(T.Identifier, this.CONSUME(T.Identifier));
-    this.add(T.Equals, this.CONSUME(T.Equals));
+  define = this.rule("define", () => new DefineFrame(), (f) => {
+    f.keyword = real(this.CONSUME(T.Define));
+    f.name = real(this.CONSUME(T.Identifier));
+    f.equals = real(this.CONSUME(T.Equals));
     this.SUBRULE(this.constraint);
   });
 
   /** Tokens that cannot start anything; consumed one at a time and reported. */
-  junk = this.rule("junk", () => {
+  junk = this.RULE("junk", () => {
     this.OR([
-      { ALT: () => this.add(T.RParen, this.CONSUME(T.RParen)) },
-      { ALT: () => this.add(T.LParen, this.CONSUME(T.LParen)) },
-      { ALT: () => this.add(T.LBracket, this.CONSUME(T.LBracket)) },
-      { ALT: () => this.add(T.RBracket, this.CONSUME(T.RBracket)) },
-      { ALT: () => this.add(T.Comma, this.CONSUME(T.Comma)) },
-      { ALT: () => this.add(T.Colon, this.CONSUME(T.Colon)) },
-      { ALT: () => this.add(T.Equals, this.CONSUME(T.Equals)) },
-      { ALT: () => this.add(T.NumberLiteral, this.CONSUME(T.NumberLiteral)) },
-      { ALT: () => this.add(T.StringLiteral, this.CONSUME(T.StringLiteral)) },
+      { ALT: () => this.unexpected(this.CONSUME(T.RParen)) },
+      { ALT: () => this.unexpected(this.CONSUME(T.LParen)) },
+      { ALT: () => this.unexpected(this.CONSUME(T.LBracket)) },
+      { ALT: () => this.unexpected(this.CONSUME(T.RBracket)) },
+      { ALT: () => this.unexpected(this.CONSUME(T.Comma)) },
+      { ALT: () => this.unexpected(this.CONSUME(T.Colon)) },
+      { ALT: () => this.unexpected(this.CONSUME(T.Equals)) },
+      { ALT: () => this.unexpected(this.CONSUME(T.NumberLiteral)) },
+      { ALT: () => this.unexpected(this.CONSUME(T.StringLiteral)) },
     ]);
   });
 
-  item = this.rule("item", () => {
+  item = this.rule("item", () => new ChoiceFrame(asItem), () => {
     this.OR([
       { ALT: () => this.SUBRULE(this.sequence) },
       { ALT: () => this.SUBRULE(this.ifChain) },
@@ -128,20 +138,20 @@ class LsrParser extends EmbeddedActionsParser {
     ]);
   });
 
-  sequence = this.rule("sequence", () => {
+  sequence = this.rule("sequence", () => new SequenceFrame(), () => {
     this.AT_LEAST_ONE(() => this.SUBRULE(this.step));
   });
 
-  step = this.rule("step", () => {
+  step = this.rule("step", () => new StepFrame(), (f) => {
     this.OR([
-      { ALT: () => this.add(T.First, this.CONSUME(T.First)) },
-      { ALT: () => this.add(T.Then, this.CONSUME(T.Then)) },
-      { ALT: () => this.add(T.Finally, this.CONSUME(T.Finally)) },
+      { ALT: () => (f.keyword = real(this.CONSUME(T.First))) },
+      { ALT: () => (f.keyword = real(this.CONSUME(T.Then))) },
+      { ALT: () => (f.keyword = real(this.CONSUME(T.Finally))) },
     ]);
     this.SUBRULE(this.stepBody);
   });
 
-  stepBody = this.rule("stepBody", () => {
+  stepBody = this.rule("stepBody", () => new ChoiceFrame(asItem), () => {
     this.OR([
       { ALT: () => this.SUBRULE(this.block) },
       { ALT: () => this.SUBRULE(this.ifChain) },
@@ -154,40 +164,45 @@ class LsrParser extends EmbeddedActionsParser {
    * `if C {..} else if C {..} else {..}` read as a loop, not by recursion, so a
    * long else-if chain cannot overflow the parser's stack.
    */
-  ifChain = this.rule("ifChain", () => {
+  ifChain = this.rule("ifChain", () => new IfChainFrame(), (f) => {
     this.SUBRULE(this.ifHead);
     this.MANY(() => {
-      this.add(T.Else, this.CONSUME(T.Else));
+      this.keepElse(f, this.CONSUME(T.Else));
       this.SUBRULE2(this.ifHead);
     });
     this.OPTION(() => {
-      this.add(T.Else, this.CONSUME2(T.Else));
+      this.keepElse(f, this.CONSUME2(T.Else));
       this.SUBRULE(this.block);
     });
   });
 
-  ifHead = this.rule("ifHead", () => {
-    this.add(T.If, this.CONSUME(T.If));
+  private keepElse(f: IfChainFrame, token: IToken): void {
+    const t = real(token);
+    if (t !== undefined) f.elses.push(t);
+  }
+
+  ifHead = this.rule("ifHead", () => new IfHeadFrame(), (f) => {
+    f.keyword = real(this.CONSUME(T.If));
     this.SUBRULE(this.condition);
     this.SUBRULE(this.block);
   });
 
-  condition = this.rule("condition", () => {
+  condition = this.rule("condition", () => new ChoiceFrame(), () => {
     this.OR([{ ALT: () => this.SUBRULE(this.andBlock) }, { ALT: () => this.SUBRULE(this.constraint) }]);
   });
 
-  orphanElse = this.rule("orphanElse", () => {
-    this.add(T.Else, this.CONSUME(T.Else));
+  orphanElse = this.rule("orphanElse", () => new OrphanElseFrame(), (f) => {
+    f.keyword = real(this.CONSUME(T.Else));
     this.OR([{ ALT: () => this.SUBRULE(this.ifChain) }, { ALT: () => this.SUBRULE(this.block) }]);
   });
 
-  andBlock = this.rule("andBlock", () => {
-    this.add(T.And, this.CONSUME(T.And));
+  andBlock = this.rule("andBlock", () => new AndBlockFrame(), (f) => {
+    f.keyword = real(this.CONSUME(T.And));
     this.SUBRULE(this.block);
   });
 
-  block = this.rule("block", () => {
-    this.add(T.LBrace, this.CONSUME(T.LBrace));
+  block = this.rule("block", () => new BlockFrame(), (f) => {
+    f.open = real(this.CONSUME(T.LBrace));
     this.MANY(() => {
       this.OR([
         { ALT: () => this.SUBRULE(this.item) },
@@ -195,60 +210,65 @@ class LsrParser extends EmbeddedActionsParser {
         { ALT: () => this.SUBRULE(this.junk) },
       ]);
     });
-    this.add(T.RBrace, this.CONSUME(T.RBrace));
+    f.close = real(this.CONSUME(T.RBrace));
   });
 
-  constraint = this.rule("constraint", () => {
+  constraint = this.rule("constraint", () => new ChoiceFrame(), () => {
     this.OR([{ ALT: () => this.SUBRULE(this.soft) }, { ALT: () => this.SUBRULE(this.call) }]);
   });
 
-  /** The text is optional here so cst-to-ast can say precisely what is missing. */
-  soft = this.rule("soft", () => {
-    this.add(T.Soft, this.CONSUME(T.Soft));
-    this.OPTION(() => this.add(T.Identifier, this.CONSUME(T.Identifier)));
-    this.OPTION2(() => this.add(T.StringLiteral, this.CONSUME(T.StringLiteral)));
+  /** The text is optional here so the soft frame can say precisely what is missing. */
+  soft = this.rule("soft", () => new SoftFrame(), (f) => {
+    f.keyword = real(this.CONSUME(T.Soft));
+    this.OPTION(() => (f.category = real(this.CONSUME(T.Identifier))));
+    this.OPTION2(() => (f.text = real(this.CONSUME(T.StringLiteral))));
   });
 
-  call = this.rule("call", () => {
-    this.add(T.Identifier, this.CONSUME(T.Identifier));
+  call = this.rule("call", () => new CallFrame(), (f) => {
+    f.name = real(this.CONSUME(T.Identifier));
     this.OPTION(() => this.SUBRULE(this.argList));
-    this.OPTION2(() => this.add(T.StringLiteral, this.CONSUME(T.StringLiteral)));
+    this.OPTION2(() => (f.text = real(this.CONSUME(T.StringLiteral))));
   });
 
-  /** Lenient about commas; cst-to-ast reports missing or doubled ones. */
-  argList = this.rule("argList", () => {
-    this.add(T.LParen, this.CONSUME(T.LParen));
+  /** Lenient about commas; the frame reports missing or doubled ones. */
+  argList = this.rule("argList", () => new ArgListFrame(), (f) => {
+    f.open = real(this.CONSUME(T.LParen));
     this.MANY(() => {
-      this.OR([{ ALT: () => this.SUBRULE(this.arg) }, { ALT: () => this.add(T.Comma, this.CONSUME(T.Comma)) }]);
+      this.OR([{ ALT: () => this.SUBRULE(this.arg) }, { ALT: () => this.keepComma(f.commas, this.CONSUME(T.Comma)) }]);
     });
-    this.add(T.RParen, this.CONSUME(T.RParen));
+    f.close = real(this.CONSUME(T.RParen));
   });
 
-  /** The value is optional here so cst-to-ast can report a missing value at the colon. */
-  arg = this.rule("arg", () => {
-    this.add(T.Identifier, this.CONSUME(T.Identifier));
+  private keepComma(commas: IToken[], token: IToken): void {
+    const t = real(token);
+    if (t !== undefined) commas.push(t);
+  }
+
+  /** The value is optional here so the frame can report a missing value at the colon. */
+  arg = this.rule("arg", () => new ArgFrame(), (f) => {
+    f.name = real(this.CONSUME(T.Identifier));
     this.OPTION(() => {
-      this.add(T.Colon, this.CONSUME(T.Colon));
+      f.colon = real(this.CONSUME(T.Colon));
       this.OPTION2(() => this.SUBRULE(this.value));
     });
   });
 
-  value = this.rule("value", () => {
+  value = this.rule("value", () => new ValueFrame(), (f) => {
     this.OR([
-      { ALT: () => this.add(T.NumberLiteral, this.CONSUME(T.NumberLiteral)) },
-      { ALT: () => this.add(T.StringLiteral, this.CONSUME(T.StringLiteral)) },
-      { ALT: () => this.add(T.Identifier, this.CONSUME(T.Identifier)) },
+      { ALT: () => (f.number = real(this.CONSUME(T.NumberLiteral))) },
+      { ALT: () => (f.string = real(this.CONSUME(T.StringLiteral))) },
+      { ALT: () => (f.word = real(this.CONSUME(T.Identifier))) },
       { ALT: () => this.SUBRULE(this.list) },
     ]);
   });
 
   /** Lenient about commas like argList. */
-  list = this.rule("list", () => {
-    this.add(T.LBracket, this.CONSUME(T.LBracket));
+  list = this.rule("list", () => new ListFrame(), (f) => {
+    f.open = real(this.CONSUME(T.LBracket));
     this.MANY(() => {
-      this.OR([{ ALT: () => this.SUBRULE(this.value) }, { ALT: () => this.add(T.Comma, this.CONSUME(T.Comma)) }]);
+      this.OR([{ ALT: () => this.SUBRULE(this.value) }, { ALT: () => this.keepComma(f.commas, this.CONSUME(T.Comma)) }]);
     });
-    this.add(T.RBracket, this.CONSUME(T.RBracket));
+    f.close = real(this.CONSUME(T.RBracket));
   });
 }
 
@@ -259,21 +279,19 @@ const parser = new LsrParser();
 // from a deeply nested first real input.
 const WARM_UP = `prompt "p" gamma 1 define d = soft s "t" first { a(b: [1, "c", e]) "w" } then if and { x } { y } else if z { } else { }
 finally and { } else { } ) ] , : = 2 "s" (`;
-parseTokens(tokenize(WARM_UP).tokens);
+parseTokens(tokenize(WARM_UP).tokens, WARM_UP.length);
 
-export interface CstParseResult {
-  cst: CstNode;
-  errors: IRecognitionException[];
+export interface ParseTokensResult {
+  ast: FileNode;
+  /** The parser's own errors (mismatched and unexpected tokens). */
+  parserErrors: IRecognitionException[];
+  /** Errors found while building the AST (bad escapes, missing parts, stray tokens). */
+  buildErrors: Sink["errors"];
 }
 
-/** Parses a token stream (no comments, no whitespace) into a CST. */
-export function parseTokens(tokens: IToken[]): CstParseResult {
-  const cst = parser.parseFile(tokens);
-  return { cst, errors: parser.errors };
-}
-
-function addChild(node: CstNode, key: string, element: CstNode | IToken): void {
-  const list = node.children[key] as (CstNode | IToken)[] | undefined;
-  if (list === undefined) node.children[key] = [element] as CstNode[] | IToken[];
-  else list.push(element);
+/** Parses a token stream (no comments, no whitespace) into the AST of a text of `textLength` characters. */
+export function parseTokens(tokens: IToken[], textLength: number): ParseTokensResult {
+  const sink: Sink = { errors: [] };
+  const ast = parser.parseFile(tokens, textLength, sink);
+  return { ast, parserErrors: parser.errors, buildErrors: sink.errors };
 }

@@ -1,0 +1,64 @@
+// Small helpers for building AST nodes from tokens, tolerant of the partial
+// input that error recovery leaves behind.
+
+import type { IToken } from "chevrotain";
+import type { AndNode, ItemNode, Range, SyntaxError } from "./ast.js";
+import { describeToken } from "./parser-messages.js";
+import { UnterminatedString, UnterminatedTripleString } from "./tokens.js";
+
+/** Where AST building reports the errors it finds. */
+export interface Sink {
+  errors: SyntaxError[];
+}
+
+/** The token, unless error recovery invented it (inserted tokens have no place in the text). */
+export function real(token: IToken): IToken | undefined {
+  return token.isInsertedInRecovery === true || Number.isNaN(token.startOffset) ? undefined : token;
+}
+
+export function tokenRange(t: IToken): Range {
+  return { start: t.startOffset, end: t.startOffset + t.image.length };
+}
+
+/** Grows a running span by `part`; the span starts as undefined. */
+export function widen(span: Range | undefined, part: Range | undefined): Range | undefined {
+  if (part === undefined) return span;
+  if (span === undefined) return { start: part.start, end: part.end };
+  if (part.start < span.start) span.start = part.start;
+  if (part.end > span.end) span.end = part.end;
+  return span;
+}
+
+/** The smallest range covering every defined part; undefined when none is. */
+export function span(a: Range | undefined, b?: Range | undefined, c?: Range | undefined, d?: Range | undefined, e?: Range | undefined): Range | undefined {
+  return widen(widen(widen(widen(widen(undefined, a), b), c), d), e);
+}
+
+export function reportUnexpected(sink: Sink, t: IToken): void {
+  // Already reported by the lexer as unterminated.
+  if (t.tokenType === UnterminatedString || t.tokenType === UnterminatedTripleString) return;
+  sink.errors.push({ message: `unexpected ${describeToken(t)}`, range: tokenRange(t) });
+}
+
+/** Items of one MANY are already in order unless recovery interleaved them; checking is cheap. */
+export function inSourceOrder(items: ItemNode[]): ItemNode[] {
+  for (let i = 1; i < items.length; i++) {
+    if (items[i].range.start < items[i - 1].range.start) return items.sort((a, b) => a.range.start - b.range.start);
+  }
+  return items;
+}
+
+/** What a `{ ... }` block parsed to, before its owner says whether an `and` keyword came first. */
+export interface BlockParts {
+  open: IToken | undefined;
+  close: IToken | undefined;
+  items: ItemNode[];
+}
+
+/** An explicit `and { }` (with `keywordRange`) or a bare block; `parts` undefined when the block is missing. */
+export function andNode(parts: BlockParts | undefined, keywordRange: Range | undefined): AndNode | undefined {
+  if (parts === undefined) return keywordRange && { kind: "and", keywordRange, items: [], closed: false, range: keywordRange };
+  let range = span(keywordRange, parts.open && tokenRange(parts.open), parts.close && tokenRange(parts.close));
+  for (const item of parts.items) range = widen(range, item.range);
+  return range && { kind: "and", keywordRange, items: parts.items, closed: parts.close !== undefined, range };
+}

@@ -1,0 +1,206 @@
+// What the file, header and structure rules collect while they parse, and the
+// AST nodes made from it when each rule ends.
+
+import type { IToken } from "chevrotain";
+import type {
+  AndNode, ConstraintNode, DefineNode, FileNode, GammaNode, IfNode, ItemNode, OrphanElseNode, PromptNode, SequenceNode, StepKeyword, StepNode,
+} from "./ast.js";
+import { andNode, inSourceOrder, span, tokenRange, widen, type BlockParts, type Sink } from "./ast-build.js";
+import type { Frame } from "./frames-leaves.js";
+import { stringTokenValue } from "./strings.js";
+
+type Header = PromptNode | GammaNode | DefineNode;
+
+/** A sub-rule result as an item: a bare block becomes an implicit `and`. */
+export function asItem(rule: string, value: unknown): unknown {
+  return rule === "block" ? andNode(value as BlockParts, undefined) : value;
+}
+
+export class FileFrame implements Frame {
+  readonly items: ItemNode[] = [];
+  readonly file: FileNode;
+  constructor(textLength: number) {
+    this.file = { kind: "file", prompts: [], gammas: [], defines: [], items: [], comments: [], range: { start: 0, end: textLength } };
+  }
+  take(rule: string, value: unknown): void {
+    if (value === undefined) return;
+    if (rule === "item") {
+      this.items.push(value as ItemNode);
+      return;
+    }
+    const header = value as Header;
+    if (header.kind === "prompt") this.file.prompts.push(header);
+    else if (header.kind === "gamma") this.file.gammas.push(header);
+    else this.file.defines.push(header);
+  }
+  finish(): FileNode {
+    this.file.items = inSourceOrder(this.items);
+    return this.file;
+  }
+}
+
+export class BlockFrame implements Frame {
+  open: IToken | undefined = undefined;
+  close: IToken | undefined = undefined;
+  readonly items: ItemNode[] = [];
+  private readonly misplacedHeaders: Header[] = [];
+  take(rule: string, value: unknown): void {
+    if (value === undefined) return;
+    if (rule === "item") this.items.push(value as ItemNode);
+    else this.misplacedHeaders.push(value as Header);
+  }
+  finish(sink: Sink): BlockParts {
+    for (const header of this.misplacedHeaders) sink.errors.push({ message: `'${header.kind}' is only allowed at the top level`, range: header.range });
+    return { open: this.open, close: this.close, items: inSourceOrder(this.items) };
+  }
+}
+
+export class PromptFrame implements Frame {
+  keyword: IToken | undefined = undefined;
+  text: IToken | undefined = undefined;
+  take(): void {}
+  finish(sink: Sink): PromptNode | undefined {
+    const { keyword, text } = this;
+    const range = span(keyword && tokenRange(keyword), text && tokenRange(text));
+    return range && { kind: "prompt", text: text && stringTokenValue(text, sink.errors), textRange: text && tokenRange(text), range };
+  }
+}
+
+export class GammaFrame implements Frame {
+  keyword: IToken | undefined = undefined;
+  value: IToken | undefined = undefined;
+  take(): void {}
+  finish(): GammaNode | undefined {
+    const { keyword, value } = this;
+    const range = span(keyword && tokenRange(keyword), value && tokenRange(value));
+    return range && { kind: "gamma", value: value ? Number(value.image) : NaN, valueRange: value && tokenRange(value), range };
+  }
+}
+
+export class DefineFrame implements Frame {
+  keyword: IToken | undefined = undefined;
+  name: IToken | undefined = undefined;
+  equals: IToken | undefined = undefined;
+  value: ConstraintNode | undefined = undefined;
+  take(_rule: string, value: unknown): void {
+    this.value = value as ConstraintNode | undefined;
+  }
+  finish(): DefineNode | undefined {
+    const { keyword, name, equals, value } = this;
+    const range = span(keyword && tokenRange(keyword), name && tokenRange(name), equals && tokenRange(equals), value?.range);
+    return range && { kind: "define", name: name?.image, nameRange: name && tokenRange(name), value, range };
+  }
+}
+
+export class SequenceFrame implements Frame {
+  readonly steps: StepNode[] = [];
+  take(_rule: string, value: unknown): void {
+    if (value !== undefined) this.steps.push(value as StepNode);
+  }
+  finish(): SequenceNode | undefined {
+    let range = undefined;
+    for (const s of this.steps) range = widen(range, s.range);
+    return range && { kind: "sequence", steps: this.steps, range };
+  }
+}
+
+export class StepFrame implements Frame {
+  keyword: IToken | undefined = undefined;
+  body: ItemNode | undefined = undefined;
+  take(_rule: string, value: unknown): void {
+    this.body = value as ItemNode | undefined;
+  }
+  finish(): StepNode | undefined {
+    const { keyword, body } = this;
+    if (keyword === undefined) return undefined;
+    const keywordRange = tokenRange(keyword);
+    return { keyword: keyword.image.toLowerCase() as StepKeyword, keywordRange, body, range: span(keywordRange, body?.range) ?? keywordRange };
+  }
+}
+
+export class AndBlockFrame implements Frame {
+  keyword: IToken | undefined = undefined;
+  block: BlockParts | undefined = undefined;
+  take(_rule: string, value: unknown): void {
+    this.block = value as BlockParts;
+  }
+  finish(): AndNode | undefined {
+    return andNode(this.block, this.keyword && tokenRange(this.keyword));
+  }
+}
+
+export interface IfHeadParts {
+  keyword: IToken;
+  condition: ItemNode | undefined;
+  then: AndNode | undefined;
+}
+
+export class IfHeadFrame implements Frame {
+  keyword: IToken | undefined = undefined;
+  condition: ItemNode | undefined = undefined;
+  block: BlockParts | undefined = undefined;
+  take(rule: string, value: unknown): void {
+    if (rule === "block") this.block = value as BlockParts;
+    else this.condition = value as ItemNode | undefined;
+  }
+  finish(): IfHeadParts | undefined {
+    if (this.keyword === undefined) return undefined;
+    return { keyword: this.keyword, condition: this.condition, then: andNode(this.block, undefined) };
+  }
+}
+
+/** `if .. else if .. else ..` parsed flat; the nested IfNode chain is built from the back. */
+export class IfChainFrame implements Frame {
+  readonly heads: IfHeadParts[] = [];
+  readonly elses: IToken[] = [];
+  finalBlock: BlockParts | undefined = undefined;
+  take(rule: string, value: unknown): void {
+    if (rule === "block") this.finalBlock = value as BlockParts;
+    else if (value !== undefined) this.heads.push(value as IfHeadParts);
+  }
+  finish(): IfNode | undefined {
+    const { heads, elses } = this;
+    if (heads.length === 0) return undefined;
+    let tail: AndNode | IfNode | undefined = andNode(this.finalBlock, undefined);
+    let e = elses.length - 1;
+    for (let i = heads.length - 1; i >= 0; i--) {
+      const head = heads[i];
+      // The else that follows this head, if any, is the last one after it (and before the next head).
+      const elseToken = e >= 0 && elses[e].startOffset > head.keyword.startOffset ? elses[e--] : undefined;
+      const elsePart: AndNode | IfNode | undefined = elseToken === undefined ? undefined : tail;
+      const keywordRange = tokenRange(head.keyword);
+      const elseKeywordRange = elseToken && tokenRange(elseToken);
+      tail = {
+        kind: "if",
+        keywordRange,
+        condition: head.condition,
+        then: head.then,
+        elseKeywordRange,
+        else: elsePart,
+        range: span(keywordRange, head.condition?.range, head.then?.range, elseKeywordRange, elsePart?.range) ?? keywordRange,
+      };
+    }
+    return tail as IfNode;
+  }
+}
+
+export class OrphanElseFrame implements Frame {
+  keyword: IToken | undefined = undefined;
+  private hasIfChain = false;
+  private ifChain: IfNode | undefined = undefined;
+  private block: BlockParts | undefined = undefined;
+  take(rule: string, value: unknown): void {
+    if (rule === "block") {
+      this.block = value as BlockParts;
+    } else {
+      this.hasIfChain = true;
+      this.ifChain = value as IfNode | undefined;
+    }
+  }
+  finish(): OrphanElseNode | undefined {
+    if (this.keyword === undefined) return undefined;
+    const body = this.hasIfChain ? this.ifChain : andNode(this.block, undefined);
+    const keywordRange = tokenRange(this.keyword);
+    return { kind: "orphan-else", keywordRange, body, range: span(keywordRange, body?.range) ?? keywordRange };
+  }
+}
