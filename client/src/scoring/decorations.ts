@@ -1,27 +1,8 @@
 // Failing and errored constraints marked in the .lsr editor until its next edit.
 
 import * as vscode from "vscode";
-import type { Range as OffsetRange } from "../../../grammars/src/ast.js";
-import type { ScoreNode, ScoreResult } from "../../../server/src/scoring/result.js";
-
-export interface MarkedLeaf {
-  range: OffsetRange;
-  status: "fail" | "error";
-  label: string;
-}
-
-/** The leaves to mark: failed constraints and judge errors that have a source range. */
-export function leavesToMark(result: ScoreResult): MarkedLeaf[] {
-  const marked: MarkedLeaf[] = [];
-  const visit = (node: ScoreNode) => {
-    if ((node.kind === "hard" || node.kind === "soft") && node.range && (node.status === "fail" || node.status === "error")) {
-      marked.push({ range: node.range, status: node.status, label: node.label });
-    }
-    node.children.forEach(visit);
-  };
-  visit(result.tree);
-  return marked;
-}
+import type { ScoreResult } from "../../../server/src/scoring/result.js";
+import { leavesToMark, type MarkedLeaf } from "./marks.js";
 
 export class ScoreDecorations implements vscode.Disposable {
   private readonly failType = vscode.window.createTextEditorDecorationType({
