@@ -25,7 +25,8 @@ function valueKey(value: ArgValue): string {
       return value.raw;
     case "string":
     case "word":
-      return JSON.stringify(value.value);
+      // Length-prefixed, so no text can pass for another key; cheaper than JSON.stringify.
+      return `"${value.value.length}:${value.value}`;
     case "list":
       return `[${value.items.map(valueKey).join(",")}]`;
   }

@@ -110,6 +110,18 @@ const PARTNER_IDS: Record<string, string[]> = {
 
 const NO_PARTNERS: readonly string[] = [];
 
+// Validated kwargs objects are shared between leaves and never mutated (see arguments.ts).
+const argsJsonCache = new WeakMap<Record<string, unknown>, string>();
+
+function argsJson(args: Record<string, unknown>): string {
+  let json = argsJsonCache.get(args);
+  if (json === undefined) {
+    json = JSON.stringify(args);
+    argsJsonCache.set(args, json);
+  }
+  return json;
+}
+
 /** Bounds the work per constraint: at most this many distinct argument sets are kept per id. */
 const MAX_DISTINCT_PER_ID = 64;
 
@@ -127,7 +139,7 @@ export class ContradictionIndex {
     let group = this.byId.get(leaf.id);
     if (!group) this.byId.set(leaf.id, (group = new Map()));
     if (group.size >= MAX_DISTINCT_PER_ID) return;
-    const key = JSON.stringify(leaf.args);
+    const key = argsJson(leaf.args);
     if (!group.has(key)) group.set(key, leaf);
   }
 

@@ -230,7 +230,7 @@ class Resolver {
       return undefined;
     }
     const { args, diagnostics } = validateArguments(node, type);
-    this.diagnostics.push(...diagnostics);
+    for (const d of diagnostics) this.diagnostics.push(d);
     if (!args) return undefined;
     const leaf: LeafNode = { kind: "hard", id: type.id, args, range: node.range };
     if (node.text !== undefined) leaf.text = node.text;

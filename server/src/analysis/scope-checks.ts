@@ -83,20 +83,26 @@ function collect(node: LogicNode, leaves: LeafNode[], conditionals: ConditionalN
 
 /** Identity of a constraint's meaning: canonical id with sorted arguments, or normalised soft text. */
 export function leafKey(leaf: LeafNode): string {
-  if (leaf.kind === "soft") return `soft:${leaf.text.trim().toLowerCase().replace(/\s+/g, " ")}`;
-  return `hard:${leaf.id}:${argsKey(leaf.args)}`;
+  if (leaf.kind === "soft") return `soft:${collapseWhitespace(leaf.text.trim().toLowerCase())}`;
+  return hardKey(leaf.id, leaf.args);
+}
+
+/** Whitespace other than single plain spaces: only then does collapsing change the text. */
+const UNCOLLAPSED = /[^\S ]| {2}/;
+
+function collapseWhitespace(text: string): string {
+  return UNCOLLAPSED.test(text) ? text.replace(/\s+/g, " ") : text;
 }
 
 // Validated kwargs objects are shared by every leaf with the same arguments
 // (see arguments.ts) and never mutated, so their key is computed once.
-const argsKeys = new WeakMap<Record<string, unknown>, string>();
+const hardKeys = new WeakMap<Record<string, unknown>, { id: string; key: string }>();
 
-function argsKey(args: Record<string, unknown>): string {
-  let key = argsKeys.get(args);
-  if (key === undefined) {
-    key = stableJson(args);
-    argsKeys.set(args, key);
-  }
+function hardKey(id: string, args: Record<string, unknown>): string {
+  const cached = hardKeys.get(args);
+  if (cached !== undefined && cached.id === id) return cached.key;
+  const key = `hard:${id}:${stableJson(args)}`;
+  hardKeys.set(args, { id, key });
   return key;
 }
 
