@@ -55,25 +55,31 @@ function generate(unit: string, bytes: number): string {
   return parts.join("");
 }
 
-export function benchParse(runs = 11): { lsrMBps: number; jsonMBps: number; ratio: number; bytes: number } {
+export function benchParse(runs = 15): { lsrMBps: number; jsonMBps: number; ratio: number; bytes: number } {
   const lsr = generate(LSR_UNIT, 1 << 20);
   const json = `{"composite_constraints": [\n${generate(JSON_UNIT, 1 << 20)}{}]}`;
   if (parseJsonBaseline(json).errors !== 0) throw new Error("the JSON baseline input does not parse");
   const lsrTimes: number[] = [];
   const jsonTimes: number[] = [];
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < 8; i++) {
     // both warmed up alike, so the comparison is of optimised code
     analyze(lsr, { maxDepth: 100 });
     parseJsonBaseline(json);
   }
   for (let i = 0; i < runs; i++) {
-    // interleaved so both see the same machine noise
-    lsrTimes.push(timeMs(() => analyze(lsr, { maxDepth: 100 })));
-    jsonTimes.push(timeMs(() => parseJsonBaseline(json)));
+    // interleaved, alternating which goes first, so both see the same machine noise and heap state
+    if (i % 2 === 0) {
+      lsrTimes.push(timeMs(() => analyze(lsr, { maxDepth: 100 })));
+      jsonTimes.push(timeMs(() => parseJsonBaseline(json)));
+    } else {
+      jsonTimes.push(timeMs(() => parseJsonBaseline(json)));
+      lsrTimes.push(timeMs(() => analyze(lsr, { maxDepth: 100 })));
+    }
   }
-  const lsrMBps = lsr.length / (1 << 20) / (median(lsrTimes) / 1000);
-  const jsonMBps = json.length / (1 << 20) / (median(jsonTimes) / 1000);
-  return { lsrMBps, jsonMBps, ratio: lsrMBps / jsonMBps, bytes: lsr.length };
+  const mbps = (bytes: number, ms: number) => bytes / (1 << 20) / (ms / 1000);
+  // The ratio of each run's pair, not of the two medians: a noisy moment then affects both sides of one ratio.
+  const ratios = lsrTimes.map((t, i) => mbps(lsr.length, t) / mbps(json.length, jsonTimes[i]));
+  return { lsrMBps: mbps(lsr.length, median(lsrTimes)), jsonMBps: mbps(json.length, median(jsonTimes)), ratio: median(ratios), bytes: lsr.length };
 }
 
 export function benchIfeval(runs = 5): { strictMs: number; looseMs: number; bothMs: number } {
