@@ -1,7 +1,7 @@
 // Turns written arguments into IFEval kwargs and validates them with the
 // constraint type's zod schema, reporting each problem at the argument it concerns.
 
-import type { ArgValue, CallNode } from "../../../grammars/src/ast.js";
+import type { ArgValue, Argument, CallNode } from "../../../grammars/src/ast.js";
 import { describeArgs, type HardConstraintType } from "../ifeval/registry.js";
 import { diagnostic, type Diagnostic } from "./diagnostic.js";
 import { suggest } from "./did-you-mean.js";
@@ -34,7 +34,8 @@ function valueKey(value: ArgValue): string {
 
 export interface ValidatedArgs {
   args: Record<string, unknown> | undefined;
-  diagnostics: Diagnostic[];
+  /** Shared and frozen when empty: do not add to it. */
+  diagnostics: readonly Diagnostic[];
 }
 
 type ArgSpec = ReturnType<typeof describeArgs>[number];
@@ -58,19 +59,38 @@ function argInfo(type: HardConstraintType): TypeArgInfo {
 }
 
 /**
- * Valid kwargs by type id and written arguments: the same arguments always
- * validate the same way, and large files repeat them. The kwargs objects are
- * shared between leaves, so nobody may mutate them. Bounded; cleared when full.
+ * Valid results by type id and written arguments: the same arguments always
+ * validate the same way, and large files repeat them. The results and their
+ * kwargs objects are shared between leaves, so nobody may mutate them. Bounded;
+ * cleared when full.
  */
-const validKwargsCache = new Map<string, Record<string, unknown>>();
+const validCache = new Map<string, ValidatedArgs>();
 const MAX_CACHED_KWARGS = 10_000;
+const NO_DIAGNOSTICS: Diagnostic[] = [];
+Object.freeze(NO_DIAGNOSTICS);
+
+/** The cache key of written arguments that are all known, distinct and valued; undefined otherwise. */
+function writtenArgsKey(typeId: string, argNodes: Argument[], known: Set<string>): string | undefined {
+  let key = typeId;
+  for (let i = 0; i < argNodes.length; i++) {
+    const arg = argNodes[i];
+    if (arg.value === undefined || !known.has(arg.name)) return undefined;
+    for (let j = 0; j < i; j++) if (argNodes[j].name === arg.name) return undefined;
+    key += `,${arg.name}=${valueKey(arg.value)}`;
+  }
+  return key;
+}
 
 export function validateArguments(call: CallNode, type: HardConstraintType): ValidatedArgs {
-  const diagnostics: Diagnostic[] = [];
   const { specs, known } = argInfo(type);
-  const raw: Record<string, unknown> = {};
-  let cacheKey = type.id;
   const argNodes = call.args ?? [];
+  const cacheKey = writtenArgsKey(type.id, argNodes, known);
+  // Only successes are cached: failures carry ranges of this call.
+  const cached = cacheKey === undefined ? undefined : validCache.get(cacheKey);
+  if (cached !== undefined) return cached;
+
+  const diagnostics: Diagnostic[] = [];
+  const raw: Record<string, unknown> = {};
   for (const arg of argNodes) {
     if (!known.has(arg.name)) {
       const replacements = suggest(arg.name, known);
@@ -88,19 +108,17 @@ export function validateArguments(call: CallNode, type: HardConstraintType): Val
       continue;
     }
     raw[arg.name] = argValueToJs(arg.value);
-    cacheKey += `,${arg.name}=${valueKey(arg.value)}`;
   }
   if (diagnostics.length > 0) return { args: undefined, diagnostics };
 
-  // Only successes are cached: failures carry ranges of this call.
-  const cached = validKwargsCache.get(cacheKey);
-  if (cached !== undefined) return { args: cached, diagnostics };
   const parsed = type.schema.safeParse(raw);
   if (parsed.success) {
-    const args = parsed.data as Record<string, unknown>;
-    if (validKwargsCache.size >= MAX_CACHED_KWARGS) validKwargsCache.clear();
-    validKwargsCache.set(cacheKey, args);
-    return { args, diagnostics };
+    const result: ValidatedArgs = { args: parsed.data as Record<string, unknown>, diagnostics: NO_DIAGNOSTICS };
+    if (cacheKey !== undefined) {
+      if (validCache.size >= MAX_CACHED_KWARGS) validCache.clear();
+      validCache.set(cacheKey, result);
+    }
+    return result;
   }
 
   for (const issue of parsed.error.issues) {
