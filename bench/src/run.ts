@@ -2,9 +2,15 @@
 // Prints one table; record the figures in docs/benchmarks.md with this command.
 
 import { benchIfeval, benchParse, benchResponseSize } from "./core-bench.js";
+import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { spawnSync } from "node:child_process";
 import { benchJudge } from "./judge-bench.js";
+import { benchLsp, serverStartMs } from "./lsp-bench.js";
 
 const rows: [string, string, string][] = [];
+const root = join(__dirname, "../../..");
 const fmt = (x: number, digits = 2) => x.toFixed(digits);
 
 async function main(): Promise<void> {
@@ -22,6 +28,23 @@ async function main(): Promise<void> {
   if (want("size")) {
     const s = await benchResponseSize();
     rows.push(["score 10 MB vs 1 MB response (ratio)", fmt(s.ratio), `1 MB ${fmt(s.oneMbMs, 0)} ms, 10 MB ${fmt(s.tenMbMs, 0)} ms; linear is ~10`]);
+  }
+  if (want("lsp")) {
+    const l = await benchLsp();
+    rows.push(["10,000-line .lsr: edit to diagnostics (ms)", `${fmt(l.lsrEditToDiagnosticsMedianMs, 1)} / p95 ${fmt(l.lsrEditToDiagnosticsP95Ms, 1)}`,
+      `JSON service ${fmt(l.jsonEditToDiagnosticsMedianMs, 1)} / p95 ${fmt(l.jsonEditToDiagnosticsP95Ms, 1)} (target: not slower)`]);
+    rows.push(["hover / completion p95 (ms)", `${fmt(l.lsrHoverP95Ms, 2)} / ${fmt(l.lsrCompletionP95Ms, 2)}`,
+      `JSON service ${fmt(l.jsonHoverP95Ms, 2)} / ${fmt(l.jsonCompletionP95Ms, 2)}`]);
+    const bundle = "dist/server/server.js";
+    const bundled = existsSync(join(root, bundle)) ? `bundle ${fmt(await serverStartMs(bundle), 0)} ms` : "bundle not built (npm run bundle)";
+    rows.push(["server start to initialize answer (ms)", bundled, `unbundled bin ${fmt(l.serverStartToReadyMs, 0)} ms (target < 300)`]);
+  }
+  if (want("vsix")) {
+    const dir = mkdtempSync(join(tmpdir(), "lsrif-vsix-"));
+    const out = join(dir, "lsrif.vsix");
+    const r = spawnSync("npx", ["vsce", "package", "--no-dependencies", "-o", out], { cwd: root, encoding: "utf8" });
+    rows.push([".vsix size (MB)", r.status === 0 ? fmt(statSync(out).size / 1e6) : "failed", "target < 2"]);
+    rmSync(dir, { recursive: true, force: true });
   }
   if (want("judge")) {
     const j = await benchJudge();
