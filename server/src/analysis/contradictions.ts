@@ -86,12 +86,59 @@ const endings: Rule = (a, b) => {
 
 const RULES: Rule[] = [caseRule, thresholds, requiredAndForbidden, exactCounts, oneLanguage, jsonOnly, endings];
 
-export function findContradiction(a: HardLeaf, b: HardLeaf): string | undefined {
-  for (const rule of RULES) {
+const isRequiredWordsId = (id: string): boolean => id === "keywords:existence" || id === "keywords:frequency";
+const JSON_EXCLUDED = new Set(["detectable_format:title", "detectable_content:postscript", "detectable_format:multiple_sections", "combination:two_responses"]);
+
+/**
+ * Whether `rule` can fire for some pair with these ids: a necessary condition read
+ * off each rule above, so skipping a rule that cannot fire changes no result.
+ */
+function canFire(rule: Rule, a: string, b: string): boolean {
+  switch (rule) {
+    case caseRule:
+      return (a === "change_case:english_lowercase" && b === "change_case:english_capital")
+        || (a === "change_case:english_capital" && b === "change_case:english_lowercase");
+    case thresholds:
+      return a === b && RELATION_ARGS[a] !== undefined;
+    case requiredAndForbidden:
+      return (isRequiredWordsId(a) && b === "keywords:forbidden_words") || (isRequiredWordsId(b) && a === "keywords:forbidden_words");
+    case exactCounts:
+      return a === b && EXACT_COUNT_ARGS[a] !== undefined;
+    case oneLanguage:
+      return a === "language:response_language" && b === "language:response_language";
+    case jsonOnly:
+      return (a === "detectable_format:json_format" && JSON_EXCLUDED.has(b)) || (b === "detectable_format:json_format" && JSON_EXCLUDED.has(a));
+    case endings:
+      return a === "startend:end_checker" && b === "startend:end_checker";
+    default:
+      return true;
+  }
+}
+
+const rulesByIds = new Map<string, Map<string, Rule[]>>();
+
+/** The rules that can fire for a pair with these ids, in RULES order (so the first reason found is unchanged). */
+function rulesFor(a: string, b: string): Rule[] {
+  let byB = rulesByIds.get(a);
+  if (byB === undefined) rulesByIds.set(a, (byB = new Map()));
+  let rules = byB.get(b);
+  if (rules === undefined) {
+    rules = RULES.filter((rule) => canFire(rule, a, b));
+    byB.set(b, rules);
+  }
+  return rules;
+}
+
+function firstReason(rules: Rule[], a: HardLeaf, b: HardLeaf): string | undefined {
+  for (const rule of rules) {
     const why = rule(a, b);
     if (why) return why;
   }
   return undefined;
+}
+
+export function findContradiction(a: HardLeaf, b: HardLeaf): string | undefined {
+  return firstReason(rulesFor(a.id, b.id), a, b);
 }
 
 /** Ids that can contradict each id (besides itself); every rule above is covered. */
@@ -125,22 +172,40 @@ function argsJson(args: Record<string, unknown>): string {
 /** Bounds the work per constraint: at most this many distinct argument sets are kept per id. */
 const MAX_DISTINCT_PER_ID = 64;
 
+/** The constraints of one id in one scope, in the order they were added. */
+interface Group {
+  /** argsJson of each member: equal arguments are kept once. */
+  readonly keys: Set<string>;
+  readonly leaves: HardLeaf[];
+  /** thresholdSide of each member. */
+  readonly sides: number[];
+}
+
+/** -1 for "less than", 1 for "at least", 0 otherwise: `thresholds` can fire only for a pair of opposite sides. */
+function thresholdSide(leaf: HardLeaf): number {
+  const relation = relationOf(leaf)?.relation;
+  return relation === "less than" ? -1 : relation === "at least" ? 1 : 0;
+}
+
 /**
  * The constraints of a scope, indexed by id, so each new constraint is compared
  * only with the few that can contradict it: near-linear in the size of the scope.
  */
 export class ContradictionIndex {
-  private readonly byId = new Map<string, Map<string, HardLeaf>>();
+  private readonly byId = new Map<string, Group>();
 
   /** A branch's index sees its enclosing scope's constraints through `parent`, without copying them. */
   constructor(private readonly parent?: ContradictionIndex) {}
 
   add(leaf: HardLeaf): void {
     let group = this.byId.get(leaf.id);
-    if (!group) this.byId.set(leaf.id, (group = new Map()));
-    if (group.size >= MAX_DISTINCT_PER_ID) return;
+    if (!group) this.byId.set(leaf.id, (group = { keys: new Set(), leaves: [], sides: [] }));
+    if (group.leaves.length >= MAX_DISTINCT_PER_ID) return;
     const key = argsJson(leaf.args);
-    if (!group.has(key)) group.set(key, leaf);
+    if (group.keys.has(key)) return;
+    group.keys.add(key);
+    group.leaves.push(leaf);
+    group.sides.push(thresholdSide(leaf));
   }
 
   find(leaf: HardLeaf): { other: HardLeaf; why: string } | undefined {
@@ -156,9 +221,16 @@ export class ContradictionIndex {
   private findInGroup(id: string, leaf: HardLeaf): { other: HardLeaf; why: string } | undefined {
     const group = this.byId.get(id);
     if (group === undefined) return undefined;
-    for (const other of group.values()) {
-      const why = findContradiction(other, leaf);
-      if (why) return { other, why };
+    const rules = rulesFor(id, leaf.id);
+    if (rules.length === 0) return undefined;
+    // Large groups are mostly count thresholds; when that is the only rule, skip members on the same side.
+    const side = rules.length === 1 && rules[0] === thresholds ? thresholdSide(leaf) : undefined;
+    if (side === 0) return undefined;
+    const { leaves, sides } = group;
+    for (let i = 0; i < leaves.length; i++) {
+      if (side !== undefined && sides[i] !== -side) continue;
+      const why = firstReason(rules, leaves[i], leaf);
+      if (why) return { other: leaves[i], why };
     }
     return undefined;
   }
