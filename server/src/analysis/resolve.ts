@@ -218,7 +218,7 @@ class Resolver {
         this.diagnostics.push(diagnostic("argumentsOnReference", node.argsRange ?? node.nameRange,
           `'${node.name}' is a defined name; arguments belong in its definition.`));
       }
-      return named.leaf ? { ...named.leaf, ref: node.name, range: node.range } : undefined;
+      return named.leaf ? referenceLeaf(named.leaf, node.name, node.range) : undefined;
     }
     const type = findHardType(node.name);
     if (!type) {
@@ -236,4 +236,19 @@ class Resolver {
     if (node.text !== undefined) leaf.text = node.text;
     return leaf;
   }
+}
+
+/**
+ * A defined leaf as used at a reference: its fields in the same order a spread
+ * would give, with `ref` last. One literal per shape is much cheaper than a spread.
+ */
+function referenceLeaf(leaf: LeafNode, ref: string, range: Range): LeafNode {
+  if (leaf.kind === "soft") {
+    return leaf.category === undefined
+      ? { kind: "soft", text: leaf.text, range, ref }
+      : { kind: "soft", text: leaf.text, range, category: leaf.category, ref };
+  }
+  return leaf.text === undefined
+    ? { kind: "hard", id: leaf.id, args: leaf.args, range, ref }
+    : { kind: "hard", id: leaf.id, args: leaf.args, range, text: leaf.text, ref };
 }
