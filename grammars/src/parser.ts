@@ -19,6 +19,8 @@ import { parserErrorMessages } from "./parser-messages.js";
 import * as T from "./tokens.js";
 import { tokenize } from "./tokens.js";
 
+const NO_TOKENS: IToken[] = [];
+
 class LsrParser extends EmbeddedActionsParser {
   /** The frame of the rule being parsed; undefined outside a parse. */
   private frame: Frame | undefined;
@@ -63,7 +65,7 @@ class LsrParser extends EmbeddedActionsParser {
     if (t !== undefined) reportUnexpected(this.sink, t);
   }
 
-  parseFile(tokens: IToken[], textLength: number, sink: Sink): FileNode {
+  parseFile(tokens: IToken[], textLength: number, sink: Sink): { file: FileNode; errors: IRecognitionException[] } {
     this.input = tokens;
     this.frame = undefined;
     this.result = undefined;
@@ -71,9 +73,12 @@ class LsrParser extends EmbeddedActionsParser {
     this.textLength = textLength;
     this.file();
     const file = this.result ?? new FileFrame(textLength).finish();
+    const errors = this.errors;
     this.result = undefined;
     this.sink = { errors: [] };
-    return file;
+    // Let go of the tokens (setting input also clears `errors`): otherwise they stay reachable until the next parse.
+    this.input = NO_TOKENS;
+    return { file, errors };
   }
 
   file = this.rule("file", () => new FileFrame(this.textLength), () => {
@@ -292,6 +297,6 @@ export interface ParseTokensResult {
 /** Parses a token stream (no comments, no whitespace) into the AST of a text of `textLength` characters. */
 export function parseTokens(tokens: IToken[], textLength: number): ParseTokensResult {
   const sink: Sink = { errors: [] };
-  const ast = parser.parseFile(tokens, textLength, sink);
-  return { ast, parserErrors: parser.errors, buildErrors: sink.errors };
+  const { file, errors } = parser.parseFile(tokens, textLength, sink);
+  return { ast: file, parserErrors: errors, buildErrors: sink.errors };
 }
