@@ -59,34 +59,83 @@ function argInfo(type: HardConstraintType): TypeArgInfo {
 }
 
 /**
- * Valid results by type id and written arguments: the same arguments always
+ * Valid results by type and written arguments: the same arguments always
  * validate the same way, and large files repeat them. The results and their
  * kwargs objects are shared between leaves, so nobody may mutate them. Bounded;
- * cleared when full.
+ * cleared when full. A tree with one level per argument (name, then the value
+ * within its kind), so a lookup builds no key string.
  */
-const validCache = new Map<string, ValidatedArgs>();
+interface CacheNode {
+  result: ValidatedArgs | undefined;
+  byName: Map<string, ValueBranches> | undefined;
+}
+type ValueBranches = Partial<Record<ArgValue["kind"], Map<string, CacheNode>>>;
+
+const validCache = new Map<HardConstraintType, CacheNode>();
+let cachedResults = 0;
 const MAX_CACHED_KWARGS = 10_000;
 const NO_DIAGNOSTICS: Diagnostic[] = [];
 Object.freeze(NO_DIAGNOSTICS);
 
-/** The cache key of written arguments that are all known, distinct and valued; undefined otherwise. */
-function writtenArgsKey(typeId: string, argNodes: Argument[], known: Set<string>): string | undefined {
-  let key = typeId;
+/** A written value's key among values of its kind: numbers by their text (`-0` is not `0`). */
+function keyWithinKind(value: ArgValue): string {
+  return value.kind === "number" ? value.raw : value.kind === "list" ? valueKey(value) : value.value;
+}
+
+const newCacheNode = (): CacheNode => ({ result: undefined, byName: undefined });
+
+/**
+ * The cache node of written arguments that are all known, distinct and valued
+ * (undefined for others). Without `create`, also undefined when nothing is cached for them.
+ */
+function cacheNode(type: HardConstraintType, argNodes: Argument[], known: Set<string>, create: boolean): CacheNode | undefined {
+  let node: CacheNode | undefined = validCache.get(type);
+  if (node === undefined) {
+    if (!create) return undefined;
+    validCache.set(type, (node = newCacheNode()));
+  }
   for (let i = 0; i < argNodes.length; i++) {
     const arg = argNodes[i];
-    if (arg.value === undefined || !known.has(arg.name)) return undefined;
+    const value = arg.value;
+    if (value === undefined || !known.has(arg.name)) return undefined;
     for (let j = 0; j < i; j++) if (argNodes[j].name === arg.name) return undefined;
-    key += `,${arg.name}=${valueKey(arg.value)}`;
+    let branches: ValueBranches | undefined = node.byName?.get(arg.name);
+    if (branches === undefined) {
+      if (!create) return undefined;
+      (node.byName ??= new Map()).set(arg.name, (branches = {}));
+    }
+    let values: Map<string, CacheNode> | undefined = branches[value.kind];
+    if (values === undefined) {
+      if (!create) return undefined;
+      values = branches[value.kind] = new Map();
+    }
+    const key = keyWithinKind(value);
+    let next: CacheNode | undefined = values.get(key);
+    if (next === undefined) {
+      if (!create) return undefined;
+      values.set(key, (next = newCacheNode()));
+    }
+    node = next;
   }
-  return key;
+  return node;
+}
+
+function remember(type: HardConstraintType, argNodes: Argument[], known: Set<string>, result: ValidatedArgs): void {
+  if (cachedResults >= MAX_CACHED_KWARGS) {
+    validCache.clear();
+    cachedResults = 0;
+  }
+  const node = cacheNode(type, argNodes, known, true);
+  if (node === undefined || node.result !== undefined) return;
+  node.result = result;
+  cachedResults++;
 }
 
 export function validateArguments(call: CallNode, type: HardConstraintType): ValidatedArgs {
   const { specs, known } = argInfo(type);
   const argNodes = call.args ?? [];
-  const cacheKey = writtenArgsKey(type.id, argNodes, known);
   // Only successes are cached: failures carry ranges of this call.
-  const cached = cacheKey === undefined ? undefined : validCache.get(cacheKey);
+  const cached = cacheNode(type, argNodes, known, false)?.result;
   if (cached !== undefined) return cached;
 
   const diagnostics: Diagnostic[] = [];
@@ -114,10 +163,7 @@ export function validateArguments(call: CallNode, type: HardConstraintType): Val
   const parsed = type.schema.safeParse(raw);
   if (parsed.success) {
     const result: ValidatedArgs = { args: parsed.data as Record<string, unknown>, diagnostics: NO_DIAGNOSTICS };
-    if (cacheKey !== undefined) {
-      if (validCache.size >= MAX_CACHED_KWARGS) validCache.clear();
-      validCache.set(cacheKey, result);
-    }
+    remember(type, argNodes, known, result);
     return result;
   }
 
