@@ -32,15 +32,17 @@ export class SoftFrame implements Frame {
   take(): void {}
   finish(sink: Sink): SoftNode | undefined {
     const { keyword, category, text } = this;
-    const range = span(keyword && tokenRange(keyword), category && tokenRange(category), text && tokenRange(text));
+    const categoryRange = category && tokenRange(category);
+    const textRange = text && tokenRange(text);
+    const range = span(keyword && tokenRange(keyword), categoryRange, textRange);
     if (range === undefined) return undefined;
     if (text === undefined) sink.errors.push({ message: "expected the soft constraint's text as a string", range });
     return {
       kind: "soft",
       category: category?.image,
-      categoryRange: category && tokenRange(category),
+      categoryRange,
       text: text && stringTokenValue(text, sink.errors),
-      textRange: text && tokenRange(text),
+      textRange,
       range,
     };
   }
@@ -59,6 +61,7 @@ export class CallFrame implements Frame {
     const { name, text, argList } = this;
     if (name === undefined) return undefined;
     const nameRange = tokenRange(name);
+    const textRange = text && tokenRange(text);
     return {
       kind: "call",
       name: name.image,
@@ -66,8 +69,8 @@ export class CallFrame implements Frame {
       args: argList?.args,
       argsRange: argList?.range,
       text: text && stringTokenValue(text, sink.errors),
-      textRange: text && tokenRange(text),
-      range: span(nameRange, argList?.range, text && tokenRange(text)) ?? nameRange,
+      textRange,
+      range: span(nameRange, argList?.range, textRange) ?? nameRange,
     };
   }
 }

@@ -205,9 +205,10 @@ class Resolver {
       this.diagnostics.push(diagnostic("missingSoftText", node.range, "'soft' needs the constraint as text in quotes."));
       return undefined;
     }
-    const leaf: LeafNode = { kind: "soft", text: node.text, range: node.range };
-    if (node.category !== undefined && isSoftCategory(node.category)) leaf.category = node.category.toLowerCase();
-    return leaf;
+    // One literal per shape (fields in the same order as before): adding a field later costs an extra allocation.
+    return node.category !== undefined && isSoftCategory(node.category)
+      ? { kind: "soft", text: node.text, range: node.range, category: node.category.toLowerCase() }
+      : { kind: "soft", text: node.text, range: node.range };
   }
 
   private call(node: CallNode, allowNames: boolean): LeafNode | undefined {
@@ -232,9 +233,9 @@ class Resolver {
     const { args, diagnostics } = validateArguments(node, type);
     for (const d of diagnostics) this.diagnostics.push(d);
     if (!args) return undefined;
-    const leaf: LeafNode = { kind: "hard", id: type.id, args, range: node.range };
-    if (node.text !== undefined) leaf.text = node.text;
-    return leaf;
+    return node.text === undefined
+      ? { kind: "hard", id: type.id, args, range: node.range }
+      : { kind: "hard", id: type.id, args, range: node.range, text: node.text };
   }
 }
 
