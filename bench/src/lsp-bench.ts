@@ -27,7 +27,7 @@ function lsrDocument(): string {
   for (let i = 0; i < LINES / 10; i++) {
     units.push(`first {
   soft content "Paragraph ${i}."
-  sentences(relation: "less than", num_sentences: ${4 + (i % 5)})
+  sentences(relation: "less than", num_sentences: ${4 + i})
 }
 then words(relation: "at least", num_words: ${10 + i})
 then if contains(keywords: ["k${i}"]) {

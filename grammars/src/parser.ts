@@ -143,13 +143,27 @@ class LsrParser extends EmbeddedActionsParser {
     ]);
   });
 
+  /**
+   * A sequence starts at any step keyword (a stray `then` is kept for validation to
+   * explain) and runs over the `then` / `finally` steps after it; a `first` always
+   * starts a new sequence, so two sequences can follow each other without braces.
+   */
   sequence = this.rule("sequence", () => new SequenceFrame(), () => {
-    this.AT_LEAST_ONE(() => this.SUBRULE(this.step));
+    this.SUBRULE(this.step);
+    this.MANY(() => this.SUBRULE(this.laterStep));
   });
 
   step = this.rule("step", () => new StepFrame(), (f) => {
     this.OR([
       { ALT: () => (f.keyword = real(this.CONSUME(T.First))) },
+      { ALT: () => (f.keyword = real(this.CONSUME(T.Then))) },
+      { ALT: () => (f.keyword = real(this.CONSUME(T.Finally))) },
+    ]);
+    this.SUBRULE(this.stepBody);
+  });
+
+  laterStep = this.rule("laterStep", () => new StepFrame(), (f) => {
+    this.OR([
       { ALT: () => (f.keyword = real(this.CONSUME(T.Then))) },
       { ALT: () => (f.keyword = real(this.CONSUME(T.Finally))) },
     ]);

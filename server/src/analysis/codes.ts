@@ -16,7 +16,6 @@ export const CODES = {
   stepWithoutFirst: { code: "LSR020", severity: "error" },
   finallyNotLast: { code: "LSR021", severity: "error" },
   oneStepSequence: { code: "LSR022", severity: "warning" },
-  firstNotAtStart: { code: "LSR023", severity: "error" },
   emptyStep: { code: "LSR024", severity: "error" },
   elseWithoutIf: { code: "LSR030", severity: "error" },
   ifWithoutElse: { code: "LSR031", severity: "warning" },

@@ -138,9 +138,6 @@ class Resolver {
       if (i === 0 && step.keyword !== "first") {
         this.diagnostics.push(diagnostic("stepWithoutFirst", step.keywordRange,
           `'${step.keyword}' without 'first': a sequence starts with 'first'.`, { replacements: ["first"] }));
-      } else if (i > 0 && step.keyword === "first") {
-        this.diagnostics.push(diagnostic("firstNotAtStart", step.keywordRange,
-          "'first' in the middle of a sequence: use 'then', or separate the two sequences with braces.", { replacements: ["then"] }));
       }
       if (step.keyword === "finally" && !last) {
         this.diagnostics.push(diagnostic("finallyNotLast", step.keywordRange, "'finally' must be the last step of its sequence.", { replacements: ["then"] }));

@@ -65,15 +65,30 @@ test("explicit and, bare blocks, nested sequence in braces", () => {
   );
 });
 
-test("any step order is accepted (validation explains it)", () => {
+test("a sequence may start with any step keyword and have 'finally' mid-way (validation explains it)", () => {
   check(
-    "then a finally b first c",
+    "then a finally b then c",
     `
     file
       sequence
         then call a
         finally call b
+        then call c
+    `,
+  );
+});
+
+test("'first' always starts a new sequence", () => {
+  check(
+    "first a then b first c then d",
+    `
+    file
+      sequence
+        first call a
+        then call b
+      sequence
         first call c
+        then call d
     `,
   );
 });

@@ -47,7 +47,6 @@ function fixesFor(d: Diagnostic, analysis: Analysis, text: string): Fix[] {
       return replacementFixes(d, "Change category to");
     case "LSR020":
     case "LSR021":
-    case "LSR023":
       return replacementFixes(d, "Replace keyword with");
     case "LSR050":
       return replacementFixes(d, "Clamp gamma to");
