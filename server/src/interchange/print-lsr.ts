@@ -86,18 +86,9 @@ function unwrapOneStep(node: LogicNode): LogicNode {
 class Printer {
   constructor(readonly defines: Map<string, string>) {}
 
-  /** Lines of items in one block; a sequence right after a sequence gets braces so the two stay apart. */
+  /** Lines of items in one block (a printed sequence starts with `first`, which always starts a new one). */
   items(nodes: LogicNode[], depth: number): string[] {
-    const lines: string[] = [];
-    let previousWasSequence = false;
-    for (const original of nodes) {
-      const node = unwrapOneStep(original);
-      const isSequence = node.kind === "sequential";
-      if (isSequence && previousWasSequence) lines.push(...this.braced("and ", [node], depth));
-      else lines.push(...this.item(node, depth));
-      previousWasSequence = isSequence;
-    }
-    return lines;
+    return nodes.flatMap((node) => this.item(node, depth));
   }
 
   private leaf(leaf: LeafNode): string {

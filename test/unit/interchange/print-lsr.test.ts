@@ -33,20 +33,22 @@ finally soft style "Use a formal, technical style."
   assert.equal(printLsr(analyze(printed).instruction), expected);
 });
 
-test("two steps are first/then; one-step sequences print as the step; adjacent sequences are kept apart", () => {
+test("two steps are first/then; one-step sequences print as the step; adjacent sequences need no braces", () => {
   const instruction = of(
     { kind: "sequential", steps: [s("a"), s("b")] },
     { kind: "sequential", steps: [s("c"), s("d")] },
     { kind: "sequential", steps: [s("alone")] },
   );
-  assert.equal(printLsr(instruction), `first soft "a"
+  const printed = printLsr(instruction);
+  assert.equal(printed, `first soft "a"
 then soft "b"
-and {
-  first soft "c"
-  then soft "d"
-}
+first soft "c"
+then soft "d"
 soft "alone"
 `);
+  // and it reads back as two sequences: 'first' starts a new one
+  const root = analyze(printed).instruction.root;
+  assert.deepEqual(root.children.map((c) => c.kind), ["sequential", "sequential", "soft"]);
 });
 
 test("a nested sequence step, a non-leaf condition and an if without else", () => {
