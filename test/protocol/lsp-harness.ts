@@ -95,9 +95,14 @@ export class LspSession {
   }
 
   async stop(): Promise<void> {
+    // After `exit` the server closes its end: a write racing that close fails with
+    // EPIPE, which is the expected end of the session, not a test failure.
+    this.child.stdin?.on("error", () => undefined);
+    const exited = new Promise<void>((resolve) => this.child.once("exit", () => resolve()));
     try {
       await this.connection.sendRequest("shutdown");
-      this.connection.sendNotification("exit");
+      await this.connection.sendNotification("exit").catch(() => undefined);
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 2_000))]);
     } finally {
       this.connection.dispose();
       this.child.kill();

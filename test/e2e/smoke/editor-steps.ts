@@ -3,7 +3,7 @@
 import { copyFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { SmokeStep } from "../code-server/smoke-types.js";
-import { activeEditor, editorLine, hoverWord, lineTokens, openFromExplorer, waitForTokens } from "./workbench-actions.js";
+import { activeEditor, editorLine, hoverWord, lineTokens, openFromExplorer, runFromPalette, waitForTokens } from "./workbench-actions.js";
 
 // Compiled to out/test-e2e/smoke/; the fixtures stay in the source tree.
 const FIXTURES = resolve(__dirname, "../../../test/e2e/fixtures/workspace");
@@ -39,6 +39,8 @@ export const editorSteps: SmokeStep[] = [
     run: async ({ page, workspace, screenshot }) => {
       // Three problems by design (see test/e2e/fixtures/workspace/broken.lsr); two are errors.
       copyFileSync(join(FIXTURES, "broken.lsr"), join(workspace, "broken.lsr"));
+      // The file watcher may not report a file copied in while the workbench runs: refresh first.
+      await runFromPalette(page, "File: Refresh Explorer");
       await openFromExplorer(page, "broken.lsr");
       const squiggles = activeEditor(page).locator(".squiggly-error");
       await squiggles.first().waitFor({ timeout: 30_000 });
@@ -74,6 +76,11 @@ export const editorSteps: SmokeStep[] = [
       for (const expected of ["step 1: [hard] detectable_format:title", "1/4", "step 4:"]) {
         if (!text.includes(expected)) throw new Error(`the hover lacks "${expected}": ${text}`);
       }
+      // The hover fades in: wait until it is opaque so the screenshot shows it, not the text below.
+      await page.waitForFunction(() => {
+        const el = document.querySelector(".monaco-hover:not(.hidden)");
+        return el !== null && getComputedStyle(el).opacity === "1" && el.getAnimations().every((a) => a.playState !== "running");
+      }, undefined, { timeout: 5_000 }).catch(() => undefined);
       await screenshot("hover-logic-tree");
       await page.keyboard.press("Escape");
     },
