@@ -40,7 +40,7 @@ export const editorSteps: SmokeStep[] = [
       // Three problems by design (see test/e2e/fixtures/workspace/broken.lsr); two are errors.
       copyFileSync(join(FIXTURES, "broken.lsr"), join(workspace, "broken.lsr"));
       // The file watcher may not report a file copied in while the workbench runs: refresh first.
-      await runFromPalette(page, "File: Refresh Explorer");
+      await runFromPalette(page, "Refresh Explorer");
       await openFromExplorer(page, "broken.lsr");
       const squiggles = activeEditor(page).locator(".squiggly-error");
       await squiggles.first().waitFor({ timeout: 30_000 });
