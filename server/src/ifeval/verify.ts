@@ -1,7 +1,7 @@
 // Strict and loose verdicts, exactly as IFEval's evaluation_lib computes them.
 
 import type { HardConstraintType } from "./hard-type.js";
-import { pyStrip } from "./python/py-text.js";
+import { pyIsBlank, pyStrip } from "./python/py-text.js";
 
 export type VerifyMode = "strict" | "loose";
 
@@ -11,19 +11,39 @@ export type VerifyMode = "strict" | "loose";
  * without '*'.
  */
 export function looseVariants(response: string): readonly string[] {
-  if (response === lastResponse) return lastVariants;
-  const lines = response.split("\n");
-  const removeFirst = pyStrip(lines.slice(1).join("\n"));
-  const removeLast = pyStrip(lines.slice(0, -1).join("\n"));
-  const removeBoth = pyStrip(lines.slice(1, -1).join("\n"));
-  const noStars = (s: string) => s.replaceAll("*", "");
-  lastVariants = [response, noStars(response), removeFirst, removeLast, removeBoth, noStars(removeFirst), noStars(removeLast), noStars(removeBoth)];
-  lastResponse = response;
-  return lastVariants;
+  return Array.from({ length: LOOSE_VARIANT_COUNT }, (_, i) => looseVariant(response, i));
 }
-// A response is verified against all its instructions in a row, so one slot suffices.
+
+const LOOSE_VARIANT_COUNT = 8;
+
+/**
+ * The i-th loose variant, built on first use: a check usually passes on an early
+ * variant, and each variant of a 10 MB response is another 10 MB string.
+ * A response is verified against all its instructions in a row, so one slot suffices.
+ */
+function looseVariant(response: string, i: number): string {
+  if (response !== lastResponse) {
+    lastResponse = response;
+    lastVariants = new Array(LOOSE_VARIANT_COUNT);
+  }
+  let v = lastVariants[i];
+  if (v === undefined) {
+    const noStars = (t: string) => t.replaceAll("*", "");
+    const lines = () => response.split("\n");
+    switch (i) {
+      case 0: v = response; break;
+      case 1: v = noStars(response); break;
+      case 2: v = pyStrip(lines().slice(1).join("\n")); break;
+      case 3: v = pyStrip(lines().slice(0, -1).join("\n")); break;
+      case 4: v = pyStrip(lines().slice(1, -1).join("\n")); break;
+      default: v = noStars(looseVariant(response, i - 3));
+    }
+    lastVariants[i] = v;
+  }
+  return v;
+}
 let lastResponse: string | undefined;
-let lastVariants: readonly string[] = [];
+let lastVariants: (string | undefined)[] = [];
 
 /**
  * Strict: the response is non-blank and passes. Loose: some variant is non-blank
@@ -33,9 +53,10 @@ let lastVariants: readonly string[] = [];
 export function verifyInstruction(type: HardConstraintType, response: string, args: Record<string, unknown>, mode: VerifyMode): boolean {
   const parsed = type.schema.safeParse(args);
   if (!parsed.success) return false;
-  const texts = mode === "strict" ? [response] : looseVariants(response);
-  for (const text of texts) {
-    if (pyStrip(text) === "") continue;
+  const count = mode === "strict" ? 1 : LOOSE_VARIANT_COUNT;
+  for (let i = 0; i < count; i++) {
+    const text = mode === "strict" ? response : looseVariant(response, i);
+    if (pyIsBlank(text)) continue;
     try {
       if (type.check(text, parsed.data)) return true;
     } catch {

@@ -8,6 +8,13 @@ const LEADING_WS = new RegExp(`^[${PY_WHITESPACE_CLASS}]+`, "u");
 const TRAILING_WS = new RegExp(`[${PY_WHITESPACE_CLASS}]+$`, "u");
 const WS_RUNS = new RegExp(`[${PY_WHITESPACE_CLASS}]+`, "u");
 
+const NON_WS = new RegExp(`[^${PY_WHITESPACE_CLASS}]`, "u");
+
+/** Python `s.strip() == ""`, without copying the text (it stops at the first non-space). */
+export function pyIsBlank(s: string): boolean {
+  return !NON_WS.test(s);
+}
+
 /** Python `s.strip()`. */
 export function pyStrip(s: string): string {
   return s.replace(LEADING_WS, "").replace(TRAILING_WS, "");
