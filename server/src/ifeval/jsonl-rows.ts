@@ -2,6 +2,7 @@
 // Every line is validated; a bad line becomes an issue with file:line, never an exception.
 
 import { z } from "zod";
+import { readJsonl } from "../util/jsonl.js";
 import { findHardType, type HardConstraintType } from "./registry.js";
 
 export interface FileIssue {
@@ -48,20 +49,14 @@ export interface InputRow {
 
 function readLines<T>(text: string, file: string, parseLine: (value: unknown, line: number) => T | string, issues: FileIssue[]): T[] {
   const rows: T[] = [];
-  text.split("\n").forEach((raw, index) => {
-    const line = index + 1;
-    if (raw.trim() === "") return;
-    let value: unknown;
-    try {
-      value = JSON.parse(raw);
-    } catch (error) {
-      issues.push({ file, line, message: `not valid JSON: ${(error as Error).message}` });
-      return;
-    }
+  const { values, failures } = readJsonl(text);
+  const found: FileIssue[] = failures.map((f) => ({ file, ...f }));
+  for (const { line, value } of values) {
     const parsed = parseLine(value, line);
-    if (typeof parsed === "string") issues.push({ file, line, message: parsed });
+    if (typeof parsed === "string") found.push({ file, line, message: parsed });
     else rows.push(parsed);
-  });
+  }
+  issues.push(...found.sort((a, b) => a.line - b.line));
   return rows;
 }
 

@@ -2,6 +2,7 @@
 // validated here; bad lines become file:line failures, never exceptions.
 
 import { z } from "zod";
+import { readJsonl } from "../../util/jsonl.js";
 
 const Id = z.union([z.string().min(1), z.number().int()]).transform(String);
 
@@ -24,31 +25,24 @@ export interface LineFailure {
 
 export function parseResponsesJsonl(text: string): { rows: ResponseRow[]; failures: LineFailure[] } {
   const rows: ResponseRow[] = [];
-  const failures: LineFailure[] = [];
+  const { values, failures } = readJsonl(text);
   const firstLineOf = new Map<string, number>();
-  text.split("\n").forEach((raw, index) => {
-    const line = index + 1;
-    if (raw.trim() === "") return;
-    let json: unknown;
-    try {
-      json = JSON.parse(raw);
-    } catch (error) {
-      failures.push({ line, message: `not valid JSON: ${(error as Error).message}` });
-      return;
-    }
-    const parsed = ResponseLine.safeParse(json);
+  for (const { line, value } of values) {
+    const parsed = ResponseLine.safeParse(value);
     if (!parsed.success) {
       const why = parsed.error.issues.map((issue) => `${issue.path.join(".") || "line"}: ${issue.message}`).join("; ");
       failures.push({ line, message: `not a response line (${why})` });
-      return;
+      continue;
     }
     const first = firstLineOf.get(parsed.data.id);
     if (first !== undefined) {
       failures.push({ line, message: `response id '${parsed.data.id}' is already used on line ${first}` });
-      return;
+      continue;
     }
     firstLineOf.set(parsed.data.id, line);
     rows.push({ ...parsed.data, line });
-  });
+  }
+  // failures in line order, whichever step found them
+  failures.sort((a, b) => a.line - b.line);
   return { rows, failures };
 }
