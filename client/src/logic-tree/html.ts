@@ -11,6 +11,7 @@ const STYLE = `
   body { font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); color: var(--vscode-foreground); background: var(--vscode-editor-background); padding: 8px; }
   #caption { color: var(--vscode-descriptionForeground); margin: 0 0 8px; }
   #error { color: var(--vscode-errorForeground); }
+  #graph svg { max-width: 100%; height: auto; } /* the whole tree fits the panel's width */
   svg text { font-family: var(--vscode-editor-font-family); text-anchor: middle; fill: var(--vscode-foreground); }
   svg text.detail { font-size: 11px; fill: var(--vscode-descriptionForeground); }
   svg text.title { font-size: 12px; font-weight: 600; }

@@ -85,4 +85,20 @@ export const editorSteps: SmokeStep[] = [
       await page.keyboard.press("Escape");
     },
   },
+  {
+    name: "LsrIF: Show Logic Tree draws travel-guide.lsr as a graph in a webview",
+    run: async ({ page, screenshot }) => {
+      await openFromExplorer(page, "travel-guide.lsr");
+      await runFromPalette(page, "LsrIF: Show Logic Tree");
+      // A webview is an iframe holding the page's own iframe.
+      const view = page.frameLocator("iframe.webview").frameLocator("iframe#active-frame");
+      const svg = view.locator("svg");
+      await svg.first().waitFor({ timeout: 20_000 });
+      const text = await svg.first().textContent();
+      for (const expected of ["Sequential", "Conditional", "title"]) {
+        if (!text?.includes(expected)) throw new Error(`the logic-tree graph lacks "${expected}": ${text}`);
+      }
+      await screenshot("logic-tree-webview");
+    },
+  },
 ];
