@@ -1,8 +1,8 @@
 // Editor latency of the .lsr language server beside vscode-json-languageservice on a
 // JSON document of the same line count, in the same run. Both are measured
 // in-process, the same way: apply an incremental edit to a TextDocument, then
-// produce LSP diagnostics (for .lsr: analyze + conversion, exactly what the server
-// publishes, without its debounce or the transport; for JSON: parseJSONDocument +
+// produce LSP diagnostics (for .lsr: reanalyze from the previous version + conversion,
+// exactly what the server publishes, without its debounce or the transport; for JSON: parseJSONDocument +
 // doValidation). Hover and completion use the cached analysis / parsed document of
 // the current version, as each server does. Server start is a real process.
 
@@ -12,6 +12,7 @@ import { getLanguageService, type JSONDocument } from "vscode-json-languageservi
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { LineIndex } from "../../grammars/src/index.js";
 import { analyze, type Analysis } from "../../server/src/analysis/analyze.js";
+import { reanalyze } from "../../server/src/analysis/incremental.js";
 import { toLspDiagnostic } from "../../server/src/lsp/convert.js";
 import { completionsAt } from "../../server/src/lsp/features/completion.js";
 import { hoverAt } from "../../server/src/lsp/features/hover.js";
@@ -93,18 +94,19 @@ function editPositions(doc: TextDocument, needle: string): { line: number; chara
 function benchLsrInProcess(): Timings {
   let doc = TextDocument.create("file:///bench.lsr", "lsr", 1, lsrDocument());
   let analysis: Analysis = analyze(doc.getText());
+  let text = doc.getText();
   let lines = new LineIndex(doc.getText());
   const edits: number[] = [];
   for (const [i, position] of editPositions(doc, "\"Paragraph").entries()) {
     edits.push(ms(() => {
       doc = TextDocument.update(doc, [{ range: { start: position, end: position }, text: "x" }], i + 2);
-      const text = doc.getText();
+      const previous = { text, analysis };
+      text = doc.getText();
       lines = new LineIndex(text);
-      analysis = analyze(text);
+      analysis = reanalyze(previous, text);
       analysis.diagnostics.map((d) => toLspDiagnostic(d, lines, doc.uri));
     }));
   }
-  const text = doc.getText();
   const hovers: number[] = [];
   const completions: number[] = [];
   for (let i = 0; i < PROBES; i++) {

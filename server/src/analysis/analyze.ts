@@ -42,10 +42,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   }
 }
 
-function analyzeUnsafe(text: string, options: AnalyzeOptions): Analysis {
-  const { ast, errors } = parse(text);
-  const diagnostics: Diagnostic[] = errors.map((e) => diagnostic("syntax", e.range, e.message));
-
+/** The prompt and gamma headers: their diagnostics (duplicates, gamma out of range) and the gamma in force. */
+export function analyzeHeaders(ast: FileNode): { diagnostics: Diagnostic[]; gamma: number } {
+  const diagnostics: Diagnostic[] = [];
   for (const extra of ast.prompts.slice(1)) {
     diagnostics.push(diagnostic("duplicateHeader", extra.range, "Only one 'prompt' per file."));
   }
@@ -63,6 +62,16 @@ function analyzeUnsafe(text: string, options: AnalyzeOptions): Analysis {
       gamma = gammaNode.value;
     }
   }
+  return { diagnostics, gamma };
+}
+
+function analyzeUnsafe(text: string, options: AnalyzeOptions): Analysis {
+  const { ast, errors } = parse(text);
+  const diagnostics: Diagnostic[] = errors.map((e) => diagnostic("syntax", e.range, e.message));
+
+  const header = analyzeHeaders(ast);
+  diagnostics.push(...header.diagnostics);
+  const gamma = header.gamma;
 
   const resolution = resolveFile(ast, { maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH });
   diagnostics.push(...resolution.diagnostics);

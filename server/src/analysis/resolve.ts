@@ -35,6 +35,43 @@ function allConstraintNames(): string[] {
   return aliasNames;
 }
 
+/** A reference from a top-level item to a defined name, in document order. */
+export interface ItemReference {
+  name: string;
+  range: Range;
+}
+
+/** Defines alone: the names table and its own diagnostics (what `resolveFile` reports before any item). */
+export function resolveDefines(defines: DefineNode[], options: ResolveOptions): { names: Map<string, NameInfo>; diagnostics: Diagnostic[] } {
+  const r = new Resolver(options);
+  r.collectDefines(defines);
+  return { names: r.names, diagnostics: r.diagnostics };
+}
+
+/**
+ * One top-level item against a names table, as `resolveFile` would resolve it, except that
+ * its references are returned instead of being added to the table, and a too-deep structure
+ * is always reported (`resolveFile` reports only the first one in the file).
+ */
+export function resolveTopItem(item: ItemNode, names: Map<string, NameInfo>, options: ResolveOptions):
+  { node: LogicNode | undefined; diagnostics: Diagnostic[]; references: ItemReference[] } {
+  const references: ItemReference[] = [];
+  const r = new Resolver(options, names, references);
+  const node = r.item(item, 1);
+  return { node, diagnostics: r.diagnostics, references };
+}
+
+/** A diagnostic for each define no item refers to, in definition order. */
+export function unusedDefines(names: Map<string, NameInfo>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const [name, info] of names) {
+    if (info.references.length === 0 && info.define.nameRange) {
+      out.push(diagnostic("unusedDefine", info.define.nameRange, `'${name}' is defined but never used.`, { unnecessary: true }));
+    }
+  }
+  return out;
+}
+
 export function resolveFile(file: FileNode, options: ResolveOptions): Resolution {
   const r = new Resolver(options);
   r.collectDefines(file.defines);
@@ -45,10 +82,14 @@ export function resolveFile(file: FileNode, options: ResolveOptions): Resolution
 
 class Resolver {
   readonly diagnostics: Diagnostic[] = [];
-  readonly names = new Map<string, NameInfo>();
   private depthReported = false;
 
-  constructor(private readonly options: ResolveOptions) {}
+  constructor(
+    private readonly options: ResolveOptions,
+    readonly names = new Map<string, NameInfo>(),
+    /** When set, references are collected here instead of in `names`. */
+    private readonly referenceSink?: ItemReference[],
+  ) {}
 
   collectDefines(defines: DefineNode[]): void {
     for (const define of defines) {
@@ -77,11 +118,7 @@ class Resolver {
   }
 
   reportUnused(): void {
-    for (const [name, info] of this.names) {
-      if (info.references.length === 0 && info.define.nameRange) {
-        this.diagnostics.push(diagnostic("unusedDefine", info.define.nameRange, `'${name}' is defined but never used.`, { unnecessary: true }));
-      }
-    }
+    for (const d of unusedDefines(this.names)) this.diagnostics.push(d);
   }
 
   items(items: ItemNode[], depth: number): LogicNode[] {
@@ -211,7 +248,8 @@ class Resolver {
   private call(node: CallNode, allowNames: boolean): LeafNode | undefined {
     const named = allowNames && !node.name.includes(":") ? this.names.get(node.name) : undefined;
     if (named) {
-      named.references.push(node.nameRange);
+      if (this.referenceSink) this.referenceSink.push({ name: node.name, range: node.nameRange });
+      else named.references.push(node.nameRange);
       if (node.args !== undefined) {
         this.diagnostics.push(diagnostic("argumentsOnReference", node.argsRange ?? node.nameRange,
           `'${node.name}' is a defined name; arguments belong in its definition.`));

@@ -15,7 +15,7 @@ export function checkScopes(root: LogicNode): Diagnostic[] {
   return out;
 }
 
-interface KnownCondition {
+export interface KnownCondition {
   key: string;
   holds: boolean;
 }
@@ -48,22 +48,26 @@ function checkScope(node: LogicNode, inherited: ContradictionIndex, conditions: 
     partners.add(leaf);
   }
 
-  for (const c of conditionals) {
-    const key = nodeKey(c.condition);
-    const known = conditions.find((k) => k.key === key);
-    const decided = known?.holds ?? decideCondition(c.condition);
-    if (decided !== undefined && c.condition.range) {
-      const why = known ? "an enclosing 'if' already decided the same condition" : "its threshold is met or missed by every response";
-      out.push(decided
-        ? diagnostic("conditionAlwaysHolds", c.condition.range, `This condition always holds (${why}), so the 'else' branch never applies.`)
-        : diagnostic("conditionNeverHolds", c.condition.range, `This condition never holds (${why}), so its branch never applies.`));
-    }
-    checkScope(c.then, partners, [...conditions, { key, holds: true }], out);
-    if (c.else) checkScope(c.else, partners, [...conditions, { key, holds: false }], out);
-  }
+  for (const c of conditionals) checkConditional(c, partners, conditions, out);
 }
 
-function collect(node: LogicNode, leaves: LeafNode[], conditionals: ConditionalNode[]): void {
+/** A conditional in a scope whose constraints are in `partners`: whether its condition is decided, then its branches. */
+export function checkConditional(c: ConditionalNode, partners: ContradictionIndex, conditions: KnownCondition[], out: Diagnostic[]): void {
+  const key = nodeKey(c.condition);
+  const known = conditions.find((k) => k.key === key);
+  const decided = known?.holds ?? decideCondition(c.condition);
+  if (decided !== undefined && c.condition.range) {
+    const why = known ? "an enclosing 'if' already decided the same condition" : "its threshold is met or missed by every response";
+    out.push(decided
+      ? diagnostic("conditionAlwaysHolds", c.condition.range, `This condition always holds (${why}), so the 'else' branch never applies.`)
+      : diagnostic("conditionNeverHolds", c.condition.range, `This condition never holds (${why}), so its branch never applies.`));
+  }
+  checkScope(c.then, partners, [...conditions, { key, holds: true }], out);
+  if (c.else) checkScope(c.else, partners, [...conditions, { key, holds: false }], out);
+}
+
+/** The leaves of `node`'s scope and the conditionals that open scopes of their own, in order. */
+export function collect(node: LogicNode, leaves: LeafNode[], conditionals: ConditionalNode[]): void {
   switch (node.kind) {
     case "hard":
     case "soft":
