@@ -15,13 +15,21 @@ export interface Change {
   newEnd: number;
 }
 
+/** Compared in blocks first: equal blocks compare natively, far faster than a loop over characters. */
+const BLOCK = 512;
+
 export function findChange(oldText: string, newText: string): Change | undefined {
   if (oldText === newText) return undefined;
   const max = Math.min(oldText.length, newText.length);
   let start = 0;
+  while (start + BLOCK <= max && oldText.substr(start, BLOCK) === newText.substr(start, BLOCK)) start += BLOCK;
   while (start < max && oldText.charCodeAt(start) === newText.charCodeAt(start)) start++;
   let oldEnd = oldText.length;
   let newEnd = newText.length;
+  while (oldEnd - BLOCK >= start && newEnd - BLOCK >= start && oldText.substr(oldEnd - BLOCK, BLOCK) === newText.substr(newEnd - BLOCK, BLOCK)) {
+    oldEnd -= BLOCK;
+    newEnd -= BLOCK;
+  }
   while (oldEnd > start && newEnd > start && oldText.charCodeAt(oldEnd - 1) === newText.charCodeAt(newEnd - 1)) {
     oldEnd--;
     newEnd--;

@@ -1,4 +1,5 @@
-// Open documents and their analyses, cached per uri + version + settings.
+// Open documents and their analyses, cached per uri + version + settings; a new
+// version is re-analysed from the previous one (only the items an edit touches).
 // Re-analysis after an edit is debounced; a newer version cancels the pending
 // work of an older one (its timer is dropped, and a stale result is never published).
 
@@ -6,6 +7,7 @@ import { TextDocuments, type Connection } from "vscode-languageserver";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { LineIndex } from "../../../grammars/src/index.js";
 import { analyze, type Analysis } from "../analysis/analyze.js";
+import { reanalyze } from "../analysis/incremental.js";
 import { toLspDiagnostic } from "./convert.js";
 import type { Settings } from "./settings.js";
 
@@ -52,7 +54,9 @@ export class DocumentStore {
     const cached = this.cache.get(uri);
     if (cached && cached.version === document.version && cached.maxDepth === maxDepth) return cached;
     const text = document.getText();
-    const entry = { uri, version: document.version, text, lines: new LineIndex(text), analysis: analyze(text, { maxDepth }), maxDepth };
+    // The previous version's analysis is reused in place by reanalyze, so it leaves the cache here.
+    const analysis = cached && cached.maxDepth === maxDepth ? reanalyze({ text: cached.text, analysis: cached.analysis }, text, { maxDepth }) : analyze(text, { maxDepth });
+    const entry = { uri, version: document.version, text, lines: new LineIndex(text), analysis, maxDepth };
     this.cache.set(uri, entry);
     return entry;
   }
