@@ -25,7 +25,8 @@ export class JudgeSession {
   /** Every request the server sent to the client, by method, in order. */
   readonly serverRequests: { method: string; params: unknown }[] = [];
   private readonly opened = new Set<string>();
-  private readonly published = new Set<string>();
+  /** `uri@version` of every publishDiagnostics received. */
+  readonly published = new Set<string>();
 
   private constructor(readonly connection: MessageConnection, private readonly child: ChildProcess) {}
 

@@ -158,6 +158,29 @@ describe("judge in the language server", () => {
     }
   });
 
+  it("an edit while the judge is busy does not move the ranges of the version being scored", async () => {
+    const slow = await startLoopbackJudge({ verdicts: { [POLITE]: "YES", [WEATHER]: "NO" }, latencyMs: 400 });
+    try {
+      const { s, uri } = await start(() => chat(slow.chatBaseUrl), { handlers: { "lsrif/judgeApiKey": () => ({ apiKey: KEY }) } });
+      // Two top-level items: an edit inside the first moves the second's ranges (re-used in place).
+      const text = `soft style "${POLITE}"\nfirst soft content "${WEATHER}"\nthen no_comma\n`;
+      const doc = `${uri}.two-items.lsr`;
+      await s.open(doc, text);
+      const scoring = s.score(doc, RESPONSE);
+      await waitFor("a verdict request to be in flight", () => slow.requests.length >= 1);
+      const edited = text.replace("polite", "polite and warm");
+      s.connection.sendNotification("textDocument/didChange", { textDocument: { uri: doc, version: 2 }, contentChanges: [{ text: edited }] });
+      await waitFor("diagnostics for version 2", () => s.published.has(`${doc}@2`));
+      const result = await scoring;
+      const hard = result.tree.children[1].children[1];
+      const at = text.indexOf("no_comma");
+      assert.equal(hard.id, "punctuation:no_comma");
+      assert.deepEqual(hard.range, { start: at, end: at + "no_comma".length }, "ranges of the scored version");
+    } finally {
+      await slow.close();
+    }
+  });
+
   it("vscode-lm: the client judges each soft constraint (lsrif/lmJudge), exact score", async () => {
     const verdicts: Record<string, unknown> = {
       [POLITE]: { status: "pass", probability: 0.8, evidence: "Hello there." },
