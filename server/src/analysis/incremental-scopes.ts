@@ -4,10 +4,10 @@
 // constraints. A branch result is reused only when every such question still gets
 // the same answer; everything else is recomputed, as cheap loops over cached keys.
 
-import { diagnostic, type Diagnostic } from "./diagnostic.js";
+import type { Diagnostic } from "./diagnostic.js";
 import { ContradictionIndex } from "./contradictions.js";
 import type { ConditionalNode, HardLeaf, LeafNode, LogicNode } from "./logic.js";
-import { checkConditional, collect, leafKey } from "./scope-checks.js";
+import { checkConditional, collect, contradictionDiagnostic, duplicateDiagnostic, leafKey } from "./scope-checks.js";
 
 interface Query {
   leaf: HardLeaf;
@@ -58,8 +58,7 @@ export function checkRootScope(scopes: ItemScope[]): Diagnostic[] {
       const leaf = leaves[i];
       const first = seen.get(keys[i]);
       if (first && leaf.range) {
-        out.push(diagnostic("duplicateConstraint", leaf.range, "This constraint is already required in the same scope; the duplicate only doubles its weight.",
-          first.range ? { related: [{ range: first.range, message: "first occurrence" }] } : undefined));
+        out.push(duplicateDiagnostic(leaf.range, first));
       } else {
         seen.set(keys[i], leaf);
       }
@@ -71,10 +70,7 @@ export function checkRootScope(scopes: ItemScope[]): Diagnostic[] {
     for (const leaf of scope.leaves) {
       if (leaf.kind !== "hard") continue;
       const found = partners.find(leaf);
-      if (found && leaf.range) {
-        out.push(diagnostic("contradiction", leaf.range, `Contradicts another constraint that must hold at the same time: ${found.why}.`,
-          found.other.range ? { related: [{ range: found.other.range, message: "the other constraint" }] } : undefined));
-      }
+      if (found && leaf.range) out.push(contradictionDiagnostic(leaf.range, found));
       partners.add(leaf);
     }
   }

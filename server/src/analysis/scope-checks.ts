@@ -7,6 +7,7 @@
 
 import { diagnostic, type Diagnostic } from "./diagnostic.js";
 import { ContradictionIndex, relationOf } from "./contradictions.js";
+import type { Range } from "../../../grammars/src/ast.js";
 import type { ConditionalNode, LeafNode, LogicNode } from "./logic.js";
 
 export function checkScopes(root: LogicNode): Diagnostic[] {
@@ -30,8 +31,7 @@ function checkScope(node: LogicNode, inherited: ContradictionIndex, conditions: 
     const key = leafKey(leaf);
     const first = seen.get(key);
     if (first && leaf.range) {
-      out.push(diagnostic("duplicateConstraint", leaf.range, "This constraint is already required in the same scope; the duplicate only doubles its weight.",
-        first.range ? { related: [{ range: first.range, message: "first occurrence" }] } : undefined));
+      out.push(duplicateDiagnostic(leaf.range, first));
     } else {
       seen.set(key, leaf);
     }
@@ -41,10 +41,7 @@ function checkScope(node: LogicNode, inherited: ContradictionIndex, conditions: 
   for (const leaf of leaves) {
     if (leaf.kind !== "hard") continue;
     const found = partners.find(leaf);
-    if (found && leaf.range) {
-      out.push(diagnostic("contradiction", leaf.range, `Contradicts another constraint that must hold at the same time: ${found.why}.`,
-        found.other.range ? { related: [{ range: found.other.range, message: "the other constraint" }] } : undefined));
-    }
+    if (found && leaf.range) out.push(contradictionDiagnostic(leaf.range, found));
     partners.add(leaf);
   }
 
@@ -141,4 +138,16 @@ function decideCondition(node: LogicNode): boolean | undefined {
   if (rel.relation === "at least" && rel.n <= 0) return true;
   if (rel.relation === "less than" && rel.n <= 0) return false;
   return undefined;
+}
+
+/** LSR040 on a repeated constraint, pointing at its first occurrence. */
+export function duplicateDiagnostic(range: Range, first: LeafNode): Diagnostic {
+  return diagnostic("duplicateConstraint", range, "This constraint is already required in the same scope; the duplicate only doubles its weight.",
+    first.range ? { related: [{ range: first.range, message: "first occurrence" }] } : undefined);
+}
+
+/** LSR041 on a constraint that cannot hold together with `found.other`. */
+export function contradictionDiagnostic(range: Range, found: { other: LeafNode; why: string }): Diagnostic {
+  return diagnostic("contradiction", range, `Contradicts another constraint that must hold at the same time: ${found.why}.`,
+    found.other.range ? { related: [{ range: found.other.range, message: "the other constraint" }] } : undefined);
 }
