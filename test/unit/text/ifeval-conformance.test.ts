@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { countSentences } from "../../../server/src/ifeval/text/sentences.js";
 import { wordTokenize } from "../../../server/src/ifeval/text/words.js";
 import { detectLanguage } from "../../../server/src/ifeval/text/language.js";
-import { pyIsLower, pyIsUpper, pyStrip } from "../../../server/src/ifeval/text/python-chars.js";
+import { pyIsLower, pyIsUpper, pyStrip } from "../../../server/src/ifeval/python/py-text.js";
 
 interface Prompt {
   key: number;

@@ -1,8 +1,18 @@
-// Python `str` behaviour that JavaScript does not share: the whitespace set of
-// str.strip()/split(), and str.isupper()/islower() on Unicode.
+// Python 3 `str` and `re` (Unicode mode) behaviour that JavaScript does not share:
+// the whitespace set of str.strip()/split() and `\s`, `\w`, and str.isupper()/islower()
+// on Unicode. Shared by the IFEval checkers and the NLTK/langdetect ports.
 
 /** Characters Python's str.isspace() accepts (Py_UNICODE_ISSPACE); JS `\s` differs (no \x1c-\x1f or \x85, adds \ufeff). */
 export const PY_WHITESPACE_CLASS = "\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
+
+/** Regex sources for Python `\s` and `\S` (use with the `u` flag). */
+export const PY_S = `[${PY_WHITESPACE_CLASS}]`;
+export const PY_NON_S = `[^${PY_WHITESPACE_CLASS}]`;
+
+/** Python `\w` is `str.isalnum()` or `_`: letters and all numerics, but not combining marks. */
+export const PY_WORD_CHARS = "\\p{L}\\p{N}_";
+/** Python `[^\W\d]`: word characters that are not decimal digits (Nd). */
+export const PY_WORD_NOT_DIGIT_CHARS = "\\p{L}\\p{Nl}\\p{No}_";
 
 const LEADING_WS = new RegExp(`^[${PY_WHITESPACE_CLASS}]+`, "u");
 const TRAILING_WS = new RegExp(`[${PY_WHITESPACE_CLASS}]+$`, "u");
@@ -13,6 +23,11 @@ const NON_WS = new RegExp(`[^${PY_WHITESPACE_CLASS}]`, "u");
 /** Python `s.strip() == ""`, without copying the text (it stops at the first non-space). */
 export function pyIsBlank(s: string): boolean {
   return !NON_WS.test(s);
+}
+
+/** Python `s.rstrip()`. */
+export function pyRstrip(s: string): string {
+  return s.replace(TRAILING_WS, "");
 }
 
 /** Python `s.strip()`. */
@@ -60,4 +75,16 @@ export function pyIsUpper(s: string): boolean {
 /** Python `s.islower()`: at least one cased character and none upper- or titlecase. */
 export function pyIsLower(s: string): boolean {
   return HAS_LOWER.test(s) && !BLOCKS_LOWER.test(s);
+}
+
+/** Python `s[0].isupper()` on the first code point (false for ""). */
+export function pyFirstIsUpper(s: string): boolean {
+  const first = s.codePointAt(0);
+  return first !== undefined && HAS_UPPER.test(String.fromCodePoint(first));
+}
+
+/** Python `s[0].islower()` on the first code point (false for ""). */
+export function pyFirstIsLower(s: string): boolean {
+  const first = s.codePointAt(0);
+  return first !== undefined && HAS_LOWER.test(String.fromCodePoint(first));
 }

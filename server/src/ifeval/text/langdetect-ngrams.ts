@@ -1,7 +1,7 @@
 // Python langdetect's text preparation and n-gram extraction (Detector.append,
 // cleaning_text, _extract_ngrams, NGram.normalize / normalize_vi), code point by code point.
 import type { LangdetectData } from "./langdetect-profiles.js";
-import { pyIsUpper } from "./python-chars.js";
+import { pyIsUpper } from "../python/py-text.js";
 
 const URL = /https?:\/\/[-_.?&~;+=/#0-9A-Za-z]{1,2076}/g;
 const MAIL = /[-_.0-9A-Za-z]{1,64}@[-_0-9A-Za-z]{1,255}[-_.0-9A-Za-z]{1,255}/g;

@@ -1,6 +1,6 @@
 // Punkt's word-level view of text: the punctuation-splitting tokenizer and token properties
 // (our port of NLTK's PunktLanguageVars and PunktToken for the default English settings).
-import { PY_NON_S, PY_S, PY_WORD_NOT_DIGIT_CHARS, pyFirstIsLower, pyFirstIsUpper, pyStrip } from "./python-chars.js";
+import { PY_NON_S, PY_S, PY_WORD_NOT_DIGIT_CHARS, pyFirstIsLower, pyFirstIsUpper, pyStrip } from "../python/py-text.js";
 
 /** Python `(?:[)";}\]*:@'({\[?!])`: characters that cannot appear within words. */
 export const NON_WORD = "[)\";}\\]*:@'({\\[?!]";

@@ -14,7 +14,7 @@ import {
   typeNoSentPeriod,
   type PunktToken,
 } from "./punkt-tokens.js";
-import { PY_NON_S, PY_S, pyRstrip } from "./python-chars.js";
+import { PY_NON_S, PY_S, pyRstrip } from "../python/py-text.js";
 
 const ORTHO_BEG_UC = 1 << 1;
 const ORTHO_MID_UC = 1 << 2;

@@ -1,7 +1,7 @@
 // `nltk.word_tokenize(text)`: English Punkt sentences, then our port of NLTK 3.9's
 // NLTKWordTokenizer (the improved Treebank regex pipeline) on each sentence.
 import { punktSentences } from "./punkt.js";
-import { PY_S, PY_WORD_CHARS, pySplitWhitespace } from "./python-chars.js";
+import { PY_S, PY_WORD_CHARS, pySplitWhitespace } from "../python/py-text.js";
 import { memoizeByText } from "./text-cache.js";
 
 type Rule = readonly [pattern: RegExp, replacement: string];
