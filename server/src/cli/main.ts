@@ -4,6 +4,7 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { runIfevalCommand } from "./ifeval-command.js";
 import { runCheck } from "./commands/check.js";
+import { GENERATE_OPTIONS, GENERATE_USAGE, runGenerateCommand } from "./commands/generate.js";
 import { runExport, runFormat, runImport, runRender } from "./commands/convert.js";
 import { runScore } from "./commands/score.js";
 import { runScoreBatch } from "./commands/score-batch.js";
@@ -25,6 +26,8 @@ Usage:
   lsrif format FILE... [--write | --check]     canonical formatting
   lsrif ifeval --input input_data.jsonl --responses responses.jsonl [--loose] --out results.jsonl
                                                IFEval's official evaluation
+  lsrif generate --seeds SEEDS --out DATASET.jsonl [--proposer sample|llm] [--seed N] [--mix ...] [--probe N]
+                                               LsrInstruct-style instructions from seed prompts (see lsrif generate --help)
   lsrif help                                   this text
 
 ${JUDGE_USAGE}
@@ -126,6 +129,15 @@ export async function run(argv: string[], io: Io): Promise<number> {
         if (typeof values[name] !== "string") throw new CliError(`lsrif ifeval needs --${name}\n\n${USAGE}`);
       }
       return runIfevalCommand({ input: values.input as string, responses: values.responses as string, out: values.out as string, loose: values.loose === true }, io);
+    }
+    case "generate": {
+      if (rest.includes("--help") || rest.includes("-h")) {
+        io.stdout(GENERATE_USAGE + "\n");
+        return EXIT_OK;
+      }
+      const { values, positionals: pos } = parse(rest, { ...GENERATE_OPTIONS, ...JUDGE_OPTIONS });
+      positionals(pos, 0, 0, "no positional arguments");
+      return runGenerateCommand(values, io, process.env, process.stderr.isTTY === true);
     }
     case undefined:
     case "help":
