@@ -162,3 +162,39 @@ describe("lsrif generate --proposer llm (scripted loopback endpoint)", () => {
     assert.equal(readFileSync(out, "utf8"), before);
   });
 });
+
+describe("lsrif generate --probe (scripted loopback endpoint)", () => {
+  let endpoint: LoopbackJudge;
+  const hard = (id: string) => ({ constraint: id, instruction_id: id, kwargs: {} });
+  const proposal = JSON.stringify({ composite_constraints: [
+    { type: "And", sub_constraints: { c1: hard("punctuation:no_comma"), c2: hard("change_case:english_lowercase") } },
+    { type: "And", sub_constraints: { c1: hard("punctuation:no_comma"), c2: hard("startend:quotation") } },
+  ] });
+  before(async () => {
+    endpoint = await startLoopbackJudge({
+      handle: (request) => {
+        const messages = (request.body as { messages: { role: string }[] }).messages;
+        // The proposer's request has a system message; a probe sends the rendered prompt alone.
+        return { body: chatCompletionBody(messages[0].role === "system" ? proposal : "hello world") };
+      },
+    });
+  });
+  after(() => endpoint.close());
+
+  it("keeps an instruction some sample meets, drops one no sample meets, and with --drop-easy one all samples meet", async () => {
+    const dir = tempDir("lsrif-gen-");
+    const seeds = writeFile(dir, "seeds.txt", "Say hello.\n");
+    const args = (out: string, ...more: string[]) => ["generate", "--seeds", seeds, "--out", join(dir, out), "--proposer", "llm", "--proposer-url", endpoint.chatBaseUrl,
+      "--proposer-model", "m", "--probe", "2", "--no-cache", ...more];
+    const first = await lsrif(args("a.jsonl"));
+    assert.equal(first.code, 0, first.stderr);
+    // "hello world" has no comma and is lowercase (composite 1: both samples pass), but is not quoted (composite 2).
+    const rows = lines(join(dir, "a.jsonl")).map((l) => JSON.parse(l));
+    assert.deepEqual(rows.map((r) => r.probe), [{ samples: 2, pass_rate: 1, mean_score: 1 }]);
+    // Composite 2: no_comma passes, quotation fails: R = (1 + 0) / 2 = 0.5 for each sample.
+    assert.deepEqual(lines(join(dir, "a.rejects.jsonl")).map((l) => [JSON.parse(l).candidate, JSON.parse(l).reason]), [[2, "probe-all-fail"]]);
+    assert.equal((await lsrif(args("b.jsonl", "--drop-easy"))).code, 0);
+    assert.deepEqual(lines(join(dir, "b.jsonl")), []);
+    assert.deepEqual(lines(join(dir, "b.rejects.jsonl")).map((l) => JSON.parse(l).reason), ["probe-all-pass", "probe-all-fail"]);
+  });
+});

@@ -85,7 +85,8 @@ export async function runGenerateCommand(values: Values, io: Io, env: Record<str
     : undefined;
   const cacheDir = values["no-cache"] ? undefined : typeof values["cache-dir"] === "string" ? join(values["cache-dir"], "generate")
     : join(env.XDG_CACHE_HOME || join(homedir(), ".cache"), "lsrif", "generate");
-  const judge = probeSamples > 0 ? openJudgeFromFlags(values, env, io) : undefined;
+  // Probes judge soft constraints only with a judge of their own (--judge-url); --no-cache also covers proposals.
+  const judge = probeSamples > 0 && typeof values["judge-url"] === "string" ? openJudgeFromFlags(values, env, io) : undefined;
   const progress = createProgress(seeds.length, io.stderr, stderrIsTty, Date.now, { unit: "seeds", command: "generate" });
   try {
     const summary = await runGenerate({
