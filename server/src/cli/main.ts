@@ -7,6 +7,7 @@ import { runCheck } from "./commands/check.js";
 import { runExport, runFormat, runImport, runRender } from "./commands/convert.js";
 import { runScore } from "./commands/score.js";
 import { runScoreBatch } from "./commands/score-batch.js";
+import { runServe, SERVE_USAGE } from "./commands/serve.js";
 import { CliError, EXIT_OK, EXIT_UNUSABLE, processIo, type Io } from "./io.js";
 import { JUDGE_OPTIONS, JUDGE_USAGE, openJudgeFromFlags } from "./judge-options.js";
 
@@ -19,6 +20,7 @@ Usage:
   lsrif score-batch --instructions DIR_OR_JSONL --in responses.jsonl --out scores.jsonl
                     [--gamma G] [--flat] [--loose] [--summary-json FILE] [judge flags]
                                                score many responses; resumable (ids in --out are skipped)
+${SERVE_USAGE}
   lsrif import FILE.json [-o OUT.lsr]          LsrInstruct JSON to .lsr
   lsrif export FILE.lsr [-o OUT.json]          .lsr to LsrInstruct JSON
   lsrif render FILE                            the natural-language instruction
@@ -101,6 +103,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
         judge?.dispose();
       }
     }
+    case "serve":
+      return runServe(rest, io);
     case "import":
     case "export": {
       const { values, positionals: pos } = parse(rest, { output: { type: "string", short: "o" } });
