@@ -61,6 +61,18 @@ export async function scoreInstruction(instruction: Instruction, response: strin
   };
 }
 
+/**
+ * A response given 0 without being checked (--strip-thinking found no `</think>`):
+ * the tree is shown with every node not evaluated, and `reason` says why.
+ */
+export function unscoredResult(instruction: Instruction, options: Pick<ScoreOptions, "gamma" | "flat" | "loose">, reason: string): ScoreResult {
+  const tree = skipped(instruction.root, "item");
+  return {
+    score: 0, complete: true, applicable: true, aggregation: options.flat ? "flat" : "lsrm", mode: options.loose ? "loose" : "strict",
+    gamma: options.gamma ?? instruction.gamma, tree, summary: summarise(tree), reason,
+  };
+}
+
 type Ctx = LeafContext & { gamma: number };
 
 /** prod_{j<i} gamma^(1 - r_j) for each evaluated sequence step, kept off the reported tree. */

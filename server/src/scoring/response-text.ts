@@ -7,6 +7,10 @@
 // --strip-thinking keeps only the text after the last `</think>`, the LsrIF
 // authors' VeRL reward; with no `</think>` the response scores 0.
 
+import type { Instruction } from "../analysis/logic.js";
+import { scoreInstruction, unscoredResult, type ScoreOptions } from "./lsrm.js";
+import type { ScoreResult } from "./result.js";
+
 export const END_TOKENS = ["<|im_end|>", "<|endoftext|>", "</s>", "<|eot_id|>"] as const;
 export const THINK_CLOSE = "</think>";
 /** The reason given beside a score of 0 when --strip-thinking finds no `</think>`. */
@@ -39,4 +43,17 @@ export function responseToScore(response: string, options: ResponseTextOptions):
     text = text.slice(close + THINK_CLOSE.length);
   }
   return { ok: true, text };
+}
+
+/** Scores the part of `response` the options select; the one entry for score, score-batch and serve. */
+export async function scoreResponse(
+  instruction: Instruction,
+  response: string,
+  options: ScoreOptions & ResponseTextOptions,
+  score: (instruction: Instruction, text: string, options: ScoreOptions) => Promise<ScoreResult> = scoreInstruction,
+): Promise<ScoreResult> {
+  const text = responseToScore(response, options);
+  if (!text.ok) return unscoredResult(instruction, options, text.reason);
+  const { stripThinking: _thinking, stripSuffix: _suffix, ...scoreOptions } = options;
+  return score(instruction, text.text, scoreOptions);
 }

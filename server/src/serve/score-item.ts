@@ -4,8 +4,8 @@
 import type { Instruction } from "../analysis/logic.js";
 import type { SoftJudge } from "../judge/types.js";
 import type { SoftValue } from "../scoring/leaf-verdicts.js";
-import { scoreInstruction, type ScoreOptions } from "../scoring/lsrm.js";
-import { responseToScore } from "../scoring/response-text.js";
+import type { ScoreOptions } from "../scoring/lsrm.js";
+import { NO_THINK_REASON, scoreResponse } from "../scoring/response-text.js";
 import type { ScoreNode, ScoreResult } from "../scoring/result.js";
 import type { InstructionSource, Resolved } from "./instructions.js";
 import { failedReward, rewardOf, zeroReward, type RewardBlock } from "./reward-block.js";
@@ -70,15 +70,12 @@ export class ItemScorer {
     try {
       const resolved = this.resolve(item);
       if (!resolved.ok) return fail(resolved.reason);
-      const text = responseToScore(item.response, {
+      const result = await scoreResponse(resolved.instruction, item.response, {
+        gamma: item.gamma, flat: item.flat, loose: item.loose, judge: this.options.judge, signal, softValue: this.options.softValue,
         stripThinking: item.strip_thinking ?? this.options.stripThinking,
         stripSuffix: item.strip_suffix ?? this.options.stripSuffix,
-      });
-      if (!text.ok) return { reply: withId({ reward: zeroReward(), reason: text.reason }), verdicts: 0 };
-      const scoreFunction = this.options.scoreFunction ?? scoreInstruction;
-      const result = await scoreFunction(resolved.instruction, text.text, {
-        gamma: item.gamma, flat: item.flat, loose: item.loose, judge: this.options.judge, signal, softValue: this.options.softValue,
-      });
+      }, this.options.scoreFunction);
+      if (result.reason === NO_THINK_REASON) return { reply: withId({ reward: zeroReward(), reason: result.reason, result }), verdicts: 0 };
       const soft = softLeaves(result.tree);
       const failed = soft.find((leaf) => leaf.status === "error");
       if (failed) {
