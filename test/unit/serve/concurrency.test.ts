@@ -41,3 +41,23 @@ test("500 concurrent one-item /get_reward calls all answered and equal to in-pro
     await server.close();
   }
 });
+
+test("--workers 2: hard-only items scored on the worker pool give the same results as in-process", async () => {
+  const items = grpoStep({ instructions: 40, groupSize: 5 });
+  const source = new InstructionSource(undefined);
+  const expected = await Promise.all(
+    items.map(async (item) => {
+      const resolved = source.inlineInstruction(item.instruction);
+      assert.ok(resolved.ok);
+      return rewardOf(await scoreInstruction(resolved.instruction, item.response), 0);
+    }),
+  );
+  const server = await startTestServer({ workers: 2 });
+  try {
+    const res = await server.post("/v1/score_batch", { items });
+    assert.deepEqual(res.body.results.map((r: { reward: unknown }) => r.reward), expected);
+    assert.equal(server.logs.find((e) => e.event === "listening")?.workers, 2);
+  } finally {
+    await server.close();
+  }
+});
