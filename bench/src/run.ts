@@ -58,7 +58,9 @@ async function main(): Promise<void> {
     rows.push([`serve: ${s.items} concurrent one-item /get_reward (x in-process)`, fmt(s.oneItemRatio), `${fmt(s.oneItemMs, 0)} ms (target <= 3)`]);
     rows.push([`serve: ${s.softVerdicts} soft verdicts @100 ms, conc. 64 (x ideal)`, fmt(s.softRatio), `${fmt(s.softMs, 0)} ms vs ideal ${fmt(s.softIdealMs, 0)} ms (target <= 1.10)`]);
     rows.push(["serve: classifier --judge-batch 32 (requests per verdict)", fmt(s.classifierRequestsPerVerdict, 4), `${s.classifierRequests} requests, ${fmt(s.classifierMs, 0)} ms (target <= 0.0625)`]);
-    rows.push(["serve: hard checks on the worker pool (items/s)", `1: ${fmt(s.pool1ItemsPerS, 0)} / 2: ${fmt(s.pool2ItemsPerS, 0)}`, `main thread ${fmt(s.mainThreadItemsPerS, 0)} items/s`]);
+    for (const [label, p] of [["2 KB", s.pool], ["16 KB", s.longPool]] as const) {
+      rows.push([`serve: hard checks, ${label} responses, pool of 1 / 2 workers (items/s)`, `${fmt(p.pool1ItemsPerS, 0)} / ${fmt(p.pool2ItemsPerS, 0)}`, `main thread ${fmt(p.mainThreadItemsPerS, 0)} items/s`]);
+    }
   }
 
   const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c].length), ["measure", "value", "beside"][c].length));

@@ -45,9 +45,9 @@ export interface ServeBenchResult {
   classifierMs: number;
   classifierRequests: number;
   classifierRequestsPerVerdict: number;
-  mainThreadItemsPerS: number;
-  pool1ItemsPerS: number;
-  pool2ItemsPerS: number;
+  pool: PoolFigures;
+  /** The same with each response 8 times as long (about 16 KB, 4k tokens). */
+  longPool: PoolFigures;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -190,7 +190,13 @@ async function benchSoft(items: StepItem[], kind: "chat" | "classifier"): Promis
   }
 }
 
-async function benchPool(items: StepItem[]): Promise<Pick<ServeBenchResult, "mainThreadItemsPerS" | "pool1ItemsPerS" | "pool2ItemsPerS">> {
+interface PoolFigures {
+  mainThreadItemsPerS: number;
+  pool1ItemsPerS: number;
+  pool2ItemsPerS: number;
+}
+
+async function benchPool(items: StepItem[]): Promise<PoolFigures> {
   const instructions = importAll(items);
   const perSecond = (ms: number) => (items.length / ms) * 1000;
   const main: number[] = [];
@@ -219,6 +225,7 @@ export async function benchServe(): Promise<ServeBenchResult> {
   const classifier = await benchSoft(softItems, "classifier");
   if (classifier.verdicts !== softVerdicts) throw new Error(`bench: the classifier gave ${classifier.verdicts} verdicts, not ${softVerdicts}`);
   const pool = await benchPool(hardItems);
+  const longPool = await benchPool(hardItems.map((item) => ({ ...item, response: Array.from({ length: 8 }, () => item.response).join("\n\n") })));
   const softIdealMs = (softVerdicts * LATENCY_MS) / JUDGE_CONCURRENCY;
   return {
     items: hardItems.length,
@@ -232,7 +239,8 @@ export async function benchServe(): Promise<ServeBenchResult> {
     classifierMs: classifier.ms,
     classifierRequests: classifier.requests,
     classifierRequestsPerVerdict: classifier.requests / softVerdicts,
-    ...pool,
+    pool,
+    longPool,
   };
 }
 
