@@ -8,6 +8,7 @@ import { runExport, runFormat, runImport, runRender } from "./commands/convert.j
 import { runScore } from "./commands/score.js";
 import { runScoreBatch } from "./commands/score-batch.js";
 import { runExportDataset } from "./commands/export-dataset.js";
+import { runServe, SERVE_USAGE, softValueOption } from "./commands/serve.js";
 import { CliError, EXIT_OK, EXIT_UNUSABLE, processIo, type Io } from "./io.js";
 import { JUDGE_OPTIONS, JUDGE_USAGE, openJudgeFromFlags } from "./judge-options.js";
 
@@ -22,6 +23,7 @@ Usage:
                                                score many responses; resumable (ids in --out are skipped)
   lsrif export-dataset --instructions DIR_OR_JSONL --format verl|trl|openrlhf --out FILE [--data-source NAME]
                                                training rows (VeRL parquet, TRL/OpenRLHF JSONL)
+${SERVE_USAGE}
   lsrif import FILE.json [-o OUT.lsr]          LsrInstruct JSON to .lsr
   lsrif export FILE.lsr [-o OUT.json]          .lsr to LsrInstruct JSON
   lsrif render FILE                            the natural-language instruction
@@ -32,10 +34,20 @@ Usage:
 
 ${JUDGE_USAGE}
 
+score, score-batch and serve also take:
+  --strip-thinking                   score only the text after the last </think> (none: score 0)
+  --strip-suffix                     drop trailing <|im_end|>, <|endoftext|>, </s>, <|eot_id|>
+  --soft-value binary|probability    a judged soft constraint counts 1/0 (default, the paper) or P(yes)
+
 Exit codes: 0 success, 1 failed checks, 2 unusable input.
 `;
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
+
+/** What part of a response is scored, and how soft verdicts count (score, score-batch; serve has them too). */
+const RESPONSE_TEXT_OPTIONS = {
+  "strip-thinking": { type: "boolean" }, "strip-suffix": { type: "boolean" }, "soft-value": { type: "string" },
+} as const;
 
 function parse(args: string[], options: Options) {
   try {
@@ -66,7 +78,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
     case "score": {
       const { values, positionals: pos } = parse(rest, {
-        gamma: { type: "string" }, flat: { type: "boolean" }, loose: { type: "boolean" }, json: { type: "boolean" }, ...JUDGE_OPTIONS,
+        gamma: { type: "string" }, flat: { type: "boolean" }, loose: { type: "boolean" }, json: { type: "boolean" }, ...JUDGE_OPTIONS, ...RESPONSE_TEXT_OPTIONS,
       });
       const [instruction, response] = positionals(pos, 2, 2, "INSTRUCTION and RESPONSE");
       const gamma = numberOption(values.gamma, "gamma");
@@ -75,6 +87,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         return await runScore({
           instruction, response, gamma,
           flat: values.flat === true, loose: values.loose === true, json: values.json === true, judge,
+          stripThinking: values["strip-thinking"] === true, stripSuffix: values["strip-suffix"] === true, softValue: softValueOption(values["soft-value"]),
         }, io);
       } finally {
         judge?.dispose();
@@ -83,7 +96,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     case "score-batch": {
       const { values, positionals: pos } = parse(rest, {
         instructions: { type: "string" }, in: { type: "string" }, out: { type: "string" }, "summary-json": { type: "string" },
-        gamma: { type: "string" }, flat: { type: "boolean" }, loose: { type: "boolean" }, ...JUDGE_OPTIONS,
+        gamma: { type: "string" }, flat: { type: "boolean" }, loose: { type: "boolean" }, ...JUDGE_OPTIONS, ...RESPONSE_TEXT_OPTIONS,
       });
       positionals(pos, 0, 0, "no positional arguments");
       for (const name of ["instructions", "in", "out"] as const) {
@@ -99,6 +112,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
           // Enough responses in flight to keep the judge's own limiter busy.
           parallelResponses: Math.min(512, 2 * (numberOption(values.concurrency, "concurrency") ?? 8)),
           stderrIsTty: process.stderr.isTTY === true,
+          stripThinking: values["strip-thinking"] === true, stripSuffix: values["strip-suffix"] === true, softValue: softValueOption(values["soft-value"]),
         }, io);
       } finally {
         judge?.dispose();
@@ -117,6 +131,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
         dataSource: values["data-source"] as string | undefined,
       }, io);
     }
+    case "serve":
+      return runServe(rest, io);
     case "import":
     case "export": {
       const { values, positionals: pos } = parse(rest, { output: { type: "string", short: "o" } });
