@@ -2,7 +2,8 @@
 // The one test command: type-check and build, lint, then every test tier.
 // Prints a closing line `N passed, N failed` that counts every tier.
 import { spawnSync } from "node:child_process";
-import { readdirSync, statSync, existsSync } from "node:fs";
+import { readdirSync, statSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname;
@@ -39,6 +40,34 @@ function nodeTier(name, dir) {
   if (r.status !== 0 && fail === 0) failed += 1; // a crash outside any test still fails the run
 }
 
+/**
+ * The Python package's tests with Debian's pytest (python/tests/setup.sh installs it when it
+ * can). Counts come from pytest's JUnit XML. When pytest cannot be installed the tier is
+ * reported as skipped, and counted as a failure under CI.
+ */
+function pythonTier() {
+  const setup = spawnSync("bash", ["python/tests/setup.sh"], { cwd: root, stdio: ["ignore", "inherit", "pipe"], encoding: "utf8" });
+  if (setup.status !== 0) {
+    const reason = (setup.stderr ?? "").trim().split("\n").pop() || "python/tests/setup.sh failed";
+    console.log(`\n=== python tests: skipped: ${reason}`);
+    if (process.env.CI) failed += 1;
+    return;
+  }
+  const dir = mkdtempSync(join(tmpdir(), "lsrif-pytest-"));
+  const junit = join(dir, "junit.xml");
+  const r = step("python tests", "/usr/bin/python3", ["-m", "pytest", "python/tests", "-q", "-rs", "-p", "no:cacheprovider", `--junitxml=${junit}`], {
+    env: { PYTHONDONTWRITEBYTECODE: "1" },
+  });
+  const xml = existsSync(junit) ? readFileSync(junit, "utf8") : "";
+  rmSync(dir, { recursive: true, force: true });
+  const count = (name) => Number(new RegExp(`<testsuite [^>]*\\b${name}="(\\d+)"`).exec(xml)?.[1] ?? 0);
+  const bad = count("failures") + count("errors");
+  passed += count("tests") - bad - count("skipped");
+  failed += bad;
+  if (count("skipped") > 0) console.log(`python tests: ${count("skipped")} skipped (reasons above)`);
+  if (r.status !== 0 && bad === 0) failed += 1; // pytest crashed, or collected no test (exit 5)
+}
+
 const build = step("type-check and build", "npx", ["tsc", "-b"]);
 if (build.status !== 0) failed += 1; else passed += 1;
 const lint = step("lint", "npx", ["eslint", "."]);
@@ -47,6 +76,7 @@ if (lint.status !== 0) failed += 1; else passed += 1;
 if (build.status === 0) {
   nodeTier("unit tests", "out/test/unit");
   nodeTier("protocol tests", "out/test/protocol");
+  pythonTier();
   const e2e = join(root, "test/e2e/run-tier.mjs");
   if (existsSync(e2e)) {
     const r = step("editor tests (code-server)", process.execPath, [e2e], { capture: true });
