@@ -18,7 +18,7 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Dict, List, Optional, Sequence
 
-from .contract import REWARD_KEYS, failure_block, failure_reply, fallback_score, normalize_reply
+from .contract import REWARD_KEYS, checked_fallback, failure_block, failure_reply, fallback_score, normalize_reply
 from .instruction import LabelError, instruction_fields
 from .local_server import LocalServer, LocalServerError, shared_local_server
 
@@ -67,7 +67,7 @@ class LsrifClient:
         self.url = url.rstrip("/") if url else None
         self.token = token if token is not None else os.environ.get("LSRIF_SERVE_TOKEN") or None
         self.timeout = float(timeout if timeout is not None else os.environ.get("LSRIF_TIMEOUT", "600"))
-        self.fallback = float(fallback) if fallback is not None else fallback_score()
+        self.fallback = checked_fallback(fallback) if fallback is not None else fallback_score()
         self.batch_size = max(1, int(batch_size))
         self.max_workers = max(1, int(max_workers))
         self.attempts = max(1, int(attempts))

@@ -16,16 +16,21 @@ REWARD_KEYS = ("score", "flat", "hard", "soft", "complete", "error")
 Block = Dict[str, float]
 
 
+def checked_fallback(value: Any, source: str = "fallback") -> float:
+    """A fallback score in [0, 1] (the range `lsrif serve --fallback-score` accepts)."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        number = math.nan
+    if not (0.0 <= number <= 1.0):
+        raise ValueError(f"{source} must be a number between 0 and 1 (got {value!r})")
+    return number
+
+
 def fallback_score() -> float:
     """`LSRIF_FALLBACK_SCORE` (default 0), the score of an item that cannot be scored."""
     text = os.environ.get("LSRIF_FALLBACK_SCORE", "").strip()
-    if not text:
-        return 0.0
-    try:
-        value = float(text)
-    except ValueError:
-        return 0.0
-    return value if math.isfinite(value) else 0.0
+    return checked_fallback(text, "LSRIF_FALLBACK_SCORE") if text else 0.0
 
 
 def failure_block(fallback: Optional[float] = None) -> Block:

@@ -124,8 +124,13 @@ def test_an_unreachable_server_gives_the_fallback_with_error_1():
 
 
 def test_fallback_from_the_environment(monkeypatch):
+    monkeypatch.setenv("LSRIF_FALLBACK_SCORE", "0.75")
+    assert_failure(LsrifClient(unused_url(), attempts=1).score("x", instruction_id="both")["reward"], 0.75)
     monkeypatch.setenv("LSRIF_FALLBACK_SCORE", "-1")
-    assert_failure(LsrifClient(unused_url(), attempts=1).score("x", instruction_id="both")["reward"], -1.0)
+    with pytest.raises(ValueError, match="LSRIF_FALLBACK_SCORE must be a number between 0 and 1"):
+        LsrifClient(unused_url())
+    with pytest.raises(ValueError, match="between 0 and 1"):
+        LsrifClient(unused_url(), fallback=2)
 
 
 def test_health(server):
