@@ -7,43 +7,23 @@ goes on. Only programming errors (a wrong argument type) raise.
 
 import asyncio
 import functools
-import ipaddress
 import json
 import os
 import threading
 import time
-import urllib.error
-import urllib.parse
-import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Dict, List, Optional, Sequence
 
 from .contract import REWARD_KEYS, checked_fallback, failure_block, failure_reply, fallback_score, normalize_reply
 from .instruction import LabelError, instruction_fields
 from .local_server import LocalServer, LocalServerError, shared_local_server
+from .transport import RequestFailed, request_json
 
 Reply = Dict[str, Any]
 
 # Items per `/v1/score_batch` request: large GRPO steps are split so no body nears the
 # server's size limit, and the chunks run concurrently.
 DEFAULT_BATCH_SIZE = 64
-
-
-class _RequestFailed(Exception):
-    def __init__(self, reason: str, retry: bool) -> None:
-        super().__init__(reason)
-        self.reason = reason
-        self.retry = retry
-
-
-def _is_loopback(url: str) -> bool:
-    host = urllib.parse.urlsplit(url).hostname or ""
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def label_item(response: Any, label: Any, instruction_id: Optional[str] = None, **options: Any) -> Dict[str, Any]:
@@ -109,7 +89,7 @@ class LsrifClient:
             return failure_reply(problem, self.fallback, _item_id(item))
         try:
             return normalize_reply(self._post("/v1/score", item), self.fallback, _item_id(item))
-        except _RequestFailed as failure:
+        except RequestFailed as failure:
             return failure_reply(failure.reason, self.fallback, _item_id(item))
 
     def score_batch(self, items: Sequence[Dict[str, Any]]) -> List[Reply]:
@@ -155,10 +135,10 @@ class LsrifClient:
             rewards, scores, logs = reply.get("rewards"), reply.get("scores"), reply.get("extra_logs")
             if not (_numbers(rewards, n) and _numbers(scores, n) and isinstance(logs, dict)
                     and all(_numbers(logs.get(k), n) for k in REWARD_KEYS[1:])):
-                raise _RequestFailed("the server's /get_reward reply does not have one number per query", retry=False)
+                raise RequestFailed("the server's /get_reward reply does not have one number per query", retry=False)
             return {"rewards": [float(x) for x in rewards], "scores": [float(x) for x in scores],
                     "extra_logs": {k: [float(x) for x in logs[k]] for k in REWARD_KEYS[1:]}}
-        except _RequestFailed:
+        except RequestFailed:
             block = failure_block(self.fallback)
             return {"rewards": [block["score"]] * n, "scores": [block["score"]] * n,
                     "extra_logs": {k: [block[k]] * n for k in REWARD_KEYS[1:]}}
@@ -167,7 +147,7 @@ class LsrifClient:
         """`GET /health`; raises RuntimeError when the server does not answer."""
         try:
             return self._request("GET", "/health", None)
-        except _RequestFailed as failure:
+        except RequestFailed as failure:
             raise RuntimeError(failure.reason) from None
 
     def base_url(self) -> str:
@@ -196,8 +176,8 @@ class LsrifClient:
             reply = self._post("/v1/score_batch", {"items": chunk})
             results = reply.get("results")
             if not isinstance(results, list) or len(results) != len(chunk):
-                raise _RequestFailed("the server's /v1/score_batch reply does not have one result per item", retry=False)
-        except _RequestFailed as failure:
+                raise RequestFailed("the server's /v1/score_batch reply does not have one result per item", retry=False)
+        except RequestFailed as failure:
             return [failure_reply(failure.reason, self.fallback, _item_id(item)) for item in chunk]
         return [normalize_reply(result, self.fallback, _item_id(item)) for result, item in zip(results, chunk)]
 
@@ -210,53 +190,27 @@ class LsrifClient:
         try:
             data = json.dumps(body).encode("utf-8")
         except (TypeError, ValueError) as error:
-            raise _RequestFailed(f"the request is not JSON: {error}", retry=False) from None
+            raise RequestFailed(f"the request is not JSON: {error}", retry=False) from None
         return self._request("POST", path, data)
 
     def _request(self, method: str, path: str, data: Optional[bytes]) -> Dict[str, Any]:
-        last: Optional[_RequestFailed] = None
+        last: Optional[RequestFailed] = None
         for attempt in range(self.attempts):
             if attempt > 0:
                 time.sleep(min(2.0, 0.2 * 2 ** (attempt - 1)))
             try:
                 base = self.url if self.url is not None else self._local_server().url(check=attempt > 0)
             except LocalServerError as error:
-                last = _RequestFailed(f"no local lsrif server: {error}", retry=False)
+                last = RequestFailed(f"no local lsrif server: {error}", retry=False)
                 break
             try:
-                return self._once(method, base + path, data)
-            except _RequestFailed as failure:
+                return request_json(method, base + path, data, self.token, self.timeout)
+            except RequestFailed as failure:
                 last = failure
                 if not failure.retry:
                     break
         assert last is not None
         raise last
-
-    def _once(self, method: str, url: str, data: Optional[bytes]) -> Dict[str, Any]:
-        headers = {"Accept": "application/json"}
-        if data is not None:
-            headers["Content-Type"] = "application/json"
-        if self.token:
-            headers["Authorization"] = f"Bearer {self.token}"
-        request = urllib.request.Request(url, data=data, headers=headers, method=method)
-        opener = _LOOPBACK_OPENER if _is_loopback(url) else _DEFAULT_OPENER
-        try:
-            with opener.open(request, timeout=self.timeout) as reply:
-                text = reply.read().decode("utf-8", errors="replace")
-        except urllib.error.HTTPError as error:
-            message = _error_message(error)
-            # 429/5xx (overloaded, draining for a restart) are worth another try; 4xx are not.
-            raise _RequestFailed(f"HTTP {error.code} from {url}: {message}", retry=error.code == 429 or error.code >= 500) from None
-        except (urllib.error.URLError, OSError) as error:
-            why = getattr(error, "reason", None) or error
-            raise _RequestFailed(f"cannot reach {url}: {why}", retry=True) from None
-        try:
-            value = json.loads(text)
-        except ValueError:
-            raise _RequestFailed(f"{url} answered with text that is not JSON", retry=False) from None
-        if not isinstance(value, dict):
-            raise _RequestFailed(f"{url} answered with JSON that is not an object", retry=False)
-        return value
 
     def _pool(self, name: str) -> ThreadPoolExecutor:
         with self._guard:
@@ -270,20 +224,6 @@ class LsrifClient:
     async def _in_thread(self, call: Any) -> Any:
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._pool("async"), call)
-
-
-_LOOPBACK_OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}))
-_DEFAULT_OPENER = urllib.request.build_opener()
-
-
-def _error_message(error: urllib.error.HTTPError) -> str:
-    try:
-        body = json.loads(error.read().decode("utf-8", errors="replace"))
-        if isinstance(body, dict) and isinstance(body.get("error"), str):
-            return body["error"]
-    except (OSError, ValueError):
-        pass
-    return str(error.reason)
 
 
 def _item_problem(item: Any) -> Optional[str]:

@@ -29,19 +29,15 @@ import subprocess
 import tempfile
 import threading
 import time
-import urllib.request
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence
 
 from .contract import fallback_score
+from .transport import RequestFailed, request_json
 
 
 class LocalServerError(RuntimeError):
     """The local server could not be started (no `lsrif` command, it exited, or timed out)."""
-
-
-# Loopback requests must never go through an HTTP proxy from the environment.
-_NO_PROXY_OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
 
 def runtime_dir() -> Path:
@@ -73,10 +69,8 @@ def server_flags() -> List[str]:
 def is_healthy(url: str, timeout: float = 2.0) -> bool:
     """True when `GET {url}/health` answers 200 with status ok."""
     try:
-        with _NO_PROXY_OPENER.open(url.rstrip("/") + "/health", timeout=timeout) as reply:
-            body = json.loads(reply.read().decode("utf-8"))
-            return reply.status == 200 and isinstance(body, dict) and body.get("status") == "ok"
-    except (OSError, ValueError):
+        return request_json("GET", url.rstrip("/") + "/health", None, None, timeout).get("status") == "ok"
+    except RequestFailed:
         return False
 
 
