@@ -20,7 +20,7 @@ import json
 from dataclasses import dataclass
 from typing import Any, Dict, List, Optional
 
-from .client import LsrifClient, default_client, item_for_label
+from lsrif_reward.client import LsrifClient, default_client, item_for_label
 
 
 @dataclass

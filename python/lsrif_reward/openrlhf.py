@@ -14,7 +14,7 @@ A reward file for OpenRLHF is one line:
 
 from typing import Any, Dict, Optional, Sequence
 
-from .client import LsrifClient, default_client
+from lsrif_reward.client import LsrifClient, default_client
 
 
 def _as_tensors(reply: Dict[str, Any]) -> Dict[str, Any]:

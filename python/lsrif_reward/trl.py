@@ -21,7 +21,7 @@ import threading
 from collections import OrderedDict
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
-from .client import LsrifClient, default_client, item_for_label
+from lsrif_reward.client import LsrifClient, default_client, item_for_label
 
 COMPONENTS = ("score", "flat", "hard", "soft")
 DEFAULT_COLUMN = "lsrif_instruction"

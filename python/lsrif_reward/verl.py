@@ -17,8 +17,8 @@ writes it, or an instruction id); `extra_info["instruction_id"]` is used when it
 import logging
 from typing import Any, Dict, List, Optional, Sequence
 
-from .client import LsrifClient, default_client, item_for_label
-from .contract import Block
+from lsrif_reward.client import LsrifClient, default_client, item_for_label
+from lsrif_reward.contract import Block
 
 log = logging.getLogger("lsrif_reward")
 

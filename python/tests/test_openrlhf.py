@@ -20,21 +20,20 @@ pytestmark = needs_serve
 PROMPT = "<|im_start|>user\nWarn about the weather.<|im_end|>\n<|im_start|>assistant\n"
 
 
-def load_reward_file(tmp_path):
-    """The one-line reward file the docs give, loaded the way OpenRLHF loads it."""
-    path = tmp_path / "reward_func.py"
-    path.write_text("from lsrif_reward.openrlhf import reward_func\n")
+def load_reward_file(path):
+    """A reward file loaded the way OpenRLHF loads `--reward.remote_url file.py`."""
     spec = importlib.util.spec_from_file_location("reward_func", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module.reward_func
 
 
-def test_one_sample_per_call_from_threads_like_openrlhf(server, monkeypatch, tmp_path):
+def test_one_sample_per_call_from_threads_like_openrlhf(server, monkeypatch):
     monkeypatch.setenv("LSRIF_URL", server.url)
     monkeypatch.setattr("lsrif_reward.client._default_client", None)
     monkeypatch.setitem(sys.modules, "torch", None)  # lists, as without torch
-    reward_func = load_reward_file(tmp_path)
+    # The adapter module's own file (python -m lsrif_reward path openrlhf), as the docs give it.
+    reward_func = load_reward_file(openrlhf.__file__)
     cases = [(i, r) for (i, r) in EXPECTED] * 20  # 120 concurrent one-sample calls
     labels = {"both": "both", "chain": json.dumps(instruction("chain"))}  # an id and LsrInstruct JSON text
 
@@ -48,6 +47,14 @@ def test_one_sample_per_call_from_threads_like_openrlhf(server, monkeypatch, tmp
         expected = EXPECTED[(i, r)]
         assert reply["rewards"] == [expected["score"]] and reply["scores"] == [expected["score"]]
         assert reply["extra_logs"] == {k: [expected[k]] for k in ("flat", "hard", "soft", "complete", "error")}
+
+
+def test_a_one_line_reward_file(server, tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "torch", None)
+    path = tmp_path / "reward_func.py"
+    path.write_text("from lsrif_reward.openrlhf import reward_func\n")
+    reply = load_reward_file(path)([PROMPT + "A storm comes"], [PROMPT], ["both"], client=LsrifClient(server.url))
+    assert reply["rewards"] == [1.0]
 
 
 def test_a_batch_with_a_bad_label_and_an_object_label(server):

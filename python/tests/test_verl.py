@@ -9,13 +9,17 @@ extra_infos=)` and expects a list. Both need the same keys for every sample.
 """
 
 import asyncio
+import functools
+import importlib.util
 import inspect
 import json
+import subprocess
+import sys
 
 import pytest
 
 from lsrif_reward import LsrifClient, verl
-from support import EXPECTED, assert_block, assert_failure, instruction, needs_serve, unused_url
+from support import EXPECTED, PYTHON_DIR, assert_block, assert_failure, instruction, needs_serve, unused_url
 
 pytestmark = needs_serve
 
@@ -45,6 +49,28 @@ def test_reward_loop_async_compute_score(server, monkeypatch):
     results = reward_loop(verl.compute_score, samples, reward_router_address="10.0.0.1:8000", reward_model_tokenizer=None)
     for result, expected in zip(results, EXPECTED.values()):
         assert next(iter(result)) == "score"
+        assert_block(result, expected)
+
+
+def test_loaded_by_path_as_verl_loads_custom_reward_functions(server, monkeypatch):
+    """reward.custom_reward_function.path points at the module file; VeRL execs it as
+    `custom_module`, checks the coroutine flag and wraps it to merge `reward_kwargs`."""
+    monkeypatch.setenv("LSRIF_URL", server.url)
+    monkeypatch.setattr("lsrif_reward.client._default_client", None)
+    path = subprocess.run([sys.executable, "-m", "lsrif_reward", "path", "verl"], capture_output=True, text=True,
+                          cwd=PYTHON_DIR, check=True).stdout.strip()
+    spec = importlib.util.spec_from_file_location("custom_module", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    raw_fn = getattr(module, "compute_score")
+    assert inspect.iscoroutinefunction(raw_fn)
+
+    async def with_reward_kwargs(raw, extra, *args, **kwargs):
+        return await raw(*args, **{**kwargs, **extra})
+
+    wrapped = functools.partial(with_reward_kwargs, raw_fn, {})
+    samples = [{"data_source": "lsrif", "response": r, "ground_truth": i} for (i, r) in EXPECTED]
+    for result, expected in zip(reward_loop(wrapped, samples), EXPECTED.values()):
         assert_block(result, expected)
 
 
