@@ -9,11 +9,12 @@ is not installed here, so `VerifierFunction` below is a stand-in with the same a
 
 import asyncio
 import json
+import subprocess
 from abc import ABC, abstractmethod
 
 from lsrif_reward import LsrifClient
 from lsrif_reward.open_instruct import LsrifVerifier, register
-from support import EXPECTED, instruction, needs_serve, unused_url
+from support import EXPECTED, INSTRUCTIONS, instruction, lsrif_command, lsrif_scores, needs_serve, unused_url
 
 pytestmark = needs_serve
 
@@ -81,3 +82,19 @@ def test_failures_give_the_fallback_and_the_reason(server):
     assert reasoning["reward"]["error"] == 1.0 and "no-such-id" in reasoning["reason"]
     down = LsrifVerifier(client=LsrifClient(unused_url(), fallback=0.1, attempts=1))
     assert asyncio.run(down.async_call([], "x", "both")).score == 0.1
+
+
+def test_rows_from_export_dataset_pick_the_lsrif_verifier(server, tmp_path):
+    out = tmp_path / "oi.jsonl"
+    done = subprocess.run(lsrif_command() + ["export-dataset", "--instructions", str(INSTRUCTIONS), "--format", "open-instruct",
+                                             "--out", str(out)], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    register(VerifierFunction)
+    verifiers = build_all_verifiers(args=object())
+    for verifier in verifiers.values():
+        verifier._client = LsrifClient(server.url)
+    responses = ["A storm comes", "the lighthouse at night"]
+    scores = [asyncio.run(verifiers[row["dataset"]].async_call([], r, row["ground_truth"], row["messages"][0]["content"])).score
+              for row in rows for r in responses]
+    assert scores == lsrif_scores([(row["id"], r) for row in rows for r in responses])

@@ -21,8 +21,8 @@ Usage:
   lsrif score-batch --instructions DIR_OR_JSONL --in responses.jsonl --out scores.jsonl
                     [--gamma G] [--flat] [--loose] [--summary-json FILE] [judge flags]
                                                score many responses; resumable (ids in --out are skipped)
-  lsrif export-dataset --instructions DIR_OR_JSONL --format verl|trl|openrlhf --out FILE [--data-source NAME]
-                                               training rows (VeRL parquet, TRL/OpenRLHF JSONL)
+  lsrif export-dataset --instructions DIR_OR_JSONL --format verl|trl|openrlhf|open-instruct --out FILE
+                    [--data-source NAME]       training rows (VeRL parquet; JSONL for the others; docs/training.md)
 ${SERVE_USAGE}
   lsrif import FILE.json [-o OUT.lsr]          LsrInstruct JSON to .lsr
   lsrif export FILE.lsr [-o OUT.json]          .lsr to LsrInstruct JSON

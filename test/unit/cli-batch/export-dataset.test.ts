@@ -71,19 +71,26 @@ test("export-dataset --format verl --data-source names the rows' data source", a
   assert.deepEqual(JSON.parse(rows[0].reward_model.ground_truth), await exported(tempDir("lsrif-export-x-"), "seq.lsr", readFileSync(input, "utf8")));
 });
 
-test("export-dataset --format trl and openrlhf: JSONL rows with the prompt as chat messages", async () => {
+test("export-dataset --format trl, openrlhf and open-instruct: JSONL rows with the prompt as chat messages", async () => {
   const dir = tempDir("lsrif-export-jsonl-");
   const input = writeFile(dir, "in.jsonl", INSTRUCTIONS_JSONL);
   const lines = INSTRUCTIONS_JSONL.trimEnd().split("\n");
-  for (const [format, column] of [["trl", "lsrif_instruction"], ["openrlhf", "label"]] as const) {
+  const shapes = [
+    ["trl", "prompt", "lsrif_instruction", []],
+    ["openrlhf", "prompt", "label", []],
+    ["open-instruct", "messages", "ground_truth", ["dataset"]],
+  ] as const;
+  for (const [format, promptColumn, column, more] of shapes) {
     const out = join(dir, `${format}.jsonl`);
     const r = await lsrif(["export-dataset", "--instructions", input, "--format", format, "--out", out]);
     assert.equal(r.code, 0, r.stderr);
     const rows = readFileSync(out, "utf8").trimEnd().split("\n").map((l) => JSON.parse(l));
-    assert.deepEqual(rows.map((row) => Object.keys(row)), [["id", "prompt", column], ["id", "prompt", column]]);
+    const keys = ["id", promptColumn, column, ...more];
+    assert.deepEqual(rows.map((row) => Object.keys(row)), [keys, keys]);
     assert.deepEqual(rows.map((row) => row.id), ["a", "b"]);
-    assert.deepEqual(rows[1].prompt, [{ role: "user", content: await rendered(dir, "b") }]);
+    assert.deepEqual(rows[1][promptColumn], [{ role: "user", content: await rendered(dir, "b") }]);
     assert.deepEqual(JSON.parse(rows[0][column]), await exported(dir, `a-${format}.json`, lines[0]));
+    if (format === "open-instruct") assert.deepEqual(rows.map((row) => row.dataset), ["lsrif", "lsrif"]);
   }
 });
 
@@ -103,7 +110,7 @@ test("export-dataset: an unknown format or a missing flag is a usage error (exit
   const input = writeFile(dir, "in.jsonl", INSTRUCTIONS_JSONL);
   const bad = await lsrif(["export-dataset", "--instructions", input, "--format", "csv", "--out", join(dir, "x")]);
   assert.equal(bad.code, 2);
-  assert.match(bad.stderr, /--format must be one of verl, trl, openrlhf \(got 'csv'\)/);
+  assert.match(bad.stderr, /--format must be one of verl, trl, openrlhf, open-instruct \(got 'csv'\)/);
   const missing = await lsrif(["export-dataset", "--instructions", input, "--format", "trl"]);
   assert.equal(missing.code, 2);
   assert.match(missing.stderr, /needs --out/);

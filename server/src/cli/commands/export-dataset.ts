@@ -1,9 +1,9 @@
-// `lsrif export-dataset`: training rows for VeRL (parquet), TRL or OpenRLHF (JSONL) from
+// `lsrif export-dataset`: training rows for VeRL (parquet), TRL, OpenRLHF or open-instruct (JSONL) from
 // the same instruction inputs as `score-batch`.
 
 import { renameSync, writeFileSync } from "node:fs";
 import { loadBatchInstructions } from "../batch/instructions.js";
-import { openrlhfRow, trainingExamples, trlRow, verlRow, DATASET_FORMATS, type DatasetFormat } from "../dataset/training-rows.js";
+import { trainingExamples, verlRow, DATASET_FORMATS, JSONL_ROWS, type DatasetFormat } from "../dataset/training-rows.js";
 import { verlParquet } from "../dataset/verl-parquet.js";
 import { CliError, EXIT_FAILED, EXIT_OK, type Io } from "../io.js";
 
@@ -39,7 +39,7 @@ export async function runExportDataset(options: ExportDatasetOptions, io: Io): P
     const dataSource = options.dataSource ?? "lsrif";
     writeAtomically(options.out, await verlParquet(examples.map((e) => verlRow(e, dataSource))));
   } else {
-    const toRow = format === "trl" ? trlRow : openrlhfRow;
+    const toRow = JSONL_ROWS[format];
     writeAtomically(options.out, examples.map((e) => JSON.stringify(toRow(e)) + "\n").join(""));
   }
   io.stderr(`lsrif: wrote ${examples.length} ${format} rows to ${options.out}\n`);

@@ -8,7 +8,7 @@ import type { Instruction } from "../../analysis/logic.js";
 import { exportLsrInstructJson } from "../../interchange/lsrinstruct-json.js";
 import { renderInstruction } from "../../render/natural-language.js";
 
-export const DATASET_FORMATS = ["verl", "trl", "openrlhf"] as const;
+export const DATASET_FORMATS = ["verl", "trl", "openrlhf", "open-instruct"] as const;
 export type DatasetFormat = (typeof DATASET_FORMATS)[number];
 
 export interface ChatMessage {
@@ -58,3 +58,11 @@ export function trlRow(example: TrainingExample) {
 export function openrlhfRow(example: TrainingExample) {
   return { id: example.id, prompt: example.prompt, label: example.instruction };
 }
+
+/** open-instruct: `messages`, `ground_truth`, and `dataset` naming the verifier (`lsrif`). */
+export function openInstructRow(example: TrainingExample) {
+  return { id: example.id, messages: example.prompt, ground_truth: example.instruction, dataset: "lsrif" };
+}
+
+/** The JSONL formats, each with its row shape. */
+export const JSONL_ROWS = { trl: trlRow, openrlhf: openrlhfRow, "open-instruct": openInstructRow } as const;
