@@ -87,7 +87,9 @@ export class ItemScorer {
       if (!result.complete) reply.reason = "soft constraints left unjudged (no judge configured)";
       return { reply: withId(reply), verdicts };
     } catch (error) {
-      // The engine does not throw; this keeps one item's surprise from failing a batch.
+      // A pooled item still queued at the deadline is aborted; otherwise the engine
+      // does not throw, and this keeps one item's surprise from failing a batch.
+      if (signal.aborted) return fail(`the deadline of ${deadlineMs} ms passed before the item was scored`);
       return fail(`internal error: ${error instanceof Error ? error.message : String(error)}`);
     }
   }

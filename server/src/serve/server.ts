@@ -8,6 +8,7 @@ import type { BatchInstructions } from "../cli/batch/instructions.js";
 import type { ManagedJudge } from "../judge/settings.js";
 import type { SoftValue } from "../scoring/leaf-verdicts.js";
 import { buildApp, type LogEvent } from "./app.js";
+import { HardCheckPool } from "./hard-pool.js";
 import { InstructionSource } from "./instructions.js";
 import { ServeMetrics } from "./metrics.js";
 import { ItemScorer, type ScoreFunction } from "./score-item.js";
@@ -26,6 +27,8 @@ export interface ServeOptions {
   maxInFlight: number;
   bodyLimit: number;
   scoreFunction?: ScoreFunction;
+  /** Worker threads for hard-only items (0: score on the main thread). */
+  workers?: number;
   log: (event: LogEvent) => void;
 }
 
@@ -77,13 +80,14 @@ export function writePortFile(file: string, url: string): void {
 export async function startServe(options: ServeOptions): Promise<RunningServer> {
   const instructions = new InstructionSource(options.instructions);
   const metrics = new ServeMetrics(() => options.judge?.stats());
+  const pool = options.scoreFunction === undefined && (options.workers ?? 0) > 0 ? new HardCheckPool(options.workers as number) : undefined;
   const scorer = new ItemScorer(instructions, {
     judge: options.judge,
     fallbackScore: options.fallbackScore,
     stripThinking: options.stripThinking,
     stripSuffix: options.stripSuffix,
     softValue: options.softValue,
-    scoreFunction: options.scoreFunction,
+    scoreFunction: options.scoreFunction ?? pool?.scoreFunction,
   });
   const serve = buildApp({
     scorer, instructions, metrics,
@@ -94,16 +98,24 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
     version: packageVersion(),
     log: options.log,
   });
-  await serve.app.listen({ host: options.host, port: options.port });
+  try {
+    await serve.app.listen({ host: options.host, port: options.port });
+  } catch (error) {
+    await pool?.close();
+    throw error;
+  }
   const address = serve.app.server.address() as AddressInfo;
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;
   options.log({
     event: "listening", url, port: address.port, instructions: instructions.preloadedCount,
-    judge: options.judge !== undefined, auth: options.token !== undefined,
+    judge: options.judge !== undefined, auth: options.token !== undefined, workers: options.workers ?? 0,
   });
   let closed: Promise<void> | undefined;
-  const close = () => (closed ??= serve.app.close().then(() => options.log({ event: "stopped" })));
+  const close = () => (closed ??= serve.app.close().then(async () => {
+    await pool?.close();
+    options.log({ event: "stopped" });
+  }));
   return {
     url,
     port: address.port,

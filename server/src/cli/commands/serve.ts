@@ -15,7 +15,7 @@ export const SERVE_TOKEN_ENV = "LSRIF_SERVE_TOKEN";
 export const SERVE_USAGE = `  lsrif serve [--host H] [--port N|0] [--port-file FILE] [--instructions DIR_OR_JSONL]
               [--deadline-ms N] [--fallback-score X] [--strip-thinking] [--strip-suffix]
               [--soft-value binary|probability] [--max-in-flight N] [--body-limit BYTES]
-              [--insecure-no-token] [judge flags]
+              [--workers N] [--insecure-no-token] [judge flags]
                                                the HTTP reward server for RL trainers (docs/serve.md)`;
 
 const SERVE_OPTIONS = {
@@ -31,6 +31,7 @@ const SERVE_OPTIONS = {
   "max-in-flight": { type: "string" },
   "body-limit": { type: "string" },
   "insecure-no-token": { type: "boolean" },
+  workers: { type: "string" },
   ...JUDGE_OPTIONS,
 } as const;
 
@@ -88,6 +89,7 @@ export async function runServe(args: string[], io: Io, env: Record<string, strin
       softValue: softValueOption(values["soft-value"]),
       maxInFlight: wholeNumber(values["max-in-flight"], "max-in-flight", SERVE_DEFAULTS.maxInFlight, 1),
       bodyLimit: wholeNumber(values["body-limit"], "body-limit", SERVE_DEFAULTS.bodyLimit, 1),
+      workers: wholeNumber(values.workers, "workers", 0, 0),
       log,
     }).catch((error: unknown) => {
       throw new CliError(`cannot listen on ${host}:${port}: ${error instanceof Error ? error.message : String(error)}`);
