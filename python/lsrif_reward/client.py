@@ -8,6 +8,7 @@ goes on. Only programming errors (a wrong argument type) raise.
 import asyncio
 import functools
 import json
+import logging
 import os
 import threading
 import time
@@ -103,7 +104,9 @@ class LsrifClient:
             else:
                 pending.append(index)
         chunks = [pending[i:i + self.batch_size] for i in range(0, len(pending), self.batch_size)]
-        if len(chunks) == 1:
+        if not chunks:
+            results: List[List[Reply]] = []
+        elif len(chunks) == 1:
             results = [self._score_chunk([items[i] for i in chunks[0]])]
         else:
             pool = self._pool("chunks")
@@ -213,9 +216,9 @@ class LsrifClient:
         raise last
 
     def _pool(self, name: str) -> ThreadPoolExecutor:
+        if self._pools_pid != os.getpid():  # a forked worker: the parent's threads and locks are not usable here
+            self._guard, self._pools, self._pools_pid = threading.Lock(), {}, os.getpid()
         with self._guard:
-            if self._pools_pid != os.getpid():  # a forked worker: the parent's threads are not here
-                self._pools, self._pools_pid = {}, os.getpid()
             pool = self._pools.get(name)
             if pool is None:
                 pool = self._pools[name] = ThreadPoolExecutor(max_workers=self.max_workers, thread_name_prefix=f"lsrif-{name}")
@@ -263,11 +266,35 @@ def item_for_label(response: Any, label: Any, instruction_id: Optional[str] = No
         return {"response": response, "_label_error": str(error)}
 
 
-__all__ = ["LsrifClient", "label_item", "item_for_label", "default_client", "DEFAULT_BATCH_SIZE"]
+__all__ = ["LsrifClient", "label_item", "item_for_label", "default_client", "log_failure", "DEFAULT_BATCH_SIZE"]
+
+
+_log = logging.getLogger("lsrif_reward")
+_logged: Dict[str, float] = {}
+
+
+def log_failure(reply: Reply) -> None:
+    """Logs why an item could not be scored, each distinct reason at most once a minute
+    (a server that is down would otherwise log once per sample). Never logs response text."""
+    if not reply["reward"]["error"]:
+        return
+    reason = str(reply.get("reason", "unknown"))
+    now = time.monotonic()
+    if now - _logged.get(reason, -1e9) >= 60.0:
+        _logged[reason] = now
+        _log.warning("lsrif: an item could not be scored (fallback score used): %s", reason)
 
 
 _default_client: Optional[LsrifClient] = None
 _default_guard = threading.Lock()
+
+
+def _after_fork_in_child() -> None:
+    global _default_guard
+    _default_guard = threading.Lock()
+
+
+os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
 def default_client() -> LsrifClient:

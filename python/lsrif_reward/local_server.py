@@ -89,11 +89,17 @@ class LocalServer:
         self.pid_file = self.directory / "server.pid"
         self.log_file = self.directory / "server.log"
         self._cached: Optional[str] = None
-        self._guard = threading.Lock()
+        self._guard, self._guard_pid = threading.Lock(), os.getpid()
+
+    def _lock(self) -> threading.Lock:
+        # A lock held by another thread at fork() stays held in the child: forked workers get a new one.
+        if self._guard_pid != os.getpid():
+            self._guard, self._guard_pid = threading.Lock(), os.getpid()
+        return self._guard
 
     def url(self, check: bool = False) -> str:
         """The server's URL. With `check`, a cached URL is health-checked (and the server restarted if dead)."""
-        with self._guard:
+        with self._lock():
             if self._cached is not None and not check:
                 return self._cached
             current = self._read_url()
@@ -105,7 +111,7 @@ class LocalServer:
 
     def stop(self) -> bool:
         """Stops the server this directory describes (SIGTERM); True when one was running."""
-        with self._guard:
+        with self._lock():
             self._cached = None
             pid = self._our_pid()
             if pid is None:
@@ -135,7 +141,11 @@ class LocalServer:
         return pid if str(self.url_file).encode() in cmdline else None
 
     def _start_under_lock(self) -> str:
-        self.directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+        for directory in (self.directory.parent, self.directory):
+            directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+            # The port file says where to send responses: only a directory of our own is trusted.
+            if directory.stat().st_uid != os.getuid():
+                raise LocalServerError(f"{directory} belongs to another user; set LSRIF_RUNTIME_DIR")
         deadline = time.monotonic() + self.start_timeout
         with open(self.lock_file, "a+") as lock:
             while True:
@@ -200,6 +210,14 @@ class LocalServer:
 
 _shared: Dict[str, LocalServer] = {}
 _shared_guard = threading.Lock()
+
+
+def _after_fork_in_child() -> None:
+    global _shared_guard
+    _shared_guard = threading.Lock()
+
+
+os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
 def shared_local_server() -> LocalServer:

@@ -20,7 +20,7 @@ import json
 from dataclasses import dataclass
 from typing import Any, Dict, List, Optional
 
-from lsrif_reward.client import LsrifClient, default_client, item_for_label
+from lsrif_reward.client import LsrifClient, default_client, item_for_label, log_failure
 
 
 @dataclass
@@ -70,6 +70,7 @@ class LsrifVerifier:
         return f"{type(self).__name__}(name={self.name}, weight={self.weight})"
 
     def _result(self, reply: Dict[str, Any]) -> LsrifVerificationResult:
+        log_failure(reply)
         block = reply["reward"]
         reasoning: Dict[str, Any] = {"reward": block}
         if block["error"]:

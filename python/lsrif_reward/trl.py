@@ -16,12 +16,13 @@ Conversational completions (lists of messages) are scored on the last assistant 
 """
 
 import functools
+import hashlib
 import json
 import threading
 from collections import OrderedDict
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
-from lsrif_reward.client import LsrifClient, default_client, item_for_label
+from lsrif_reward.client import LsrifClient, default_client, item_for_label, log_failure
 
 COMPONENTS = ("score", "flat", "hard", "soft")
 DEFAULT_COLUMN = "lsrif_instruction"
@@ -48,7 +49,7 @@ def _content_text(content: Any) -> Any:
 
 
 class _ReplyCache:
-    """A bounded map from request body to reply, for the components of one batch."""
+    """A bounded map from request digest to reward block, for the components of one batch."""
 
     def __init__(self, size: int = 8192) -> None:
         self.size = size
@@ -121,9 +122,10 @@ class LsrifReward:
     @staticmethod
     def _store(items: list, missing: List[int], replies: List[Dict[str, Any]], cached: list) -> None:
         for index, reply in zip(missing, replies):
+            log_failure(reply)
             cached[index] = reply
             if not reply["reward"]["error"]:  # failures are retried by the next component
-                _cache.put(_key(items[index]), reply)
+                _cache.put(_key(items[index]), {"reward": reply["reward"]})  # the block only: small
 
 
 async def _async_reward(reward: LsrifReward, prompts: Optional[Sequence[Any]] = None,
@@ -160,7 +162,8 @@ class AsyncLsrifReward(functools.partial):
 
 
 def _key(item: Dict[str, Any]) -> str:
-    return json.dumps(item, sort_keys=True, default=str)
+    # A digest, so the cache holds no response text.
+    return hashlib.sha256(json.dumps(item, sort_keys=True, default=str).encode("utf-8")).hexdigest()
 
 
 _client_table: Dict[Tuple[Optional[str], Optional[str]], LsrifClient] = {}

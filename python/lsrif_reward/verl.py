@@ -14,14 +14,10 @@ keys, because VeRL builds its extra-info columns from the first sample's keys.
 writes it, or an instruction id); `extra_info["instruction_id"]` is used when it is empty.
 """
 
-import logging
 from typing import Any, Dict, List, Optional, Sequence
 
-from lsrif_reward.client import LsrifClient, default_client, item_for_label
+from lsrif_reward.client import LsrifClient, default_client, item_for_label, log_failure
 from lsrif_reward.contract import Block
-
-log = logging.getLogger("lsrif_reward")
-
 
 def _item(solution_str: Any, ground_truth: Any, extra_info: Any) -> Dict[str, Any]:
     instruction_id = extra_info.get("instruction_id") if isinstance(extra_info, dict) else None
@@ -29,9 +25,8 @@ def _item(solution_str: Any, ground_truth: Any, extra_info: Any) -> Dict[str, An
 
 
 def _block(reply: Dict[str, Any]) -> Block:
-    if reply["reward"]["error"]:
-        # The reason goes to the log, not into the result: VeRL needs the same keys for all samples.
-        log.warning("lsrif: an item could not be scored: %s", reply.get("reason"))
+    # The reason goes to the log, not into the result: VeRL needs the same keys for all samples.
+    log_failure(reply)
     return dict(reply["reward"])
 
 

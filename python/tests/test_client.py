@@ -147,3 +147,36 @@ def test_the_fixture_file_is_what_the_server_preloaded(server):
         by_id = client.score("A storm comes", instruction_id=value["id"])["reward"]
         inline = client.score("A storm comes", value)["reward"]
         assert by_id == inline
+
+
+_inherited = {}
+
+
+def test_a_client_made_before_fork_works_in_the_child(server):
+    """Dataloader workers fork: a client (with its thread pool) inherited from the parent must work."""
+    import multiprocessing
+    client = _inherited["client"] = LsrifClient(server.url)
+    assert_block(asyncio.run(client.ascore("A storm comes", instruction_id="both"))["reward"], EXPECTED[("both", "A storm comes")])
+    with multiprocessing.get_context("fork").Pool(2) as pool:  # the children get the client by fork, not pickle
+        blocks = pool.map(_score_in_child, ["A storm comes", "Calm, clear"])
+    assert_block(blocks[0], EXPECTED[("both", "A storm comes")])
+    assert_block(blocks[1], EXPECTED[("both", "Calm, clear")])
+    # And a pickled copy (what Ray ships) works too.
+    import pickle
+    copy = pickle.loads(pickle.dumps(client))
+    assert_block(asyncio.run(copy.ascore("A storm comes", instruction_id="both"))["reward"], EXPECTED[("both", "A storm comes")])
+
+
+def _score_in_child(response):
+    return asyncio.run(_inherited["client"].ascore(response, instruction_id="both"))["reward"]
+
+
+def test_failures_are_logged_once_a_minute_per_reason(caplog):
+    from lsrif_reward.client import log_failure
+    down = LsrifClient(unused_url(), attempts=1)
+    with caplog.at_level("WARNING", logger="lsrif_reward"):
+        for _ in range(5):
+            log_failure(down.score("secret response text", instruction_id="both"))
+    messages = [r.getMessage() for r in caplog.records if r.name == "lsrif_reward"]
+    assert len(messages) == 1 and "cannot reach" in messages[0]
+    assert "secret response text" not in messages[0]
