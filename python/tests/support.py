@@ -138,6 +138,15 @@ def lsrif_scores(cases: List[Tuple[str, str]]) -> List[float]:
         return [by_id[str(n)] for n in range(len(cases))]
 
 
+def exported_rows(fmt: str, directory: Path) -> List[Dict]:
+    """The JSONL rows `lsrif export-dataset --format FMT` writes for the fixture instructions."""
+    out = directory / f"{fmt}.jsonl"
+    done = subprocess.run(lsrif_command() + ["export-dataset", "--instructions", str(INSTRUCTIONS), "--format", fmt,
+                                             "--out", str(out)], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    return [json.loads(line) for line in out.read_text().splitlines()]
+
+
 def unused_url() -> str:
     """A loopback URL nothing listens on."""
     import socket

@@ -9,12 +9,11 @@ is not installed here, so `VerifierFunction` below is a stand-in with the same a
 
 import asyncio
 import json
-import subprocess
 from abc import ABC, abstractmethod
 
 from lsrif_reward import LsrifClient
 from lsrif_reward.open_instruct import LsrifVerifier, register
-from support import EXPECTED, INSTRUCTIONS, instruction, lsrif_command, lsrif_scores, needs_serve, unused_url
+from support import EXPECTED, exported_rows, instruction, lsrif_scores, needs_serve, unused_url
 
 pytestmark = needs_serve
 
@@ -85,11 +84,7 @@ def test_failures_give_the_fallback_and_the_reason(server):
 
 
 def test_rows_from_export_dataset_pick_the_lsrif_verifier(server, tmp_path):
-    out = tmp_path / "oi.jsonl"
-    done = subprocess.run(lsrif_command() + ["export-dataset", "--instructions", str(INSTRUCTIONS), "--format", "open-instruct",
-                                             "--out", str(out)], capture_output=True, text=True, timeout=60)
-    assert done.returncode == 0, done.stderr
-    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    rows = exported_rows("open-instruct", tmp_path)
     register(VerifierFunction)
     verifiers = build_all_verifiers(args=object())
     for verifier in verifiers.values():

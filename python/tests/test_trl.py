@@ -10,12 +10,11 @@ import asyncio
 import inspect
 import json
 import pickle
-import subprocess
 
 import pytest
 
 from lsrif_reward.trl import AsyncLsrifReward, LsrifReward
-from support import EXPECTED, INSTRUCTIONS, instruction, lsrif_command, lsrif_scores, needs_serve, unused_url
+from support import EXPECTED, exported_rows, instruction, lsrif_scores, needs_serve, unused_url
 
 pytestmark = needs_serve
 
@@ -70,11 +69,7 @@ def test_picklable_and_named(server):
 
 
 def test_rows_from_export_dataset_score_as_the_cli_does(server, tmp_path):
-    out = tmp_path / "trl.jsonl"
-    done = subprocess.run(lsrif_command() + ["export-dataset", "--instructions", str(INSTRUCTIONS), "--format", "trl",
-                                             "--out", str(out)], capture_output=True, text=True, timeout=60)
-    assert done.returncode == 0, done.stderr
-    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    rows = exported_rows("trl", tmp_path)
     assert [row["id"] for row in rows] == ["chain", "both"]
     assert all(row["prompt"][0]["role"] == "user" for row in rows)
     # A GRPO group: every row's prompt with three completions, columns repeated per completion.
