@@ -116,16 +116,17 @@ class LsrifReward:
         if len(labels) != len(completions):
             raise ValueError(f"{self.__name__}: {len(completions)} completions but {len(labels)} values of {self.column!r}")
         items = [item_for_label(completion_text(c), label) for c, label in zip(completions, labels)]
-        cached = [_cache.get(_key(item)) for item in items]
+        scope = self.client().url or "local"
+        cached = [_cache.get(_key(scope, item)) for item in items]
         return items, cached, [i for i, reply in enumerate(cached) if reply is None]
 
-    @staticmethod
-    def _store(items: list, missing: List[int], replies: List[Dict[str, Any]], cached: list) -> None:
+    def _store(self, items: list, missing: List[int], replies: List[Dict[str, Any]], cached: list) -> None:
+        scope = self.client().url or "local"
         for index, reply in zip(missing, replies):
             log_failure(reply)
             cached[index] = reply
             if not reply["reward"]["error"]:  # failures are retried by the next component
-                _cache.put(_key(items[index]), {"reward": reply["reward"]})  # the block only: small
+                _cache.put(_key(scope, items[index]), {"reward": reply["reward"]})  # the block only: small
 
 
 async def _async_reward(reward: LsrifReward, prompts: Optional[Sequence[Any]] = None,
@@ -161,9 +162,9 @@ class AsyncLsrifReward(functools.partial):
         return f"AsyncLsrifReward(component={reward.component!r}, column={reward.column!r})"
 
 
-def _key(item: Dict[str, Any]) -> str:
-    # A digest, so the cache holds no response text.
-    return hashlib.sha256(json.dumps(item, sort_keys=True, default=str).encode("utf-8")).hexdigest()
+def _key(scope: str, item: Dict[str, Any]) -> str:
+    # Per server (two servers may judge differently); a digest, so the cache holds no response text.
+    return hashlib.sha256(json.dumps([scope, item], sort_keys=True, default=str).encode("utf-8")).hexdigest()
 
 
 _client_table: Dict[Tuple[Optional[str], Optional[str]], LsrifClient] = {}

@@ -147,6 +147,28 @@ def exported_rows(fmt: str, directory: Path) -> List[Dict]:
     return [json.loads(line) for line in out.read_text().splitlines()]
 
 
+class LoopbackJudge:
+    """The project's scripted chat judge (a node process); verdicts by constraint text, default YES."""
+
+    def __init__(self, verdicts: Dict[str, str]) -> None:
+        module = ROOT / "out" / "server" / "src" / "judge" / "testing" / "loopback-judge.js"
+        self.proc = subprocess.Popen([NODE or "node", str(Path(__file__).with_name("loopback_judge.js")), str(module),
+                                      json.dumps({"verdicts": verdicts})],
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        self.url = (self.proc.stdout.readline() if self.proc.stdout else "").strip()
+        if not self.url.startswith("http"):
+            self.stop()
+            raise RuntimeError("the loopback judge did not start")
+
+    def stop(self) -> None:
+        if self.proc.stdin:
+            self.proc.stdin.close()  # the judge exits when its stdin closes
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+
+
 def unused_url() -> str:
     """A loopback URL nothing listens on."""
     import socket

@@ -10,6 +10,7 @@ import asyncio
 import inspect
 import json
 import pickle
+import urllib.request
 
 import pytest
 
@@ -94,3 +95,16 @@ def test_failures_give_the_fallback_not_none(server):
     assert values == [0.0, 0.0, 1.0]  # no None: TRL would turn it into NaN
     down = LsrifReward("hard", url=unused_url())
     assert down(prompts=["p"], completions=["x"], lsrif_instruction=["both"]) == [0.0]
+
+
+def _items_scored(url):
+    text = urllib.request.urlopen(url + "/metrics").read().decode()
+    return sum(float(line.rsplit(" ", 1)[1]) for line in text.splitlines() if line.startswith("lsrif_items_scored_total"))
+
+
+def test_several_components_of_one_batch_cost_one_server_call(server):
+    funcs = [LsrifReward(c, url=server.url) for c in ("score", "flat", "hard", "soft")]
+    completions = ["the storm at night", "a storm, at night"]  # not scored by any other test
+    before = _items_scored(server.url)
+    grpo_call(funcs, ["p"] * 2, completions, lsrif_instruction=["both", "both"])
+    assert _items_scored(server.url) - before == 2  # 4 components x 2 completions, 2 items scored
