@@ -44,11 +44,8 @@ function tokenMatches(header: string | undefined, token: string): boolean {
   return timingSafeEqual(digest(given), digest(token)) && given.length > 0;
 }
 
-/** The result tree without source ranges, as `lsrif score --json` prints it. */
-const withoutRanges = (key: string, value: unknown) => (key === "range" ? undefined : value);
-
 function sendJson(reply: FastifyReply, status: number, body: unknown): FastifyReply {
-  return reply.code(status).type("application/json; charset=utf-8").send(JSON.stringify(body, withoutRanges));
+  return reply.code(status).type("application/json; charset=utf-8").send(JSON.stringify(body));
 }
 
 /** A label of OpenRLHF's: an instruction object, a JSON string of one, .lsr text, or an instruction id. */
@@ -82,9 +79,14 @@ export function buildApp(config: AppConfig): ServeApp {
   app.addHook("onRequest", async (request, reply) => {
     const route = request.routeOptions.url ?? "other";
     const started = performance.now();
+    let counted = false;
     reply.raw.once("close", () => {
       metrics.requests.inc({ endpoint: route, status: String(reply.statusCode) });
       metrics.latency.observe({ endpoint: route }, (performance.now() - started) / 1000);
+      if (!counted) return;
+      inFlight--;
+      metrics.inFlight.set(inFlight);
+      if (inFlight === 0) idle?.();
     });
     if (config.token !== undefined && !OPEN_ROUTES.has(route) && !tokenMatches(request.headers.authorization, config.token)) {
       return sendJson(reply, 401, { error: "missing or wrong bearer token (Authorization: Bearer <LSRIF_SERVE_TOKEN>)" });
@@ -93,12 +95,8 @@ export function buildApp(config: AppConfig): ServeApp {
     if (draining) return sendJson(reply, 503, { error: "the server is shutting down" });
     if (inFlight >= config.maxInFlight) return sendJson(reply, 503, { error: `too many requests in flight (--max-in-flight ${config.maxInFlight})` });
     inFlight++;
+    counted = true;
     metrics.inFlight.set(inFlight);
-    reply.raw.once("close", () => {
-      inFlight--;
-      metrics.inFlight.set(inFlight);
-      if (inFlight === 0) idle?.();
-    });
   });
 
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
@@ -113,10 +111,13 @@ export function buildApp(config: AppConfig): ServeApp {
 
   const scoreAll = async (items: unknown[], request: FastifyRequest): Promise<ItemReply[]> => {
     const started = performance.now();
-    const signal = AbortSignal.timeout(config.deadlineMs);
-    const outcomes = await Promise.all(items.map((raw) => scoreOne(raw, signal)));
+    // One deadline for the request, one signal per item: Node's EventTarget checks
+    // each new listener against all the others, so thousands of judge calls on a
+    // single signal would cost quadratic time.
+    const outcomes = await Promise.all(items.map((raw) => scoreOne(raw, AbortSignal.timeout(config.deadlineMs))));
     const errors = outcomes.filter((o) => o.reply.reward.error === 1).length;
-    config.log({ event: "scored", endpoint: request.routeOptions.url, items: items.length, errors, ms: Math.round(performance.now() - started) });
+    // One line per batch or failure; one-item calls arrive by the thousand and are counted in /metrics.
+    if (items.length > 1 || errors > 0) config.log({ event: "scored", endpoint: request.routeOptions.url, items: items.length, errors, ms: Math.round(performance.now() - started) });
     return outcomes.map((o) => o.reply);
   };
 

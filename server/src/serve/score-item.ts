@@ -2,6 +2,7 @@
 // every outcome into a reply with the fixed reward block. Never throws.
 
 import type { Instruction } from "../analysis/logic.js";
+import { withoutRanges, type TreeWithoutRanges } from "../cli/batch/output-file.js";
 import type { SoftJudge } from "../judge/types.js";
 import type { SoftValue } from "../scoring/leaf-verdicts.js";
 import type { ScoreOptions } from "../scoring/lsrm.js";
@@ -11,12 +12,17 @@ import type { InstructionSource, Resolved } from "./instructions.js";
 import { failedReward, rewardOf, zeroReward, type RewardBlock } from "./reward-block.js";
 import type { ScoreItem } from "./schemas.js";
 
+/** The `lsrif score --json` object: the result with no source ranges. */
+export type ResultJson = Omit<ScoreResult, "tree"> & { tree: TreeWithoutRanges };
+
 export interface ItemReply {
   id?: string | number;
   reward: RewardBlock;
   reason?: string;
-  result?: ScoreResult;
+  result?: ResultJson;
 }
+
+const resultJson = (result: ScoreResult): ResultJson => ({ ...result, tree: withoutRanges(result.tree) });
 
 /** Scores an instruction; the default is in-process, a worker pool may take hard-only items. */
 export type ScoreFunction = (instruction: Instruction, response: string, options: ScoreOptions) => Promise<ScoreResult>;
@@ -64,7 +70,7 @@ export class ItemScorer {
   async score(item: ScoreItem, signal: AbortSignal, deadlineMs: number): Promise<ItemOutcome> {
     const withId = (reply: ItemReply): ItemReply => (item.id === undefined ? reply : { id: item.id, ...reply });
     const fail = (reason: string, result?: ScoreResult): ItemOutcome => ({
-      reply: withId({ reward: failedReward(this.options.fallbackScore), reason, ...(result ? { result } : {}) }),
+      reply: withId({ reward: failedReward(this.options.fallbackScore), reason, ...(result ? { result: resultJson(result) } : {}) }),
       verdicts: 0,
     });
     try {
@@ -75,7 +81,7 @@ export class ItemScorer {
         stripThinking: item.strip_thinking ?? this.options.stripThinking,
         stripSuffix: item.strip_suffix ?? this.options.stripSuffix,
       }, this.options.scoreFunction);
-      if (result.reason === NO_THINK_REASON) return { reply: withId({ reward: zeroReward(), reason: result.reason, result }), verdicts: 0 };
+      if (result.reason === NO_THINK_REASON) return { reply: withId({ reward: zeroReward(), reason: result.reason, result: resultJson(result) }), verdicts: 0 };
       const soft = softLeaves(result.tree);
       const failed = soft.find((leaf) => leaf.status === "error");
       if (failed) {
@@ -83,7 +89,7 @@ export class ItemScorer {
         return fail(why, result);
       }
       const verdicts = soft.filter((leaf) => leaf.status === "pass" || leaf.status === "fail").length;
-      const reply: ItemReply = { reward: rewardOf(result, this.options.fallbackScore), result };
+      const reply: ItemReply = { reward: rewardOf(result, this.options.fallbackScore), result: resultJson(result) };
       if (!result.complete) reply.reason = "soft constraints left unjudged (no judge configured)";
       return { reply: withId(reply), verdicts };
     } catch (error) {

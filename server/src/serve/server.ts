@@ -99,7 +99,9 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
     log: options.log,
   });
   try {
-    await serve.app.listen({ host: options.host, port: options.port });
+    // A trainer opens hundreds of connections at once (one request per sample); the
+    // default backlog of 511 resets the rest. The kernel caps it at somaxconn.
+    await serve.app.listen({ host: options.host, port: options.port, backlog: Math.max(511, options.maxInFlight) });
   } catch (error) {
     await pool?.close();
     throw error;

@@ -21,6 +21,10 @@ export interface StepOptions {
   groupSize: number;
   /** Soft constraints added to each instruction (distinct texts per instruction). */
   softPerInstruction?: number;
+  /** The first IFEval prompt used (default 0). */
+  offset?: number;
+  /** Appended to each instruction id, so a repeated step is not served from a parse cache. */
+  tag?: string;
 }
 
 interface IfevalInput {
@@ -49,9 +53,10 @@ export function grpoStep(options: StepOptions): StepItem[] {
       return [row.prompt, row.response] as const;
     }),
   );
-  if (options.instructions > inputs.length) throw new Error(`only ${inputs.length} IFEval prompts`);
+  const offset = options.offset ?? 0;
+  if (offset + options.instructions > inputs.length) throw new Error(`only ${inputs.length} IFEval prompts`);
   const items: StepItem[] = [];
-  for (const input of inputs.slice(0, options.instructions)) {
+  for (const input of inputs.slice(offset, offset + options.instructions)) {
     const sub: Record<string, unknown> = {};
     input.instruction_id_list.forEach((id, i) => {
       // IFEval writes absent arguments as null; the instruction format leaves them out.
@@ -61,10 +66,16 @@ export function grpoStep(options: StepOptions): StepItem[] {
     for (let s = 0; s < (options.softPerInstruction ?? 0); s++) {
       sub[`c${input.instruction_id_list.length + s + 1}`] = { constraint: `Soft constraint ${s + 1} of prompt ${input.key}: stay helpful.`, category: "style" };
     }
-    const instruction = { id: String(input.key), prompt: input.prompt, composite_constraints: [{ composite_constraint: { type: "And", sub_constraints: sub } }] };
+    const instruction = { id: `${input.key}${options.tag ?? ""}`, prompt: input.prompt, composite_constraints: [{ composite_constraint: { type: "And", sub_constraints: sub } }] };
     const base = responses.get(input.prompt) ?? "";
+    const group = new Set<string>();
     for (let g = 0; g < options.groupSize; g++) {
-      items.push({ id: `${input.key}-${g}`, instruction, response: VARIANTS[g % VARIANTS.length](base) + (g >= VARIANTS.length ? ` (${g})` : "") });
+      let response = VARIANTS[g % VARIANTS.length](base);
+      // A variant that changed nothing (already lowercase, no commas) would be judged
+      // once for two items; every response of a group is distinct.
+      if (group.has(response)) response += `\n\n(variant ${g + 1})`;
+      group.add(response);
+      items.push({ id: `${input.key}-${g}`, instruction, response });
     }
   }
   return items;
