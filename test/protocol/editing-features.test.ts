@@ -186,6 +186,18 @@ describe("editing features over stdio", () => {
     await assert.rejects(lsp.request("workspace/executeCommand", { command: "lsrif.score", arguments: [doc.uri, 42] }), /invalid arguments/);
   });
 
+  it("scores with stripThinking (the lsrif.score.stripThinking setting): the text after the last </think>", async () => {
+    const doc = await openAt("no_comma\nlowercase<|>\n");
+    const score = (response: string) =>
+      lsp.request<{ score: number; reason?: string }>("workspace/executeCommand", { command: "lsrif.score", arguments: [doc.uri, response, { stripThinking: true }] });
+    // After the last </think>: "hello world" passes both -> 1 (the thinking's comma and capital are not scored).
+    assert.equal((await score("<think>Hmm, Yes</think>hello world")).score, 1);
+    // No </think>: 0 without checking.
+    const none = await score("hello world");
+    assert.equal(none.score, 0);
+    assert.equal(none.reason, "no </think>");
+  });
+
   it("answers the logic tree with LSP ranges and imports JSON", async () => {
     const doc = await openAt("first no_comma\nthen lowercase<|>\n");
     const tree = await lsp.request<{ root: { kind: string; children: { kind: string; range: unknown }[] } }>("workspace/executeCommand", { command: "lsrif.logicTree", arguments: [doc.uri] });

@@ -8,7 +8,7 @@ import { exportLsrInstructJson, importLsrInstructJson } from "../interchange/lsr
 import { printLsr } from "../interchange/print-lsr.js";
 import type { SoftJudge } from "../judge/types.js";
 import { renderInstruction } from "../render/natural-language.js";
-import { scoreInstruction } from "../scoring/lsrm.js";
+import { scoreResponse } from "../scoring/response-text.js";
 import type { ScoreResult } from "../scoring/result.js";
 import { toLspRange } from "./convert.js";
 import type { AnalysedDocument } from "./document-store.js";
@@ -21,6 +21,9 @@ const ScoreOptionsSchema = z.object({
   gamma: z.number().min(0).max(1).optional(),
   flat: z.boolean().optional(),
   loose: z.boolean().optional(),
+  /** The `lsrif.score.stripThinking` setting: score only the text after the last `</think>`. */
+  stripThinking: z.boolean().optional(),
+  stripSuffix: z.boolean().optional(),
 }).strict();
 const ScoreArgs = z.tuple([z.string().min(1), z.string(), ScoreOptionsSchema.optional()]).rest(z.unknown());
 
@@ -132,7 +135,7 @@ export async function executeCommand(command: string, args: unknown[] | undefine
       // The document store re-uses an analysis in place for the next edit (incremental
       // re-analysis), so the scorer gets its own copy: an edit while the judge is busy
       // must not move the ranges of the version being scored.
-      const result = await scoreInstruction(structuredClone(instruction), response, { ...options, judge: ctx.judge(uri), signal: ctx.signal });
+      const result = await scoreResponse(structuredClone(instruction), response, { ...options, judge: ctx.judge(uri), signal: ctx.signal });
       // A cancelled scoring answers with "cancelled" verdicts; hovers keep the last real score.
       if (!ctx.signal?.aborted) ctx.onScored(uri, doc.version, result);
       return result;

@@ -60,6 +60,21 @@ function itemFromLabel(label: unknown, response: string, instructions: Instructi
   return { response };
 }
 
+/**
+ * Runs `job` with a signal that fires after `ms`; the timer is cleared when the job
+ * ends (AbortSignal.timeout would keep every item's timer and signal alive for the
+ * whole deadline, thousands per GRPO step).
+ */
+async function withDeadline<T>(ms: number, job: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), ms);
+  try {
+    return await job(controller.signal);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export function buildApp(config: AppConfig): ServeApp {
   const { metrics, scorer } = config;
   const app = Fastify({ logger: false, bodyLimit: config.bodyLimit, return503OnClosing: true, forceCloseConnections: "idle" });
@@ -109,22 +124,22 @@ export function buildApp(config: AppConfig): ServeApp {
   });
   app.setNotFoundHandler((request, reply) => sendJson(reply, 404, { error: `no such endpoint: ${request.method} ${request.url.split("?")[0]}` }));
 
-  const scoreAll = async (items: unknown[], request: FastifyRequest): Promise<ItemReply[]> => {
+  const scoreAll = async (items: unknown[], request: FastifyRequest, withResult = true): Promise<ItemReply[]> => {
     const started = performance.now();
     // One deadline for the request, one signal per item: Node's EventTarget checks
     // each new listener against all the others, so thousands of judge calls on a
     // single signal would cost quadratic time.
-    const outcomes = await Promise.all(items.map((raw) => scoreOne(raw, AbortSignal.timeout(config.deadlineMs))));
+    const outcomes = await Promise.all(items.map((raw) => withDeadline(config.deadlineMs, (signal) => scoreOne(raw, signal, withResult))));
     const errors = outcomes.filter((o) => o.reply.reward.error === 1).length;
     // One line per batch or failure; one-item calls arrive by the thousand and are counted in /metrics.
     if (items.length > 1 || errors > 0) config.log({ event: "scored", endpoint: request.routeOptions.url, items: items.length, errors, ms: Math.round(performance.now() - started) });
     return outcomes.map((o) => o.reply);
   };
 
-  const scoreOne = async (raw: unknown, signal: AbortSignal): Promise<ItemOutcome> => {
+  const scoreOne = async (raw: unknown, signal: AbortSignal, withResult: boolean): Promise<ItemOutcome> => {
     const parsed = ScoreItem.safeParse(raw);
     const outcome = parsed.success
-      ? await scorer.score(parsed.data, signal, config.deadlineMs)
+      ? await scorer.score(parsed.data, signal, config.deadlineMs, withResult)
       : scorer.invalid(raw, `invalid item: ${describeIssues(parsed.error)}`);
     const { reward, reason } = outcome.reply;
     metrics.items.inc({ outcome: reward.error === 1 ? "error" : reason === "no </think>" ? "no_think" : "ok" });
@@ -156,7 +171,7 @@ export function buildApp(config: AppConfig): ServeApp {
       const response = prompt !== undefined && text.startsWith(prompt) ? text.slice(prompt.length) : text;
       return itemFromLabel(labels?.[i], response, config.instructions);
     });
-    const results = await scoreAll(items, request);
+    const results = await scoreAll(items, request, false);
     const rewards = results.map((r) => r.reward.score);
     const extra_logs = Object.fromEntries(EXTRA_LOG_KEYS.map((key) => [key, results.map((r) => r.reward[key])]));
     return sendJson(reply, 200, { rewards, scores: rewards, extra_logs });

@@ -22,7 +22,7 @@ export interface ItemReply {
   result?: ResultJson;
 }
 
-const resultJson = (result: ScoreResult): ResultJson => ({ ...result, tree: withoutRanges(result.tree) });
+const toResultJson = (result: ScoreResult): ResultJson => ({ ...result, tree: withoutRanges(result.tree) });
 
 /** Scores an instruction; the default is in-process, a worker pool may take hard-only items. */
 export type ScoreFunction = (instruction: Instruction, response: string, options: ScoreOptions) => Promise<ScoreResult>;
@@ -66,11 +66,12 @@ export class ItemScorer {
     return { reply: typeof id === "string" || typeof id === "number" ? { id, ...reply } : reply, verdicts: 0 };
   }
 
-  /** `signal` is the request's deadline. */
-  async score(item: ScoreItem, signal: AbortSignal, deadlineMs: number): Promise<ItemOutcome> {
+  /** `signal` is the request's deadline; `withResult: false` leaves out the result tree (/get_reward needs only numbers). */
+  async score(item: ScoreItem, signal: AbortSignal, deadlineMs: number, withResult = true): Promise<ItemOutcome> {
+    const resultJson = (result: ScoreResult) => (withResult ? { result: toResultJson(result) } : {});
     const withId = (reply: ItemReply): ItemReply => (item.id === undefined ? reply : { id: item.id, ...reply });
     const fail = (reason: string, result?: ScoreResult): ItemOutcome => ({
-      reply: withId({ reward: failedReward(this.options.fallbackScore), reason, ...(result ? { result: resultJson(result) } : {}) }),
+      reply: withId({ reward: failedReward(this.options.fallbackScore), reason, ...(result ? resultJson(result) : {}) }),
       verdicts: 0,
     });
     try {
@@ -81,7 +82,7 @@ export class ItemScorer {
         stripThinking: item.strip_thinking ?? this.options.stripThinking,
         stripSuffix: item.strip_suffix ?? this.options.stripSuffix,
       }, this.options.scoreFunction);
-      if (result.reason === NO_THINK_REASON) return { reply: withId({ reward: zeroReward(), reason: result.reason, result: resultJson(result) }), verdicts: 0 };
+      if (result.reason === NO_THINK_REASON) return { reply: withId({ reward: zeroReward(), reason: result.reason, ...resultJson(result) }), verdicts: 0 };
       const soft = softLeaves(result.tree);
       const failed = soft.find((leaf) => leaf.status === "error");
       if (failed) {
@@ -89,7 +90,7 @@ export class ItemScorer {
         return fail(why, result);
       }
       const verdicts = soft.filter((leaf) => leaf.status === "pass" || leaf.status === "fail").length;
-      const reply: ItemReply = { reward: rewardOf(result, this.options.fallbackScore), result: resultJson(result) };
+      const reply: ItemReply = { reward: rewardOf(result, this.options.fallbackScore), ...resultJson(result) };
       if (!result.complete) reply.reason = "soft constraints left unjudged (no judge configured)";
       return { reply: withId(reply), verdicts };
     } catch (error) {
