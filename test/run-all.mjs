@@ -2,15 +2,16 @@
 // The one test command: type-check and build, lint (steps), then every test tier.
 // Prints a closing line `N passed, N failed`: N passed counts tests; N failed counts failed tests plus failed
 // steps and tiers that could not run (a step is not a test, but a broken build must fail the run).
-// Usage: node test/run-all.mjs [--only unit|protocol|e2e]   (with --only, build and lint still run first)
+// Usage: node test/run-all.mjs [--only unit|protocol|python|e2e]   (with --only, build and lint still run first)
 import { spawnSync } from "node:child_process";
-import { readdirSync, statSync, existsSync, readFileSync } from "node:fs";
+import { readdirSync, statSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname;
 const onlyIndex = process.argv.indexOf("--only");
 const only = onlyIndex > 0 ? process.argv[onlyIndex + 1] : undefined;
-const TIERS = ["unit", "protocol", "e2e"];
+const TIERS = ["unit", "protocol", "python", "e2e"];
 if (only !== undefined && !TIERS.includes(only)) {
   console.error(`run-all: --only takes one of ${TIERS.join(", ")} (got '${only}')`);
   process.exit(2);
@@ -67,6 +68,38 @@ function nodeTier(name, dir) {
   tierResult(name, pass, fail, r.status !== 0 && fail === 0); // a crash outside any test still fails the run
 }
 
+/**
+ * The Python package's tests with Debian's pytest (python/tests/setup.sh installs it when it
+ * can). Counts come from pytest's JUnit XML. When pytest cannot be installed the tier is
+ * reported as skipped, and counted as a failure under CI.
+ */
+function pythonTier() {
+  const setup = spawnSync("bash", ["python/tests/setup.sh"], { cwd: root, stdio: ["ignore", "inherit", "pipe"], encoding: "utf8" });
+  if (setup.status !== 0) {
+    const reason = (setup.stderr ?? "").trim().split("\n").pop() || "python/tests/setup.sh failed";
+    if (process.env.CI) {
+      console.log(`\n=== python tests: cannot run: ${reason}; CI is set, so this fails the run`);
+      tierResult("python (pytest)", 0, 0, true);
+    } else {
+      console.log(`\n=== python tests: SKIPPED: ${reason}; run it with: bash python/tests/setup.sh && /usr/bin/python3 -m pytest python/tests`);
+      report.push(`tier python (pytest): SKIPPED (${reason})`);
+    }
+    return;
+  }
+  const dir = mkdtempSync(join(tmpdir(), "lsrif-pytest-"));
+  const junit = join(dir, "junit.xml");
+  const r = run("python tests", "/usr/bin/python3", ["-m", "pytest", "python/tests", "-q", "-rs", "-p", "no:cacheprovider", `--junitxml=${junit}`], {
+    env: { PYTHONDONTWRITEBYTECODE: "1" },
+  });
+  const xml = existsSync(junit) ? readFileSync(junit, "utf8") : "";
+  rmSync(dir, { recursive: true, force: true });
+  const count = (name) => Number(new RegExp(`<testsuite [^>]*\\b${name}="(\\d+)"`).exec(xml)?.[1] ?? 0);
+  const bad = count("failures") + count("errors");
+  if (count("skipped") > 0) console.log(`python tests: ${count("skipped")} skipped (reasons above)`);
+  // pytest crashed, or collected no test (exit 5)
+  tierResult("python (pytest)", count("tests") - bad - count("skipped"), bad, r.status !== 0 && bad === 0);
+}
+
 /** Why the editor tier cannot run on this machine, or undefined when it can (see test/e2e/setup.sh). */
 function editorTierBlocker() {
   if (process.platform !== "linux" || !existsSync("/etc/debian_version")) return "it installs code-server and chromium with apt: needs Debian";
@@ -105,6 +138,7 @@ step("lint", "npx", ["eslint", "."]);
 if (built) {
   if (wanted("unit")) nodeTier("unit", "out/test/unit");
   if (wanted("protocol")) nodeTier("protocol", "out/test/protocol");
+  if (wanted("python")) pythonTier();
   if (wanted("e2e")) editorTier();
 }
 

@@ -8,6 +8,7 @@ import { GENERATE_OPTIONS, GENERATE_USAGE, runGenerateCommand } from "./commands
 import { runExport, runFormat, runImport, runRender } from "./commands/convert.js";
 import { runScore } from "./commands/score.js";
 import { runScoreBatch } from "./commands/score-batch.js";
+import { runExportDataset } from "./commands/export-dataset.js";
 import { runServe, SERVE_USAGE, softValueOption } from "./commands/serve.js";
 import { CliError, EXIT_OK, EXIT_UNUSABLE, processIo, type Io } from "./io.js";
 import { JUDGE_OPTIONS, JUDGE_USAGE, openJudgeFromFlags } from "./judge-options.js";
@@ -21,6 +22,8 @@ Usage:
   lsrif score-batch --instructions DIR_OR_JSONL --in responses.jsonl --out scores.jsonl
                     [--gamma G] [--flat] [--loose] [--summary-json FILE] [judge flags]
                                                score many responses; resumable (ids in --out are skipped)
+  lsrif export-dataset --instructions DIR_OR_JSONL --format verl|trl|openrlhf|open-instruct --out FILE
+                    [--data-source NAME]       training rows (VeRL parquet; JSONL for the others; docs/training.md)
 ${SERVE_USAGE}
   lsrif import FILE.json [-o OUT.lsr]          LsrInstruct JSON to .lsr
   lsrif export FILE.lsr [-o OUT.json]          .lsr to LsrInstruct JSON
@@ -117,6 +120,19 @@ export async function run(argv: string[], io: Io): Promise<number> {
       } finally {
         judge?.dispose();
       }
+    }
+    case "export-dataset": {
+      const { values, positionals: pos } = parse(rest, {
+        instructions: { type: "string" }, format: { type: "string" }, out: { type: "string" }, "data-source": { type: "string" },
+      });
+      positionals(pos, 0, 0, "no positional arguments");
+      for (const name of ["instructions", "format", "out"] as const) {
+        if (typeof values[name] !== "string") throw new CliError(`lsrif export-dataset needs --${name}\n\n${USAGE}`);
+      }
+      return runExportDataset({
+        instructions: values.instructions as string, format: values.format as string, out: values.out as string,
+        dataSource: values["data-source"] as string | undefined,
+      }, io);
     }
     case "serve":
       return runServe(rest, io);
