@@ -29,13 +29,16 @@ function looseVariant(response: string, i: number): string {
   let v = lastVariants[i];
   if (v === undefined) {
     const noStars = (t: string) => t.replaceAll("*", "");
-    const lines = () => response.split("\n");
+    // The "\n".join of split("\n") slices, taken as slices of the response: splitting
+    // builds one string per line (millions on a run of newlines).
+    const first = response.indexOf("\n");
+    const last = response.lastIndexOf("\n");
     switch (i) {
       case 0: v = response; break;
       case 1: v = noStars(response); break;
-      case 2: v = pyStrip(lines().slice(1).join("\n")); break;
-      case 3: v = pyStrip(lines().slice(0, -1).join("\n")); break;
-      case 4: v = pyStrip(lines().slice(1, -1).join("\n")); break;
+      case 2: v = first < 0 ? "" : pyStrip(response.slice(first + 1)); break;
+      case 3: v = last < 0 ? "" : pyStrip(response.slice(0, last)); break;
+      case 4: v = first === last ? "" : pyStrip(response.slice(first + 1, last)); break;
       default: v = noStars(looseVariant(response, i - 3));
     }
     lastVariants[i] = v;

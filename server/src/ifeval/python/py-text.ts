@@ -14,25 +14,49 @@ export const PY_WORD_CHARS = "\\p{L}\\p{N}_";
 /** Python `[^\W\d]`: word characters that are not decimal digits (Nd). */
 export const PY_WORD_NOT_DIGIT_CHARS = "\\p{L}\\p{Nl}\\p{No}_";
 
-const LEADING_WS = new RegExp(`^[${PY_WHITESPACE_CLASS}]+`, "u");
-const TRAILING_WS = new RegExp(`[${PY_WHITESPACE_CLASS}]+$`, "u");
 const WS_RUNS = new RegExp(`[${PY_WHITESPACE_CLASS}]+`, "u");
 
-const NON_WS = new RegExp(`[^${PY_WHITESPACE_CLASS}]`, "u");
+/**
+ * Python `str.isspace()` for one UTF-16 code unit (every Python whitespace character is in
+ * the BMP). The same set as PY_WHITESPACE_CLASS; a unit test compares the two on every code unit.
+ * Strip is a loop over code units, not a regex: `\s+$` retries from every start of a run and
+ * is quadratic on long runs of whitespace that do not end the text.
+ */
+export function isPyWhitespaceCode(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x1f);
+  if (c < 0x85) return false;
+  return c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
+    c === 0x202f || c === 0x205f || c === 0x3000;
+}
+
+/** Index of the first non-whitespace code unit at or after `from`, or `s.length`. */
+export function pySkipWhitespace(s: string, from = 0): number {
+  let i = from;
+  while (i < s.length && isPyWhitespaceCode(s.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Index just after the last non-whitespace code unit before `to`, or `from` when none. */
+export function pyTrimEnd(s: string, to = s.length, from = 0): number {
+  let end = to;
+  while (end > from && isPyWhitespaceCode(s.charCodeAt(end - 1))) end--;
+  return end;
+}
 
 /** Python `s.strip() == ""`, without copying the text (it stops at the first non-space). */
 export function pyIsBlank(s: string): boolean {
-  return !NON_WS.test(s);
+  return pySkipWhitespace(s) === s.length;
 }
 
 /** Python `s.rstrip()`. */
 export function pyRstrip(s: string): string {
-  return s.replace(TRAILING_WS, "");
+  return s.slice(0, pyTrimEnd(s));
 }
 
 /** Python `s.strip()`. */
 export function pyStrip(s: string): string {
-  return s.replace(LEADING_WS, "").replace(TRAILING_WS, "");
+  const start = pySkipWhitespace(s);
+  return s.slice(start, pyTrimEnd(s, s.length, start));
 }
 
 /** Python `s.lstrip(chars)` with an explicit character set. */
@@ -58,6 +82,24 @@ export function pyStripChars(s: string, chars: string): string {
 export function pySplitWhitespace(s: string): string[] {
   const stripped = pyStrip(s);
   return stripped === "" ? [] : stripped.split(WS_RUNS);
+}
+
+/** Python `s.split(separator)` (a non-empty separator) as [start, end) ranges, without the strings. */
+export function* pySplitSpans(s: string, separator: string): Generator<[number, number]> {
+  let start = 0;
+  for (let at = s.indexOf(separator); at >= 0; at = s.indexOf(separator, start)) {
+    yield [start, at];
+    start = at + separator.length;
+  }
+  yield [start, s.length];
+}
+
+/** Python `s.split()[0]` for a text that is not blank (`s.split()` would build every word). */
+export function pyFirstWord(s: string): string {
+  const start = pySkipWhitespace(s);
+  let end = start;
+  while (end < s.length && !isPyWhitespaceCode(s.charCodeAt(end))) end++;
+  return s.slice(start, end);
 }
 
 // Python 3 derives isupper/islower from the Unicode Uppercase/Lowercase

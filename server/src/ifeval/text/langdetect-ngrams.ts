@@ -40,11 +40,16 @@ function normalizeChar(ch: string, data: LangdetectData): string {
 
 /** Detector.append: URLs and e-mails blanked, Vietnamese composed, runs of spaces cut, 10,000 code points kept. */
 function prepareText(text: string, data: LangdetectData): string[] {
-  const chars = [...normalizeVietnamese(text.replace(URL, " ").replace(MAIL, " "), data)];
+  const cleaned = text.replace(URL, " ").replace(MAIL, " ");
+  // Only the first MAX_TEXT_LENGTH code points are read, and normalisation merges at most
+  // two code points into one, so a prefix of twice as many (+1, in code units: x2) suffices;
+  // spreading the whole text into code points took gigabytes on a large response.
+  const prefix = cleaned.length > 4 * MAX_TEXT_LENGTH + 4 ? cleaned.slice(0, 4 * MAX_TEXT_LENGTH + 4) : cleaned;
   const kept: string[] = [];
   let previous = "";
-  for (let i = 0; i < Math.min(chars.length, MAX_TEXT_LENGTH); i++) {
-    const ch = chars[i];
+  let i = 0;
+  for (const ch of normalizeVietnamese(prefix, data)) {
+    if (i++ >= MAX_TEXT_LENGTH) break;
     if (ch !== " " || previous !== " ") kept.push(ch);
     previous = ch;
   }
