@@ -25,6 +25,7 @@ function looseVariant(response: string, i: number): string {
   if (response !== lastResponse) {
     lastResponse = response;
     lastVariants = new Array(LOOSE_VARIANT_COUNT);
+    lastBlank = new Array(LOOSE_VARIANT_COUNT);
   }
   let v = lastVariants[i];
   if (v === undefined) {
@@ -47,6 +48,13 @@ function looseVariant(response: string, i: number): string {
 }
 let lastResponse: string | undefined;
 let lastVariants: (string | undefined)[] = [];
+/** Whether each variant is blank: on a run of whitespace that test reads the whole run. */
+let lastBlank: (boolean | undefined)[] = [];
+
+function isBlankVariant(response: string, i: number): boolean {
+  const text = looseVariant(response, i);
+  return (lastBlank[i] ??= pyIsBlank(text));
+}
 
 /**
  * Strict: the response is non-blank and passes. Loose: some variant is non-blank
@@ -58,8 +66,8 @@ export function verifyInstruction(type: HardConstraintType, response: string, ar
   if (!parsed.success) return false;
   const count = mode === "strict" ? 1 : LOOSE_VARIANT_COUNT;
   for (let i = 0; i < count; i++) {
-    const text = mode === "strict" ? response : looseVariant(response, i);
-    if (pyIsBlank(text)) continue;
+    if (isBlankVariant(response, i)) continue;
+    const text = looseVariant(response, i);
     try {
       if (type.check(text, parsed.data)) return true;
     } catch {

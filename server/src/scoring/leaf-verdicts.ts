@@ -12,6 +12,8 @@ export interface LeafContext {
   mode: "strict" | "loose";
   judge: SoftJudge | undefined;
   signal: AbortSignal | undefined;
+  /** Set when the response cannot be checked (over the maximum size): every hard leaf reports it. */
+  hardError?: string;
 }
 
 export async function evaluateLeaf(leaf: LeafNode, role: NodeRole, ctx: LeafContext): Promise<ScoreNode> {
@@ -34,6 +36,7 @@ export async function evaluateLeaf(leaf: LeafNode, role: NodeRole, ctx: LeafCont
     if (leaf.text !== undefined) base.text = leaf.text;
     const type = findHardType(leaf.id);
     if (!type) return { ...base, status: "error", error: `unknown constraint ${leaf.id}` };
+    if (ctx.hardError !== undefined) return { ...base, status: "error", error: ctx.hardError };
     const ok = verifyInstruction(type, ctx.response, leaf.args, ctx.mode);
     return { ...base, value: ok ? 1 : 0, status: ok ? "pass" : "fail" };
   }

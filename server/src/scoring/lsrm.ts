@@ -10,6 +10,7 @@
 import type { Instruction, LogicNode } from "../analysis/logic.js";
 import type { SoftJudge } from "../judge/types.js";
 import { evaluateLeaf, type LeafContext } from "./leaf-verdicts.js";
+import { responseSizeError } from "./response-limit.js";
 import type { NodeRole, NodeStatus, ScoreNode, ScoreResult, ScoreSummary } from "./result.js";
 
 export interface ScoreOptions {
@@ -22,6 +23,8 @@ export interface ScoreOptions {
   /** Soft constraints stay unjudged without one. */
   judge?: SoftJudge;
   signal?: AbortSignal;
+  /** Hard leaves of a longer response (UTF-8 bytes) get an error; default DEFAULT_MAX_RESPONSE_BYTES. */
+  maxResponseBytes?: number;
 }
 
 export async function scoreInstruction(instruction: Instruction, response: string, options: ScoreOptions = {}): Promise<ScoreResult> {
@@ -32,6 +35,7 @@ export async function scoreInstruction(instruction: Instruction, response: strin
     mode: options.loose ? "loose" : "strict",
     judge: options.judge,
     signal: options.signal,
+    hardError: responseSizeError(response, options.maxResponseBytes),
     gamma,
   };
   const tree = await evaluate(instruction.root, "item", ctx);

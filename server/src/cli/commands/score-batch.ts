@@ -26,6 +26,8 @@ export interface ScoreBatchOptions {
   /** Responses scored at once; the judge limits its own requests separately. */
   parallelResponses: number;
   summaryJson?: string;
+  /** Hard checks of a longer response (UTF-8 bytes) are errors; undefined: the default. */
+  maxResponseBytes?: number;
   /** Whether stderr is a terminal (a redrawn progress bar). */
   stderrIsTty: boolean;
 }
@@ -67,6 +69,7 @@ export async function runScoreBatch(options: ScoreBatchOptions, io: Io): Promise
         if (!instruction) throw new Error(`unknown instruction '${row.instruction}'`);
         const result = await scoreInstruction(instruction, row.response, {
           gamma: options.gamma, flat: options.flat, loose: options.loose, judge: options.judge,
+          maxResponseBytes: options.maxResponseBytes,
         });
         const line = scoreLine(row.id, row.instruction, result);
         writer.append(line);

@@ -12,6 +12,8 @@ export interface ScoreCommandOptions {
   loose: boolean;
   json: boolean;
   judge?: SoftJudge;
+  /** Hard checks of a longer response (UTF-8 bytes) are errors; undefined: the default. */
+  maxResponseBytes?: number;
 }
 
 /** `lsrif score INSTRUCTION RESPONSE`: the LsRM reward with its tree. */
@@ -31,6 +33,7 @@ export async function runScore(options: ScoreCommandOptions, io: Io): Promise<nu
     flat: options.flat,
     loose: options.loose,
     judge: options.judge,
+    maxResponseBytes: options.maxResponseBytes,
   });
   if (options.json) {
     io.stdout(JSON.stringify(result, (key, value) => (key === "range" ? undefined : value), 2) + "\n");

@@ -16,27 +16,32 @@ export const PY_WORD_NOT_DIGIT_CHARS = "\\p{L}\\p{Nl}\\p{No}_";
 
 const WS_RUNS = new RegExp(`[${PY_WHITESPACE_CLASS}]+`, "u");
 
+/** One byte per code unit up to U+3000 (the last whitespace character), derived from the class. */
+const WHITESPACE_TABLE = (() => {
+  const space = new RegExp(`[${PY_WHITESPACE_CLASS}]`, "u");
+  const table = new Uint8Array(0x3001);
+  for (let c = 0; c < table.length; c++) if (space.test(String.fromCharCode(c))) table[c] = 1;
+  return table;
+})();
+
 /**
  * Python `str.isspace()` for one UTF-16 code unit (every Python whitespace character is in
- * the BMP). The same set as PY_WHITESPACE_CLASS; a unit test compares the two on every code unit.
+ * the BMP), by table lookup.
  * Strip is a loop over code units, not a regex: `\s+$` retries from every start of a run and
  * is quadratic on long runs of whitespace that do not end the text.
  */
 export function isPyWhitespaceCode(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x1f);
-  if (c < 0x85) return false;
-  return c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
-    c === 0x202f || c === 0x205f || c === 0x3000;
+  return c < WHITESPACE_TABLE.length && WHITESPACE_TABLE[c] === 1;
 }
 
-/** Index of the first non-whitespace code unit at or after `from`, or `s.length`. */
-export function pySkipWhitespace(s: string, from = 0): number {
+/** Index of the first non-whitespace code unit in [from, to), or `to`. */
+export function pySkipWhitespace(s: string, from = 0, to = s.length): number {
   let i = from;
-  while (i < s.length && isPyWhitespaceCode(s.charCodeAt(i))) i++;
+  while (i < to && isPyWhitespaceCode(s.charCodeAt(i))) i++;
   return i;
 }
 
-/** Index just after the last non-whitespace code unit before `to`, or `from` when none. */
+/** Index just after the last non-whitespace code unit in [from, to), or `from` when none. */
 export function pyTrimEnd(s: string, to = s.length, from = 0): number {
   let end = to;
   while (end > from && isPyWhitespaceCode(s.charCodeAt(end - 1))) end--;
@@ -82,16 +87,6 @@ export function pyStripChars(s: string, chars: string): string {
 export function pySplitWhitespace(s: string): string[] {
   const stripped = pyStrip(s);
   return stripped === "" ? [] : stripped.split(WS_RUNS);
-}
-
-/** Python `s.split(separator)` (a non-empty separator) as [start, end) ranges, without the strings. */
-export function* pySplitSpans(s: string, separator: string): Generator<[number, number]> {
-  let start = 0;
-  for (let at = s.indexOf(separator); at >= 0; at = s.indexOf(separator, start)) {
-    yield [start, at];
-    start = at + separator.length;
-  }
-  yield [start, s.length];
 }
 
 /** Python `s.split()[0]` for a text that is not blank (`s.split()` would build every word). */

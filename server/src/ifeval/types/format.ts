@@ -29,8 +29,9 @@ export const numberHighlightedSections = defineHardType({
   schema: z.strictObject({ num_highlights: countSchema("Minimum number of highlighted sections.") }),
   check: (response, args) => {
     let count = 0;
-    for (const h of response.match(SINGLE_HIGHLIGHT) ?? []) if (pyStrip(pyStripChars(h, "*")) !== "") count++;
-    for (const h of response.match(DOUBLE_HIGHLIGHT) ?? []) if (pyStrip(h.slice(2, -2)) !== "") count++;
+    // matchAll, not match: the array of every "**" of a run of stars is 14 bytes per character.
+    for (const [h] of response.matchAll(SINGLE_HIGHLIGHT)) if (pyStrip(pyStripChars(h, "*")) !== "") count++;
+    for (const [h] of response.matchAll(DOUBLE_HIGHLIGHT)) if (pyStrip(h.slice(2, -2)) !== "") count++;
     return count >= args.num_highlights;
   },
   render: (args) => `Highlight at least ${args.num_highlights} sections in your answer with markdown, i.e. *highlighted section*.`,
