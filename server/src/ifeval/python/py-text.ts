@@ -34,8 +34,18 @@ export function isPyWhitespaceCode(c: number): boolean {
   return c < WHITESPACE_TABLE.length && WHITESPACE_TABLE[c] === 1;
 }
 
+/** The next non-whitespace code unit; no `u` flag, so lastIndex never steps back into a surrogate pair. */
+const NEXT_NON_WS = new RegExp(`[^${PY_WHITESPACE_CLASS}]`, "g");
+
 /** Index of the first non-whitespace code unit in [from, to), or `to`. */
 export function pySkipWhitespace(s: string, from = 0, to = s.length): number {
+  if (from >= to || !isPyWhitespaceCode(s.charCodeAt(from))) return from;
+  if (to === s.length) {
+    // To the end: the regex engine scans a long run a few times faster than a loop.
+    NEXT_NON_WS.lastIndex = from;
+    const next = NEXT_NON_WS.exec(s);
+    return next === null ? to : next.index;
+  }
   let i = from;
   while (i < to && isPyWhitespaceCode(s.charCodeAt(i))) i++;
   return i;
