@@ -18,6 +18,10 @@ import { wordTokenize } from "../../../server/src/ifeval/text/words.js";
 import { isPythonJson } from "../../../server/src/ifeval/python/py-json.js";
 import { PY_WHITESPACE_CLASS, isPyWhitespaceCode, pyFirstWord, pyIsBlank, pyRstrip, pyStrip } from "../../../server/src/ifeval/python/py-text.js";
 import { replaceAll } from "../../../server/src/util/replace-all.js";
+import { extractNgrams } from "../../../server/src/ifeval/text/langdetect-ngrams.js";
+import { MAIL_PATTERN, URL_PATTERN, cleanedPrefix } from "../../../server/src/ifeval/text/langdetect-clean.js";
+import { langdetectData } from "../../../server/src/ifeval/text/langdetect-profiles.js";
+import { extractNgrams as refExtractNgrams } from "../../helpers/ifeval-reference/langdetect-ngrams.js";
 
 const RUNS = 400;
 
@@ -111,4 +115,28 @@ test("nth_paragraph_first_word: walking the ranges equals splitting", () => {
     const args = { num_paragraphs: nth + extra, nth_paragraph: nth, first_word: word };
     assert.equal(type.check(text, args), refNthParagraph(text, args));
   }), { numRuns: RUNS, seed: 9 });
+});
+
+test("langdetect n-grams: cleaning only the prefix that is read equals cleaning the whole text", () => {
+  const data = langdetectData();
+  const pieces = ["a", "b ", " ", "  ", "x@y.z ", "me@example.com", "http://a.b/c ", "https://x", "@", ".", "ệ", "e\u0323", "Ư", "😀", "日本", "Привет ", "\n"];
+  const piece = fc.constantFrom(...pieces);
+  // Around the 40,000 code units the cleaning keeps: a filler, then URLs and addresses near the cut.
+  const long = fc.tuple(fc.integer({ min: 38_000, max: 41_000 }), fc.constantFrom("a", "ab ", "x@y.", "-"), fc.array(piece, { maxLength: 200 }))
+    .map(([n, unit, tail]) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n) + tail.join(""));
+  const emails = fc.integer({ min: 100, max: 400 }).map((n) => "someone.else@example.org ".repeat(n) + "and some words after");
+  fc.assert(fc.property(fc.oneof(anyText, long, emails, fc.array(piece, { maxLength: 400 }).map((p) => p.join(""))), (text) => {
+    assert.deepEqual(extractNgrams(text, data), refExtractNgrams(text, data));
+  }), { numRuns: 150, seed: 9 });
+});
+
+test("langdetect cleaning: every prefix asked for is a prefix of cleaning the whole text, and long enough", () => {
+  const piece = fc.constantFrom("a", "b ", " ", "x@y.z ", "me@example.com", "a@b", "http://a.b/c ", "https://x", "http:/", "@", ".", "-", "😀", "é");
+  const text = fc.array(piece, { maxLength: 300 }).map((p) => p.join(""));
+  fc.assert(fc.property(text, fc.integer({ min: 1, max: 400 }), (t, units) => {
+    const whole = t.replace(URL_PATTERN, " ").replace(MAIL_PATTERN, " ");
+    const prefix = cleanedPrefix(t, units);
+    assert.equal(whole.startsWith(prefix), true, JSON.stringify({ t, units, prefix, whole }));
+    assert.ok(prefix.length >= Math.min(units, whole.length));
+  }), { numRuns: 1500, seed: 9 });
 });
