@@ -6,7 +6,7 @@ import { countSentences } from "./text/sentences.js";
 import { countCapitalWords } from "./text/words.js";
 import { detectLanguage } from "./text/language.js";
 import { memoizeByText } from "./text/text-cache.js";
-import { countMatches } from "./hard-type.js";
+import { pyCountWordRuns } from "./python/py-text.js";
 
 const CAPACITY = 64;
 
@@ -15,8 +15,7 @@ function memoize<T>(compute: (text: string) => T): (text: string) => T {
 }
 
 /** nltk RegexpTokenizer(r"\w+") token count, with Python's Unicode `\w`. */
-const WORD_RUN = /[\p{L}\p{N}_]+/gu;
-export const wordCount = memoize((text) => countMatches(text, WORD_RUN));
+export const wordCount = memoize(pyCountWordRuns);
 
 export const sentenceCount = memoize(countSentences);
 

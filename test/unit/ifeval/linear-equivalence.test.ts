@@ -30,6 +30,7 @@ const SIGNIFICANT = [
   " ", "\n", "\n", "\t", "\r", "\u00a0", "\u2028", "\u3000", "\x1c", "*", "*", "-", "[", "]", "<", "<", ">", ">", ".", "!", "?",
   ",", ":", ";", '"', "'", "`", "(", ")", "{", "}", "#", "p", "s", "P", "S", "a", "A", "Z", "x", "1", "é", "É", "ß", "😀", "ǅ",
   "n't", "can", "not", "...", "--", "P.S.", "p.p.s", "e.g.", "Dr.", "My answer is yes.", "``", "''", "\u201c", "\u201d",
+  "𝐀", "٣", "\u0301", "\ud800",
 ];
 
 const significantText = fc.array(fc.constantFrom(...SIGNIFICANT), { maxLength: 80 }).map((parts) => parts.join(""));

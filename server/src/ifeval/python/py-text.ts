@@ -99,6 +99,45 @@ export function pySplitWhitespace(s: string): string[] {
   return stripped === "" ? [] : stripped.split(WS_RUNS);
 }
 
+const WORD_CHAR = new RegExp(`^[${PY_WORD_CHARS}]$`, "u");
+/** Per BMP code unit: 0 not yet classified, 1 a `\w` character, 2 not. Filled on first sight. */
+const WORD_TABLE = new Uint8Array(0x10000);
+const ASTRAL_WORD = new Map<number, boolean>();
+
+function isWordCodePoint(cp: number): boolean {
+  if (cp < 0x10000) {
+    let known = WORD_TABLE[cp];
+    if (known === 0) WORD_TABLE[cp] = known = WORD_CHAR.test(String.fromCharCode(cp)) ? 1 : 2;
+    return known === 1;
+  }
+  let word = ASTRAL_WORD.get(cp);
+  if (word === undefined) ASTRAL_WORD.set(cp, (word = WORD_CHAR.test(String.fromCodePoint(cp))));
+  return word;
+}
+
+/**
+ * `len(re.findall(r"\w+", s))` with Python's Unicode `\w`: runs of word characters, counted
+ * in one pass over the code points (a regex match per word allocated more than the text).
+ */
+export function pyCountWordRuns(s: string): number {
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length; i++) {
+    let cp = s.charCodeAt(i);
+    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < s.length) {
+      const low = s.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00);
+        i++;
+      }
+    }
+    const word = isWordCodePoint(cp);
+    if (word && !inWord) count++;
+    inWord = word;
+  }
+  return count;
+}
+
 /** Python `s.split()[0]` for a text that is not blank (`s.split()` would build every word). */
 export function pyFirstWord(s: string): string {
   const start = pySkipWhitespace(s);
