@@ -14,12 +14,11 @@ export const MAX_RESPONSE_BYTES_CEILING = 128 * 1024 * 1024;
 
 /** The error for every hard leaf when the response is over the limit, else undefined. */
 export function responseSizeError(response: string, maxBytes: number = DEFAULT_MAX_RESPONSE_BYTES): string | undefined {
-  // UTF-8 needs at least one byte per UTF-16 code unit and at most three.
+  // UTF-8 needs at most three bytes per UTF-16 code unit: most responses need no count.
   if (response.length * 3 <= maxBytes) return undefined;
-  const bytes = response.length > maxBytes ? undefined : Buffer.byteLength(response, "utf8");
-  if (bytes !== undefined && bytes <= maxBytes) return undefined;
-  const size = bytes === undefined ? `more than ${formatBytes(maxBytes)}` : formatBytes(bytes);
-  return `response too large for hard checks: ${size}, over the limit of ${formatBytes(maxBytes)} (max response bytes; --max-response-bytes on the command line)`;
+  const bytes = Buffer.byteLength(response, "utf8");
+  if (bytes <= maxBytes) return undefined;
+  return `response too large for hard checks: ${formatBytes(bytes)}, over the limit of ${formatBytes(maxBytes)} (max response bytes; --max-response-bytes on the command line)`;
 }
 
 function formatBytes(bytes: number): string {
