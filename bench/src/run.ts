@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   }
   if (want("memory")) {
     for (const m of benchMemory()) {
-      rows.push([`peak RSS, 16 MB of ${m.shape}, all hard checkers (x size)`, fmt(m.ratio, 1), `${fmt(m.peakRssMb, 0)} MB, ${fmt(m.ms / 1000, 1)} s (target <= 20)`]);
+      rows.push([`peak RSS, 16 MB of ${m.shape}, all hard checkers (x size)`, fmt(m.ratio, 1), `${fmt(m.peakRssMb, 0)} MB, ${fmt(m.ms / 1000, 1)} s CPU (target <= 20)`]);
     }
   }
   if (want("lsp")) {
