@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
 import { benchJudge } from "./judge-bench.js";
+import { benchDegenerate, benchMemory } from "./degenerate-bench.js";
 import { benchLsp, serverStartMs } from "./lsp-bench.js";
 import { benchServe } from "./serve-bench.js";
 
@@ -29,6 +30,19 @@ async function main(): Promise<void> {
   if (want("size")) {
     const s = await benchResponseSize();
     rows.push(["score 10 MB vs 1 MB response (ratio)", fmt(s.ratio), `1 MB ${fmt(s.oneMbMs, 0)} ms, 10 MB ${fmt(s.tenMbMs, 0)} ms; linear is ~10`]);
+  }
+  if (want("degenerate")) {
+    const d = benchDegenerate();
+    for (const [shape, cell] of d.worstByShape) {
+      rows.push([`hard checkers, 1 MB of ${shape}, loose: worst (x prose)`, fmt(cell.ratio), `${cell.type} ${fmt(cell.ms, 0)} ms (target <= 3)`]);
+    }
+    rows.push(["hard checkers, 1 MB of prose, loose: all 25 (ms)", fmt(d.proseTotalMs, 0), `worst cell overall ${d.worst.type} on ${d.worst.shape}: x${fmt(d.worst.ratio)}`]);
+    if (only.includes("degenerate")) for (const c of d.cells) console.error(`${c.type}\t${c.shape}\t${fmt(c.ms, 1)} ms\tx${fmt(c.ratio)}`);
+  }
+  if (want("memory")) {
+    for (const m of benchMemory()) {
+      rows.push([`peak RSS, 16 MB of ${m.shape}, all hard checkers (x size)`, fmt(m.ratio, 1), `${fmt(m.peakRssMb, 0)} MB, ${fmt(m.ms / 1000, 1)} s CPU (target <= 20)`]);
+    }
   }
   if (want("lsp")) {
     const l = await benchLsp();
