@@ -35,6 +35,7 @@ export const CODES = {
   defineRefersToDefine: { code: "LSR063", severity: "error" },
   internalError: { code: "LSR099", severity: "error" },
   invalidJsonInstruction: { code: "LSR100", severity: "error" },
+  duplicateInstructionId: { code: "LSR101", severity: "error" },
 } as const satisfies Record<string, { code: string; severity: Severity }>;
 
 export type CodeName = keyof typeof CODES;

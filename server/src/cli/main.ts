@@ -7,7 +7,7 @@ import { runCheck } from "./commands/check.js";
 import { runExport, runFormat, runImport, runRender } from "./commands/convert.js";
 import { runScore } from "./commands/score.js";
 import { runScoreBatch } from "./commands/score-batch.js";
-import { CliError, EXIT_OK, EXIT_UNUSABLE, processIo, type Io } from "./io.js";
+import { CliError, EXIT_OK, EXIT_UNUSABLE, exitQuietlyOnBrokenPipe, processIo, type Io } from "./io.js";
 import { JUDGE_OPTIONS, JUDGE_USAGE, openJudgeFromFlags } from "./judge-options.js";
 
 export const USAGE = `lsrif: logic-structured instructions and LsRM scoring
@@ -140,6 +140,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
 
 /** The process entry: prints errors without stack traces and sets the exit code. */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  if (io === processIo) exitQuietlyOnBrokenPipe();
   try {
     return await run(argv, io);
   } catch (error) {

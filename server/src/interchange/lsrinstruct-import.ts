@@ -2,6 +2,7 @@
 // and the line/column of the offending value; nothing throws.
 
 import type { z } from "zod";
+import { LineIndex } from "../../../grammars/src/line-index.js";
 import { DEFAULT_GAMMA, type Instruction, type LeafNode, type LogicNode } from "../analysis/logic.js";
 import { isSoftCategory, SOFT_CATEGORIES } from "../analysis/soft-categories.js";
 import { findHardType } from "../ifeval/registry.js";
@@ -55,6 +56,8 @@ function describePath(path: JsonPath): string {
 
 class Converter {
   private readonly errors: ImportError[] = [];
+  /** Built on the first error: one index for all of them (a scan from offset 0 per error was quadratic). */
+  private lines: LineIndex | undefined;
 
   constructor(private readonly text: string, private readonly json: PositionedJson) {}
 
@@ -183,6 +186,8 @@ class Converter {
     let probe: Path = path;
     while (probe.length > 0 && !this.json.offsets.has(pathKey(probe))) probe = probe.slice(0, -1);
     const offset = this.json.offsets.get(pathKey(probe)) ?? 0;
-    this.errors.push({ message: `${describePath(path)}: ${message}`, ...lineColumnAt(this.text, offset) });
+    this.lines ??= new LineIndex(this.text);
+    const position = this.lines.positionAt(offset);
+    this.errors.push({ message: `${describePath(path)}: ${message}`, line: position.line + 1, column: position.character + 1 });
   }
 }

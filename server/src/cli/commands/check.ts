@@ -3,7 +3,7 @@ import { analyze } from "../../analysis/analyze.js";
 import { CODES } from "../../analysis/codes.js";
 import { importLsrInstructJson } from "../../interchange/lsrinstruct-json.js";
 import { EXIT_FAILED, EXIT_OK, readInput, type Io } from "../io.js";
-import { formatDiagnostic, isJsonInstruction } from "../load-instruction.js";
+import { formatDiagnostic, formatImportError, isJsonInstruction } from "../load-instruction.js";
 
 interface JsonDiagnostic {
   file: string;
@@ -25,7 +25,7 @@ export function runCheck(files: string[], json: boolean, io: Io): number {
     if (isJsonInstruction(file, text)) {
       for (const e of importLsrInstructJson(text, file).errors) {
         all.push({ file, line: e.line, column: e.column, endLine: e.line, endColumn: e.column, severity: "error", code: CODES.invalidJsonInstruction.code, message: e.message });
-        lines.push(`${file}:${e.line}:${e.column}: error ${CODES.invalidJsonInstruction.code} ${e.message}`);
+        lines.push(formatImportError(file, e));
       }
       continue;
     }
