@@ -17,8 +17,9 @@ Usage:
   lsrif score INSTRUCTION RESPONSE [--gamma G] [--flat] [--loose] [--json] [judge flags]
                                                score a response (.lsr or LsrInstruct JSON; RESPONSE may be -)
   lsrif score-batch --instructions DIR_OR_JSONL --in responses.jsonl --out scores.jsonl
-                    [--gamma G] [--flat] [--loose] [--summary-json FILE] [judge flags]
-                                               score many responses; resumable (ids in --out are skipped)
+                    [--gamma G] [--flat] [--loose] [--summary-json FILE] [--no-retry-errors] [judge flags]
+                                               score many responses; resumable (ids in --out are skipped,
+                                               except lines with failed soft verdicts, scored again)
   lsrif import FILE.json [-o OUT.lsr]          LsrInstruct JSON to .lsr
   lsrif export FILE.lsr [-o OUT.json]          .lsr to LsrInstruct JSON
   lsrif render FILE                            the natural-language instruction
@@ -79,7 +80,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
     case "score-batch": {
       const { values, positionals: pos } = parse(rest, {
-        instructions: { type: "string" }, in: { type: "string" }, out: { type: "string" }, "summary-json": { type: "string" },
+        instructions: { type: "string" }, in: { type: "string" }, out: { type: "string" }, "summary-json": { type: "string" }, "no-retry-errors": { type: "boolean" },
         gamma: { type: "string" }, flat: { type: "boolean" }, loose: { type: "boolean" }, ...JUDGE_OPTIONS,
       });
       positionals(pos, 0, 0, "no positional arguments");
@@ -96,6 +97,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
           // Enough responses in flight to keep the judge's own limiter busy.
           parallelResponses: Math.min(512, 2 * (numberOption(values.concurrency, "concurrency") ?? 8)),
           stderrIsTty: process.stderr.isTTY === true,
+          retryErrors: values["no-retry-errors"] !== true,
         }, io);
       } finally {
         judge?.dispose();
