@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
+import { benchCheckShapes, benchJsonImportErrors, benchSymbols } from "./hostile-bench.js";
 import { benchJudge } from "./judge-bench.js";
 import { benchLsp, serverStartMs } from "./lsp-bench.js";
 
@@ -50,6 +51,16 @@ async function main(): Promise<void> {
     const j = await benchJudge();
     rows.push(["judge 1,000 verdicts @100 ms, conc. 8 (x ideal)", fmt(j.ratioToIdeal), `${fmt(j.firstRunMs, 0)} ms vs ideal ${fmt(j.idealMs, 0)} ms (target <= 1.10)`]);
     rows.push(["judge re-run from cache (speed-up)", fmt(j.cacheSpeedup, 0), `${fmt(j.cachedRunMs, 0)} ms (target >= 50x)`]);
+  }
+  if (want("shapes")) {
+    const c = benchCheckShapes();
+    const others = Object.entries(c.mbps).map(([shape, mbps]) => `${shape} ${fmt(mbps, 1)}`).join("; ");
+    rows.push(["check 4 MB, slowest degenerate shape (MB/s)", `${fmt(c.slowest.mbps)} (${c.slowest.shape})`, `${others} (target >= 1)`]);
+    const j = benchJsonImportErrors();
+    rows.push(["JSON import, 500k vs 40k bad items (time ratio)", fmt(j.timeRatio, 1), `${fmt(j.largeMs, 0)} vs ${fmt(j.smallMs, 0)} ms; size ratio ${fmt(j.sizeRatio, 1)} (linear)`]);
+    const s = benchSymbols();
+    rows.push(["documentSymbol 4 MB vs 100 KB (time ratio)", Object.entries(s).map(([shape, r]) => `${shape} ${fmt(r.ratio, 0)}`).join("; "),
+      `${Object.entries(s).map(([shape, r]) => `${shape} ${fmt(r.largeMs, 0)} ms`).join(", ")} at 4 MB; linear is ~40`]);
   }
 
   const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c].length), ["measure", "value", "beside"][c].length));
