@@ -31,12 +31,21 @@ export function capDiagnostics(sorted: Diagnostic[], max = MAX_DIAGNOSTICS, unli
   const omitted = sorted.length - max + unlisted.count;
   const omittedErrors = errors - keptErrors;
   const at = sorted[max].range.start;
+  if (unlisted.count > 0 || sorted.slice(max).some((d) => d.code === CODES.syntax.code || d.code === CODES.internalError.code)) {
+    cutSyntaxErrors.add(kept);
+  }
   kept.push(diagnostic("diagnosticsOmitted", { start: at, end: at },
     `… and ${omitted} more diagnostic${omitted === 1 ? "" : "s"} (${omittedErrors} error${omittedErrors === 1 ? "" : "s"}) not shown: only the first ${max} are listed; fix these first.`));
   return { diagnostics: kept, hasErrors: errors > 0 };
 }
 
-/** True when the list was cut: what it shows is not everything (re-analysis must not rely on it). */
-export function isCapped(diagnostics: readonly Diagnostic[]): boolean {
-  return diagnostics.length > 0 && diagnostics[diagnostics.length - 1].code === CODES.diagnosticsOmitted.code;
+/** Capped lists that left out a syntax or internal error (re-analysis must then start from scratch). */
+const cutSyntaxErrors = new WeakSet<readonly Diagnostic[]>();
+
+/**
+ * True when a capped list left out a syntax or internal error: re-analysis checks the
+ * list for those before reusing an analysis, and must not miss one past the cap.
+ */
+export function omitsSyntaxErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return cutSyntaxErrors.has(diagnostics);
 }

@@ -11,7 +11,7 @@ import type { Comment } from "../../../grammars/src/ast.js";
 import { analyze, DEFAULT_MAX_DEPTH, type Analysis, type AnalyzeOptions } from "./analyze.js";
 import { CODES } from "./codes.js";
 import type { Diagnostic } from "./diagnostic.js";
-import { capDiagnostics, isCapped } from "./diagnostic-cap.js";
+import { capDiagnostics, omitsSyntaxErrors } from "./diagnostic-cap.js";
 import { buildState, itemEntry, type IncrementalState } from "./incremental-state.js";
 import { findChange, parseWindow } from "./incremental-window.js";
 import type { Instruction, LogicNode } from "./logic.js";
@@ -52,7 +52,7 @@ const NESTING = CODES.nestingTooDeep.code;
 
 function incremental(previous: PreviousVersion, text: string, maxDepth: number): Analysis | undefined {
   const prev = previous.analysis;
-  if (isCapped(prev.diagnostics) || prev.diagnostics.some((d) => d.code === SYNTAX || d.code === INTERNAL)) return undefined;
+  if (omitsSyntaxErrors(prev.diagnostics) || prev.diagnostics.some((d) => d.code === SYNTAX || d.code === INTERNAL)) return undefined;
   const change = findChange(previous.text, text);
   if (change === undefined) return undefined;
   let state = states.get(prev);
