@@ -40,7 +40,7 @@ function randomName(i: number): string {
 }
 
 const REALISTIC = (i: number) => `first {
-  words(relation: "at least", num_words: ${i % 300})
+  words(relation: "at least", num_words: ${1 + (i % 300)})
   soft style "Use a formal, technical style for part ${i}."
 }
 then if contains(keywords: ["error", "warning"]) {
