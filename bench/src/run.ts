@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
+import { benchCheckShapes, benchJsonImportErrors, benchSymbols } from "./hostile-bench.js";
 import { benchJudge } from "./judge-bench.js";
 import { benchDegenerate, benchMemory } from "./degenerate-bench.js";
 import { benchLsp, serverStartMs } from "./lsp-bench.js";
@@ -75,6 +76,16 @@ async function main(): Promise<void> {
     for (const [label, p] of [["2 KB", s.pool], ["16 KB", s.longPool]] as const) {
       rows.push([`serve: hard checks, ${label} responses, pool of 1 / 2 workers (items/s)`, `${fmt(p.pool1ItemsPerS, 0)} / ${fmt(p.pool2ItemsPerS, 0)}`, `main thread ${fmt(p.mainThreadItemsPerS, 0)} items/s`]);
     }
+  }
+  if (want("shapes")) {
+    const c = benchCheckShapes();
+    const others = Object.entries(c.mbps).map(([shape, mbps]) => `${shape} ${fmt(mbps, 1)}`).join("; ");
+    rows.push(["check 4 MB, slowest degenerate shape (MB/s)", `${fmt(c.slowest.mbps)} (${c.slowest.shape})`, `${others} (target >= 1)`]);
+    const j = benchJsonImportErrors();
+    rows.push(["JSON import, 500k vs 40k bad items (time ratio)", fmt(j.timeRatio, 1), `${fmt(j.largeMs, 0)} vs ${fmt(j.smallMs, 0)} ms; size ratio ${fmt(j.sizeRatio, 1)} (linear)`]);
+    const s = benchSymbols();
+    rows.push(["documentSymbol 4 MB vs 100 KB (time ratio)", Object.entries(s).map(([shape, r]) => `${shape} ${fmt(r.ratio, 0)}`).join("; "),
+      `${Object.entries(s).map(([shape, r]) => `${shape} ${fmt(r.largeMs, 0)} ms`).join(", ")} at 4 MB; linear is ~40`]);
   }
 
   const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c].length), ["measure", "value", "beside"][c].length));

@@ -48,7 +48,7 @@ export function activate(context: vscode.ExtensionContext): LsrifExtensionApi {
   };
   client = new LanguageClient("lsrif", "LsrIF Language Server", serverOptions, clientOptions);
   const judgeKeys = new JudgeKeyStore(context, log);
-  context.subscriptions.push(...registerJudgeRequests(client, judgeKeys, log));
+  for (const registration of registerJudgeRequests(client, judgeKeys, log)) context.subscriptions.push(registration);
   const ready = client.start();
   ready.catch((error: unknown) => log.error(`The language server did not start: ${String(error)}`));
 

@@ -2,6 +2,7 @@
 // Each rule returns a short reason, or undefined when the pair is compatible.
 
 import type { HardLeaf } from "./logic.js";
+import { excerpt } from "../../../grammars/src/excerpt.js";
 
 type Rule = (a: HardLeaf, b: HardLeaf) => string | undefined;
 
@@ -44,7 +45,7 @@ const requiredAndForbidden: Rule = (a, b) => {
   // Only a forbidden-words constraint can clash here; most pairs have none.
   if (a.id !== "keywords:forbidden_words" && b.id !== "keywords:forbidden_words") return undefined;
   const clash = requiredWords(a).find((w) => forbiddenWords(b).includes(w)) ?? requiredWords(b).find((w) => forbiddenWords(a).includes(w));
-  return clash !== undefined ? `the word '${clash}' is both required and forbidden` : undefined;
+  return clash !== undefined ? `the word '${excerpt(clash)}' is both required and forbidden` : undefined;
 };
 
 const EXACT_COUNT_ARGS: Record<string, string | undefined> = {
@@ -62,7 +63,7 @@ const exactCounts: Rule = (a, b) => {
 
 const oneLanguage: Rule = (a, b) =>
   a.id === "language:response_language" && b.id === "language:response_language" && a.args.language !== b.args.language
-    ? `the whole response cannot be in both '${a.args.language}' and '${b.args.language}'` : undefined;
+    ? `the whole response cannot be in both '${excerpt(String(a.args.language))}' and '${excerpt(String(b.args.language))}'` : undefined;
 
 /** The whole response must parse as JSON, so nothing may stand beside it. */
 const jsonOnly: Rule = (a, b) => {
@@ -81,7 +82,7 @@ const endings: Rule = (a, b) => {
   if (a.id !== "startend:end_checker" || b.id !== "startend:end_checker") return undefined;
   const x = lower(a.args.end_phrase).trim();
   const y = lower(b.args.end_phrase).trim();
-  return x.endsWith(y) || y.endsWith(x) ? undefined : `the response cannot end with both '${a.args.end_phrase}' and '${b.args.end_phrase}'`;
+  return x.endsWith(y) || y.endsWith(x) ? undefined : `the response cannot end with both '${excerpt(String(a.args.end_phrase))}' and '${excerpt(String(b.args.end_phrase))}'`;
 };
 
 const RULES: Rule[] = [caseRule, thresholds, requiredAndForbidden, exactCounts, oneLanguage, jsonOnly, endings];

@@ -6,9 +6,10 @@ import type {
   AndNode, CallNode, ConstraintNode, DefineNode, FileNode, IfNode, ItemNode, Range, SequenceNode, SoftNode,
 } from "../../../grammars/src/ast.js";
 import { findHardType, HARD_TYPES } from "../ifeval/registry.js";
+import { excerpt } from "../../../grammars/src/excerpt.js";
 import { validateArguments } from "./arguments.js";
 import { diagnostic, type Diagnostic } from "./diagnostic.js";
-import { suggest } from "./did-you-mean.js";
+import { suggest, suggestAmong } from "./did-you-mean.js";
 import type { LeafNode, LogicNode, ParallelNode } from "./logic.js";
 import { isSoftCategory, SOFT_CATEGORIES } from "./soft-categories.js";
 
@@ -66,7 +67,7 @@ export function unusedDefines(names: Map<string, NameInfo>): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const [name, info] of names) {
     if (info.references.length === 0 && info.define.nameRange) {
-      out.push(diagnostic("unusedDefine", info.define.nameRange, `'${name}' is defined but never used.`, { unnecessary: true }));
+      out.push(diagnostic("unusedDefine", info.define.nameRange, `'${excerpt(name)}' is defined but never used.`, { unnecessary: true }));
     }
   }
   return out;
@@ -95,13 +96,13 @@ class Resolver {
     for (const define of defines) {
       if (define.name === undefined || define.nameRange === undefined) continue;
       if (this.names.has(define.name)) {
-        this.diagnostics.push(diagnostic("duplicateDefine", define.nameRange, `'${define.name}' is already defined.`,
+        this.diagnostics.push(diagnostic("duplicateDefine", define.nameRange, `'${excerpt(define.name)}' is already defined.`,
           { related: [{ range: this.names.get(define.name)!.define.nameRange!, message: "first definition" }] }));
         continue;
       }
       if (findHardType(define.name)) {
         this.diagnostics.push(diagnostic("defineShadowsAlias", define.nameRange,
-          `'${define.name}' is also a constraint name; in this file it refers to this definition.`));
+          `'${excerpt(define.name)}' is also a constraint name; in this file it refers to this definition.`));
       }
       this.names.set(define.name, { define, leaf: undefined, references: [] });
     }
@@ -110,7 +111,7 @@ class Resolver {
       if (value === undefined) continue;
       if (value.kind === "call" && this.names.has(value.name) && !value.name.includes(":")) {
         this.diagnostics.push(diagnostic("defineRefersToDefine", value.nameRange,
-          `A definition must be a constraint, not another name ('${value.name}').`));
+          `A definition must be a constraint, not another name ('${excerpt(value.name)}').`));
         continue;
       }
       info.leaf = this.constraint(value, false);
@@ -232,7 +233,7 @@ class Resolver {
     if (node.category !== undefined && node.categoryRange && !isSoftCategory(node.category)) {
       const replacements = suggest(node.category, SOFT_CATEGORIES);
       this.diagnostics.push(diagnostic("unknownSoftCategory", node.categoryRange,
-        `Unknown soft category '${node.category}'.${replacements.length ? ` Did you mean '${replacements[0]}'?` : ""} Categories: ${SOFT_CATEGORIES.join(", ")}.`,
+        `Unknown soft category '${excerpt(node.category)}'.${replacements.length ? ` Did you mean '${replacements[0]}'?` : ""} Categories: ${SOFT_CATEGORIES.join(", ")}.`,
         { replacements }));
     }
     if (node.text === undefined) {
@@ -252,17 +253,16 @@ class Resolver {
       else named.references.push(node.nameRange);
       if (node.args !== undefined) {
         this.diagnostics.push(diagnostic("argumentsOnReference", node.argsRange ?? node.nameRange,
-          `'${node.name}' is a defined name; arguments belong in its definition.`));
+          `'${excerpt(node.name)}' is a defined name; arguments belong in its definition.`));
       }
       return named.leaf ? referenceLeaf(named.leaf, node.name, node.range) : undefined;
     }
     const type = findHardType(node.name);
     if (!type) {
-      const candidates = allowNames ? [...allConstraintNames(), ...this.names.keys()] : allConstraintNames();
-      const replacements = suggest(node.name, candidates);
-      const hint = replacements.length ? ` Did you mean ${replacements.map((r) => `'${r}'`).join(", ")}?` : "";
+      const replacements = suggestAmong(node.name, allConstraintNames(), allowNames ? this.names.keys() : []);
+      const hint = replacements.length ? ` Did you mean ${replacements.map((r) => `'${excerpt(r)}'`).join(", ")}?` : "";
       this.diagnostics.push(diagnostic("unknownConstraint", node.nameRange,
-        `Unknown constraint '${node.name}': not an IFEval instruction id, alias${allowNames ? " or defined name" : ""}.${hint}`, { replacements }));
+        `Unknown constraint '${excerpt(node.name)}': not an IFEval instruction id, alias${allowNames ? " or defined name" : ""}.${hint}`, { replacements }));
       return undefined;
     }
     const { args, diagnostics } = validateArguments(node, type);

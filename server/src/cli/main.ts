@@ -10,7 +10,7 @@ import { runScore } from "./commands/score.js";
 import { runScoreBatch } from "./commands/score-batch.js";
 import { runExportDataset } from "./commands/export-dataset.js";
 import { runServe, SERVE_USAGE, softValueOption } from "./commands/serve.js";
-import { CliError, EXIT_OK, EXIT_UNUSABLE, processIo, type Io } from "./io.js";
+import { CliError, EXIT_OK, EXIT_UNUSABLE, exitQuietlyOnBrokenPipe, processIo, type Io } from "./io.js";
 import { JUDGE_OPTIONS, JUDGE_USAGE, openJudgeFromFlags } from "./judge-options.js";
 import { maxResponseBytesFromFlags, RESPONSE_LIMIT_OPTIONS, RESPONSE_LIMIT_USAGE } from "./response-limit-options.js";
 
@@ -21,8 +21,9 @@ Usage:
   lsrif score INSTRUCTION RESPONSE [--gamma G] [--flat] [--loose] [--json] [judge flags]
                                                score a response (.lsr or LsrInstruct JSON; RESPONSE may be -)
   lsrif score-batch --instructions DIR_OR_JSONL --in responses.jsonl --out scores.jsonl
-                    [--gamma G] [--flat] [--loose] [--summary-json FILE] [judge flags]
-                                               score many responses; resumable (ids in --out are skipped)
+                    [--gamma G] [--flat] [--loose] [--summary-json FILE] [--no-retry-errors] [judge flags]
+                                               score many responses; resumable (ids in --out are skipped,
+                                               except lines with failed soft verdicts, scored again)
   lsrif export-dataset --instructions DIR_OR_JSONL --format verl|trl|openrlhf|open-instruct --out FILE
                     [--data-source NAME]       training rows (VeRL parquet; JSONL for the others; docs/training.md)
 ${SERVE_USAGE}
@@ -104,7 +105,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
     case "score-batch": {
       const { values, positionals: pos } = parse(rest, {
-        instructions: { type: "string" }, in: { type: "string" }, out: { type: "string" }, "summary-json": { type: "string" },
+        instructions: { type: "string" }, in: { type: "string" }, out: { type: "string" }, "summary-json": { type: "string" }, "no-retry-errors": { type: "boolean" },
         gamma: { type: "string" }, flat: { type: "boolean" }, loose: { type: "boolean" }, ...JUDGE_OPTIONS, ...RESPONSE_TEXT_OPTIONS,
         ...RESPONSE_LIMIT_OPTIONS,
       });
@@ -125,6 +126,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
           parallelResponses: Math.min(512, 2 * (numberOption(values.concurrency, "concurrency") ?? 8)),
           stderrIsTty: process.stderr.isTTY === true,
           stripThinking: values["strip-thinking"] === true, stripSuffix: values["strip-suffix"] === true, softValue: softValueOption(values["soft-value"]),
+          retryErrors: values["no-retry-errors"] !== true,
         }, io);
       } finally {
         judge?.dispose();
@@ -193,6 +195,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
 
 /** The process entry: prints errors without stack traces and sets the exit code. */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  if (io === processIo) exitQuietlyOnBrokenPipe();
   try {
     return await run(argv, io);
   } catch (error) {

@@ -46,15 +46,17 @@ function importReason(message: string): RejectReason {
   return "schema";
 }
 
+const deepest = (nodes: readonly LogicNode[]): number => nodes.reduce((max, n) => Math.max(max, depthOf(n)), 0);
+
 function depthOf(node: LogicNode): number {
   switch (node.kind) {
     case "hard":
     case "soft":
       return 0;
     case "parallel":
-      return 1 + Math.max(0, ...node.children.map(depthOf));
+      return 1 + deepest(node.children);
     case "sequential":
-      return 1 + Math.max(0, ...node.steps.map(depthOf));
+      return 1 + deepest(node.steps);
     case "conditional":
       return 1 + Math.max(depthOf(node.condition), depthOf(node.then), node.else ? depthOf(node.else) : 0);
   }
@@ -98,7 +100,7 @@ export function validateCandidate(candidate: unknown): { ok: true; value: ValidC
       lsr,
       rendered: renderInstruction(instruction),
       structure,
-      depth: Math.max(0, ...top.map(depthOf)),
+      depth: deepest(top),
       counts,
       warnings: analysis.diagnostics.map((d) => `${d.code} ${d.message}`),
     },

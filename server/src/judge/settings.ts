@@ -56,7 +56,7 @@ export function createJudge(settings: JudgeSettingsInput, log: (line: string) =>
   const valid = parsed.settings;
   const stats: JudgeStats = { requestsSent: 0, cacheHits: 0, retries: 0, failures: 0, deduplicated: 0 };
   const transport = new JudgeTransport(valid, stats, log, { sleep: realSleep, now: Date.now, random: Math.random, ...deps });
-  const cache = valid.cacheDir === undefined ? undefined : new VerdictCache(valid.cacheDir);
+  const cache = valid.cacheDir === undefined ? undefined : new VerdictCache(valid.cacheDir, valid.apiKey ? [valid.apiKey] : []);
   const lifetime = new AbortController();
   const source =
     valid.kind === "chat" ? new ChatVerdictSource(valid, transport, lifetime.signal) : new ClassifierVerdictSource(valid, transport);

@@ -27,6 +27,8 @@ export interface ScriptedReply {
   hang?: boolean;
   /** Drop the connection without an answer (a reset). */
   destroy?: boolean;
+  /** Send `chunk` `count` times (a huge reply without holding it in memory); stops when the client goes away. */
+  stream?: { chunk: string; count: number };
 }
 
 export type Verdict = "YES" | "NO";
@@ -152,6 +154,21 @@ function send(res: ServerResponse, reply: ScriptedReply): void {
     return;
   }
   if (reply.hang) return;
+  if (reply.stream) {
+    const { chunk, count } = reply.stream;
+    res.writeHead(reply.status ?? 200, { "content-type": "application/json", ...reply.headers });
+    let sent = 0;
+    const more = (): void => {
+      while (sent < count && !res.destroyed) {
+        sent++;
+        if (!res.write(chunk)) return void res.once("drain", more);
+      }
+      if (!res.destroyed) res.end();
+    };
+    res.on("error", () => undefined);
+    more();
+    return;
+  }
   const text = reply.raw ?? JSON.stringify(reply.body ?? {});
   res.writeHead(reply.status ?? 200, { "content-type": "application/json", ...reply.headers });
   res.end(text);
