@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { countMatches, countSchema, defineHardType } from "../hard-type.js";
+import { plural, quote } from "../wording.js";
 import { compilePyRegex } from "../python/py-regex.js";
 import { pyStrip } from "../python/py-text.js";
 
@@ -11,6 +12,7 @@ export const numberPlaceholders = defineHardType({
   id: "detectable_content:number_placeholders",
   aliases: ["placeholders", "number_placeholders"],
   summary: "At least N placeholders in square brackets, such as [address].",
+  condition: (a) => `the response contains at least ${plural(a.num_placeholders, "placeholder")} in square brackets`,
   schema: z.strictObject({ num_placeholders: countSchema("Minimum number of [placeholders].") }),
   check: (response, args) => countMatches(response, PLACEHOLDER) >= args.num_placeholders,
   render: (args) => `The response must contain at least ${args.num_placeholders} placeholders represented by square brackets, such as [address].`,
@@ -29,6 +31,7 @@ export const postscript = defineHardType({
   id: "detectable_content:postscript",
   aliases: ["postscript"],
   summary: "Contains a postscript starting with the marker (P.S. or P.P.S), anywhere, case-insensitive.",
+  condition: (a) => `the response ends with a postscript starting with ${quote(a.postscript_marker)}`,
   schema: z.strictObject({
     postscript_marker: z
       .string()
