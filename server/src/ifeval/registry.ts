@@ -13,6 +13,7 @@ import { responseLanguage } from "./types/language.js";
 import { nthParagraphFirstWord, numberParagraphs, numberSentences, numberWords } from "./types/length.js";
 import { noComma } from "./types/punctuation.js";
 import { endChecker, quotation } from "./types/startend.js";
+import { IFBENCH_TYPES } from "./ifbench/index.js";
 
 export type { HardConstraintType, RegisteredHardType, SourceFamily } from "./hard-type.js";
 
@@ -33,7 +34,9 @@ const IFEVAL_TYPES = family("IFEval", [
   endChecker, quotation,
 ]);
 
-const DECLARED = [...IFEVAL_TYPES] as const;
+const IFBENCH = family("IFBench", IFBENCH_TYPES);
+
+const DECLARED = [...IFEVAL_TYPES, ...IFBENCH] as const;
 
 /** Every registered instruction id: a misspelt id in a HardLeaf does not compile. */
 export type HardTypeId = (typeof DECLARED)[number]["id"];
