@@ -262,11 +262,15 @@ class Resolver {
       const replacements = suggest(node.name, candidates);
       const hint = replacements.length ? ` Did you mean ${replacements.map((r) => `'${r}'`).join(", ")}?` : "";
       this.diagnostics.push(diagnostic("unknownConstraint", node.nameRange,
-        `Unknown constraint '${node.name}': not an IFEval instruction id, alias${allowNames ? " or defined name" : ""}.${hint}`, { replacements }));
+        `Unknown constraint '${node.name}': not a known instruction id (IFEval, IFBench, IF-RLVR), alias${allowNames ? " or defined name" : ""}.${hint}`, { replacements }));
       return undefined;
     }
     const { args, diagnostics } = validateArguments(node, type);
     for (const d of diagnostics) this.diagnostics.push(d);
+    if (type.approximate !== undefined) {
+      this.diagnostics.push(diagnostic("approximateConstraint", node.nameRange,
+        `'${type.id}' is checked approximately: ${type.approximate}`));
+    }
     if (!args) return undefined;
     return node.text === undefined
       ? { kind: "hard", id: type.id, args, range: node.range }

@@ -155,7 +155,7 @@ class Converter {
 
     const type = findHardType(atom.instruction_id);
     if (!type) {
-      this.error([...path, "instruction_id"], `unknown instruction_id '${atom.instruction_id}': not an IFEval instruction id or alias`);
+      this.error([...path, "instruction_id"], `unknown instruction_id '${atom.instruction_id}': not a known instruction id (IFEval, IFBench, IF-RLVR) or alias`);
       return undefined;
     }
     if (atom.category !== undefined) this.error([...path, "category"], "category applies to soft constraints only");
