@@ -25,20 +25,36 @@ function relationsOf(id: string): Relations {
 
 const lower = (v: unknown): string => String(v).toLowerCase();
 
-/** Declared exclusions, both directions: id -> partner id -> reason. */
-const EXCLUSIONS = new Map<string, Map<string, string>>();
+interface Exclusion {
+  why: string;
+  when?: (self: Record<string, unknown>, other: Record<string, unknown>) => boolean;
+  /** Whether the leaf looked up first (a) is the declaring side, for `when`. */
+  declaredByFirst: boolean;
+}
+
+/** Declared exclusions, both directions: id -> partner id -> the declaration. */
+const EXCLUSIONS = new Map<string, Map<string, Exclusion>>();
 for (const type of HARD_TYPES) {
-  for (const { id, why } of (type.relations as Relations | undefined)?.excludes ?? []) {
-    for (const [x, y] of [[type.id, id], [id, type.id]]) {
+  for (const { id, why, when } of (type.relations as Relations | undefined)?.excludes ?? []) {
+    for (const [x, y, declaredByFirst] of [[type.id, id, true], [id, type.id, false]] as const) {
       let partners = EXCLUSIONS.get(x);
       if (partners === undefined) EXCLUSIONS.set(x, (partners = new Map()));
-      if (!partners.has(y)) partners.set(y, why);
+      if (!partners.has(y)) partners.set(y, { why, when, declaredByFirst });
     }
   }
 }
 
-/** Types declared as mutually exclusive. */
-const exclusions: Rule = (a, b) => EXCLUSIONS.get(a.id)?.get(b.id);
+/** Types declared as mutually exclusive (under their condition, if any). */
+const exclusions: Rule = (a, b) => {
+  const e = EXCLUSIONS.get(a.id)?.get(b.id);
+  if (e === undefined) return undefined;
+  if (e.when === undefined) return e.why;
+  try {
+    return (e.declaredByFirst ? e.when(a.args, b.args) : e.when(b.args, a.args)) ? e.why : undefined;
+  } catch {
+    return undefined;
+  }
+};
 
 /** Same id, one "less than A" and one "at least B" with B >= A (and the same subject, if any). */
 const thresholds: Rule = (a, b) => {

@@ -19,8 +19,11 @@ export interface HardRelations<A> {
   exactCount?: { arg: ArgName<A>; noun: string };
   /** Two of this type with different values of this argument clash (one response has one language). */
   exclusiveArg?: { arg: ArgName<A>; why: (a: string, b: string) => string };
-  /** Types no response can satisfy together with this one (symmetric; declared on one side). */
-  excludes?: readonly { id: string; why: string }[];
+  /**
+   * Types no response can satisfy together with this one (symmetric; declared on one side),
+   * only when `when` holds if given (it sees this leaf's and the other leaf's arguments).
+   */
+  excludes?: readonly { id: string; why: string; when?: (self: A, other: Record<string, unknown>) => boolean }[];
   /** Words a response must contain (lower-cased). */
   requiredWords?: (args: A) => string[];
   /** Words a response must not contain (lower-cased). */

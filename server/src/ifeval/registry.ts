@@ -14,6 +14,7 @@ import { nthParagraphFirstWord, numberParagraphs, numberSentences, numberWords }
 import { noComma } from "./types/punctuation.js";
 import { endChecker, quotation } from "./types/startend.js";
 import { IFBENCH_TYPES } from "./ifbench/index.js";
+import { IFRLVR_TYPES } from "./ifrlvr/index.js";
 
 export type { HardConstraintType, RegisteredHardType, SourceFamily } from "./hard-type.js";
 
@@ -36,7 +37,9 @@ const IFEVAL_TYPES = family("IFEval", [
 
 const IFBENCH = family("IFBench", IFBENCH_TYPES);
 
-const DECLARED = [...IFEVAL_TYPES, ...IFBENCH] as const;
+const IFRLVR = family("IF-RLVR", IFRLVR_TYPES);
+
+const DECLARED = [...IFEVAL_TYPES, ...IFBENCH, ...IFRLVR] as const;
 
 /** Every registered instruction id: a misspelt id in a HardLeaf does not compile. */
 export type HardTypeId = (typeof DECLARED)[number]["id"];

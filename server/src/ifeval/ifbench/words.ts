@@ -168,6 +168,14 @@ export const noConsecutiveFirstLetter = defineHardType({
   example: { args: {}, pass: "The cat ran home.", fail: "The two cats ran." },
 });
 
+/** Sentence n (regex splitter) has `keyword` as its m-th nltk.word_tokenize token; shared with IF-RLVR's checker of the same class. */
+export function keywordAtPosition(response: string, keyword: string, n: number, m: number): boolean {
+  const sentences = regexSentences(response);
+  if (sentences.length < n) return false;
+  const words = wordTokenize(sentences[n - 1]);
+  return words.length >= m && words[m - 1] === keyword;
+}
+
 export const keywordSpecificPosition = defineHardType({
   id: "words:keywords_specific_position",
   aliases: ["keyword_at_position"],
@@ -178,12 +186,7 @@ export const keywordSpecificPosition = defineHardType({
     n: countSchema("Which sentence (1-based)."),
     m: countSchema("Which token of that sentence (1-based)."),
   }),
-  check: (response, args) => {
-    const sentences = regexSentences(response);
-    if (sentences.length < args.n) return false;
-    const words = wordTokenize(sentences[args.n - 1]);
-    return words.length >= args.m && words[args.m - 1] === pyStrip(args.keyword);
-  },
+  check: (response, args) => keywordAtPosition(response, pyStrip(args.keyword), args.n, args.m),
   render: (args) => `Include keyword ${pyStrip(args.keyword)} in the ${args.n}-th sentence, as the ${args.m}-th word of that sentence.`,
   example: { args: { keyword: "blue", n: 2, m: 3 }, pass: "Hi there. The sky blue today.", fail: "Hi there. The sky is blue." },
 });
