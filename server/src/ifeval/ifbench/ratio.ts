@@ -4,6 +4,7 @@ import { z } from "zod";
 import { defineHardType } from "../hard-type.js";
 import { wordCount } from "../text-cache.js";
 import { pyStrip } from "../python/py-text.js";
+import { memoizeByText } from "../text/text-cache.js";
 import { codePoints, countStopwords, pyLen, regexSentences } from "./text.js";
 
 const percentageSchema = (what: string) => z.number().min(0).max(100).describe(what);
@@ -62,12 +63,12 @@ export const sentenceBalance = defineHardType({
 });
 
 /** The distinct character trigrams of a text (c94da02 passes the raw string to nltk.ngrams, not tokens). */
-function charTrigrams(text: string): Set<string> {
+const charTrigrams = memoizeByText((text: string): ReadonlySet<string> => {
   const cps = codePoints(text);
   const grams = new Set<string>();
   for (let i = 0; i + 3 <= cps.length; i++) grams.add(`${cps[i]}\u0000${cps[i + 1]}\u0000${cps[i + 2]}`);
   return grams;
-}
+});
 
 export const ngramOverlap = defineHardType({
   id: "ratio:overlap",
