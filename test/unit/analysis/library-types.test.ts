@@ -33,5 +33,9 @@ test("contradictions derived from the new declarations", () => {
   assert.match(codes('letters:letter_counting(N: 10, relation: "less than")\nletters:letter_counting(N: 20, relation: "at least")\n').join("\n"), /fewer than 10 and at least 20/);
   assert.match(codes("count:numbers(N: 2)\ncount:numbers(N: 3)\n").join("\n"), /exactly 2 and exactly 3 numbers/);
   assert.match(codes('contains(keywords: ["very"])\nkeywords:exclude_word_harder(keyword: "very")\n').join("\n"), /'very' is both required and forbidden/);
+  assert.match(codes("words_between(min_words: 10, max_words: 20)\nwords_between(min_words: 30, max_words: 40)\n").join("\n"), /10-20 and 30-40 words do not overlap/);
+  assert.deepEqual(codes("words_between(min_words: 10, max_words: 20)\nwords_between(min_words: 20, max_words: 40)\n"), []);
+  assert.match(codes('words_between(min_words: 10, max_words: 20)\nwords(relation: "less than", num_words: 10)\n').join("\n"), /word range and the word-count threshold/);
+  assert.deepEqual(codes('words_between(min_words: 10, max_words: 20)\nwords(relation: "at least", num_words: 20)\n'), []);
   assert.match(codes('last_word:last_word_answer(last_word: "end")\nlast_word:last_word_answer(last_word: "stop")\n').join("\n"), /LSR041 .*last word/);
 });

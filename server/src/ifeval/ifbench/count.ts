@@ -19,6 +19,17 @@ export const wordCountRange = defineHardType({
       max_words: countSchema("Most words allowed.", 0),
     })
     .refine((a) => a.min_words <= a.max_words, { message: "min_words must be at most max_words", path: ["max_words"] }),
+  // Both count `\w+` runs, like IFEval's number_words, so disjoint ranges and thresholds clash.
+  relations: {
+    conflictsWithSelf: (a, b) =>
+      Math.max(a.min_words, b.min_words) > Math.min(a.max_words, b.max_words)
+        ? `${a.min_words}-${a.max_words} and ${b.min_words}-${b.max_words} words do not overlap` : undefined,
+    excludes: [{
+      id: "length_constraints:number_words",
+      why: "the word range and the word-count threshold cannot both hold",
+      when: (self, other) => (other.relation === "less than" ? self.min_words >= Number(other.num_words) : self.max_words < Number(other.num_words)),
+    }],
+  },
   check: (response, args) => {
     const n = wordCount(response);
     return args.min_words <= n && n <= args.max_words;
