@@ -171,11 +171,25 @@ export function findContradiction(a: HardLeaf, b: HardLeaf): string | undefined 
   return firstReason(rulesFor(a.id, b.id), a, b);
 }
 
-/** Ids that can contradict each id (besides itself), derived from the declarations: every rule above is covered. */
+/**
+ * Ids that can contradict each id (besides itself), read off the declarations: the rules between different ids
+ * are `exclusions` and `requiredAndForbidden` (the others need the same id), so these cover every rule above.
+ * Built without visiting every pair of types: it runs when the server starts.
+ */
 const PARTNER_IDS = new Map<string, HardTypeId[]>();
-for (const type of HARD_TYPES) {
-  const partners = HARD_TYPES.filter((other) => other.id !== type.id && rulesFor(type.id, other.id).length > 0).map((other) => other.id);
-  if (partners.length > 0) PARTNER_IDS.set(type.id, partners);
+{
+  const ofRelation = (has: (r: Relations) => boolean) => HARD_TYPES.filter((t) => has(relationsOf(t.id))).map((t) => t.id);
+  const requiring = ofRelation((r) => r.requiredWords !== undefined);
+  const forbidding = ofRelation((r) => r.forbiddenWords !== undefined);
+  for (const type of HARD_TYPES) {
+    const r = relationsOf(type.id);
+    const partners = new Set<HardTypeId>();
+    for (const id of EXCLUSIONS.get(type.id)?.keys() ?? []) partners.add(id as HardTypeId);
+    if (r.requiredWords !== undefined) for (const id of forbidding) partners.add(id);
+    if (r.forbiddenWords !== undefined) for (const id of requiring) partners.add(id);
+    partners.delete(type.id);
+    if (partners.size > 0) PARTNER_IDS.set(type.id, [...partners]);
+  }
 }
 
 const NO_PARTNERS: readonly string[] = [];
