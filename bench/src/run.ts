@@ -9,6 +9,7 @@ import { spawnSync } from "node:child_process";
 import { benchCheckShapes, benchJsonImportErrors, benchSymbols } from "./hostile-bench.js";
 import { benchJudge } from "./judge-bench.js";
 import { benchDegenerate, benchMemory } from "./degenerate-bench.js";
+import { benchIfbench } from "./ifbench-bench.js";
 import { benchLsp, serverStartMs } from "./lsp-bench.js";
 import { benchServe } from "./serve-bench.js";
 
@@ -27,6 +28,10 @@ async function main(): Promise<void> {
   if (want("ifeval")) {
     const i = benchIfeval();
     rows.push(["IFEval 541 responses strict + loose (ms)", fmt(i.bothMs, 1), `strict ${fmt(i.strictMs, 1)}, loose ${fmt(i.looseMs, 1)}; target < 500; official Python 780`]);
+  }
+  if (want("ifbench")) {
+    const b = benchIfbench();
+    rows.push(["IFBench 294 responses strict + loose (ms)", fmt(b.bothMs, 1), `strict ${fmt(b.strictMs, 1)}, loose ${fmt(b.looseMs, 1)}; no official timing recorded`]);
   }
   if (want("size")) {
     const s = await benchResponseSize();

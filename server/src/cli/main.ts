@@ -32,7 +32,8 @@ ${SERVE_USAGE}
   lsrif render FILE                            the natural-language instruction
   lsrif format FILE... [--write | --check]     canonical formatting
   lsrif ifeval --input input_data.jsonl --responses responses.jsonl [--loose] --out results.jsonl
-                                               IFEval's official evaluation
+  lsrif ifbench --input IFBench_test.jsonl --responses sample_output.jsonl [--loose] --out results.jsonl
+                                               IFEval's / IFBench's official evaluation
   lsrif generate --seeds SEEDS --out DATASET.jsonl [--proposer sample|llm] [--seed N] [--mix ...] [--probe N]
                                                LsrInstruct-style instructions from seed prompts (see lsrif generate --help)
   lsrif help                                   this text
@@ -163,13 +164,14 @@ export async function run(argv: string[], io: Io): Promise<number> {
       if (values.write && values.check) throw new CliError("use either --write or --check");
       return runFormat(positionals(files, 1, Infinity, "at least one FILE"), values.write ? "write" : values.check ? "check" : "print", io);
     }
-    case "ifeval": {
+    case "ifeval":
+    case "ifbench": {
       const { values, positionals: pos } = parse(rest, {
         input: { type: "string" }, responses: { type: "string" }, out: { type: "string" }, loose: { type: "boolean" },
       });
       positionals(pos, 0, 0, "no positional arguments");
       for (const name of ["input", "responses", "out"] as const) {
-        if (typeof values[name] !== "string") throw new CliError(`lsrif ifeval needs --${name}\n\n${USAGE}`);
+        if (typeof values[name] !== "string") throw new CliError(`lsrif ${command} needs --${name}\n\n${USAGE}`);
       }
       return runIfevalCommand({ input: values.input as string, responses: values.responses as string, out: values.out as string, loose: values.loose === true }, io);
     }

@@ -1,7 +1,8 @@
 // detectable_content:* — placeholders in square brackets, a postscript.
 
 import { z } from "zod";
-import { countSchema, defineHardType } from "../hard-type.js";
+import { countMatches, countSchema, defineHardType } from "../hard-type.js";
+import { plural, quote } from "../wording.js";
 import { compilePyRegex } from "../python/py-regex.js";
 import { pyStrip } from "../python/py-text.js";
 import { countPlaceholders, withoutLeadingWhitespaceStar } from "../regex-scans.js";
@@ -12,6 +13,7 @@ export const numberPlaceholders = defineHardType({
   id: "detectable_content:number_placeholders",
   aliases: ["placeholders", "number_placeholders"],
   summary: "At least N placeholders in square brackets, such as [address].",
+  condition: (a) => `the response contains at least ${plural(a.num_placeholders, "placeholder")} in square brackets`,
   schema: z.strictObject({ num_placeholders: countSchema("Minimum number of [placeholders].") }),
   check: (response, args) => countPlaceholders(response) >= args.num_placeholders,
   render: (args) => `The response must contain at least ${args.num_placeholders} placeholders represented by square brackets, such as [address].`,
@@ -33,6 +35,7 @@ export const postscript = defineHardType({
   id: "detectable_content:postscript",
   aliases: ["postscript"],
   summary: "Contains a postscript starting with the marker (P.S. or P.P.S), anywhere, case-insensitive.",
+  condition: (a) => `the response ends with a postscript starting with ${quote(a.postscript_marker)}`,
   schema: z.strictObject({
     postscript_marker: z
       .string()

@@ -1,7 +1,8 @@
 // detectable_format:* — bullets, highlights, sections, title, JSON, fixed answer options.
 
 import { z } from "zod";
-import { countSchema, defineHardType } from "../hard-type.js";
+import { countMatches, countSchema, defineHardType } from "../hard-type.js";
+import { plural, quote } from "../wording.js";
 import { compilePyRegex } from "../python/py-regex.js";
 import { isPythonJson } from "../python/py-json.js";
 import { pyLstripChars, pyRstripChars, pyStrip, pyStripChars } from "../python/py-text.js";
@@ -13,6 +14,8 @@ export const numberBulletLists = defineHardType({
   id: "detectable_format:number_bullet_lists",
   aliases: ["bullets", "bullet_points", "number_bullet_lists"],
   summary: "Exactly N lines that start with a markdown bullet (* or -); '---' rules and '*italic*' lines count too.",
+  condition: (a) => `the response has exactly ${plural(a.num_bullets, "bullet point")}`,
+  relations: { exactCount: { arg: "num_bullets", noun: "bullet points" } },
   schema: z.strictObject({ num_bullets: countSchema("Exact number of bullet lines.", 0) }),
   check: (response, args) => countBulletLines(response, "*") + countBulletLines(response, "-") === args.num_bullets,
   render: (args) => `Your answer must contain exactly ${args.num_bullets} bullet points in markdown, such as:\n* This is point 1.\n* This is point 2`,
@@ -26,6 +29,7 @@ export const numberHighlightedSections = defineHardType({
   id: "detectable_format:number_highlighted_sections",
   aliases: ["highlights", "number_highlighted_sections"],
   summary: "At least N non-blank markdown highlights, *like this* or **like this**.",
+  condition: (a) => `the response highlights at least ${plural(a.num_highlights, "section")} with markdown`,
   schema: z.strictObject({ num_highlights: countSchema("Minimum number of highlighted sections.") }),
   check: (response, args) => {
     let count = 0;
@@ -42,6 +46,7 @@ export const multipleSections = defineHardType({
   id: "detectable_format:multiple_sections",
   aliases: ["sections", "multiple_sections"],
   summary: "At least N sections, each started by the splitter word and a number (e.g. 'Section 1').",
+  condition: (a) => `the response has at least ${plural(a.num_sections, "section")}, each starting with ${quote(`${a.section_spliter} X`)}`,
   schema: z.strictObject({
     section_spliter: z
       .string()
@@ -69,6 +74,7 @@ export const title = defineHardType({
   id: "detectable_format:title",
   aliases: ["title"],
   summary: "Contains a title wrapped in double angular brackets, such as <<poem of joy>>.",
+  condition: () => "the response contains a title wrapped in double angular brackets, such as <<title>>",
   schema: z.strictObject({}),
   check: (response) => {
     for (const t of titleMatches(response)) if (pyStrip(pyRstripChars(pyLstripChars(t, "<"), ">")) !== "") return true;
@@ -92,6 +98,15 @@ export const jsonFormat = defineHardType({
   id: "detectable_format:json_format",
   aliases: ["json", "json_format"],
   summary: "The whole response (optionally in a ``` fence) parses with Python json.loads.",
+  condition: () => "the entire response is valid JSON",
+  relations: {
+    excludes: [
+      { id: "detectable_format:title", why: "a response that is only JSON cannot also have a <<title>>" },
+      { id: "detectable_content:postscript", why: "a response that is only JSON cannot also have a postscript" },
+      { id: "detectable_format:multiple_sections", why: "a response that is only JSON cannot also have numbered sections" },
+      { id: "combination:two_responses", why: "a response that is only JSON cannot also have two responses separated by asterisks" },
+    ],
+  },
   schema: z.strictObject({}),
   check: (response) => isPythonJson(unwrapJsonFence(response)),
   render: () => "Entire output should be wrapped in JSON format. You can use markdown ticks such as ```.",
@@ -104,6 +119,7 @@ export const constrainedResponse = defineHardType({
   id: "detectable_format:constrained_response",
   aliases: ["constrained_response", "yes_no_maybe"],
   summary: 'Contains one of "My answer is yes." / "My answer is no." / "My answer is maybe." (case-sensitive).',
+  condition: () => "the response is one of 'My answer is yes.', 'My answer is no.' or 'My answer is maybe.'",
   schema: z.strictObject({}),
   check: (response) => {
     const value = pyStrip(response);

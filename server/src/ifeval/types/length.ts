@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { compareCount, countSchema, defineHardType, relationSchema } from "../hard-type.js";
+import { compared, plural, quote } from "../wording.js";
 import { sentenceCount, wordCount } from "../text-cache.js";
 import { PY_WHITESPACE_CLASS, pyFirstWord, pyLstripChars, pySkipWhitespace, pyStrip } from "../python/py-text.js";
 
@@ -9,6 +10,8 @@ export const numberWords = defineHardType({
   id: "length_constraints:number_words",
   aliases: ["words", "word_count", "number_words"],
   summary: "Counts words (runs of Unicode letters, digits and '_') against a threshold.",
+  condition: (a) => `the response has ${compared(a.relation, a.num_words, "word")}`,
+  relations: { threshold: { relation: "relation", count: "num_words" } },
   schema: z.strictObject({
     num_words: countSchema("Word-count threshold."),
     relation: relationSchema("the word count"),
@@ -22,6 +25,8 @@ export const numberSentences = defineHardType({
   id: "length_constraints:number_sentences",
   aliases: ["sentences", "number_sentences"],
   summary: "Counts sentences (NLTK Punkt, English) against a threshold.",
+  condition: (a) => `the response has ${compared(a.relation, a.num_sentences, "sentence")}`,
+  relations: { threshold: { relation: "relation", count: "num_sentences" } },
   schema: z.strictObject({
     num_sentences: countSchema("Sentence-count threshold."),
     relation: relationSchema("the sentence count"),
@@ -37,6 +42,8 @@ export const numberParagraphs = defineHardType({
   id: "length_constraints:number_paragraphs",
   aliases: ["paragraphs", "number_paragraphs"],
   summary: "Exactly N paragraphs separated by the markdown divider ***; an empty paragraph in the middle fails.",
+  condition: (a) => `the response has exactly ${plural(a.num_paragraphs, "paragraph")} separated by the markdown divider ***`,
+  relations: { exactCount: { arg: "num_paragraphs", noun: "paragraphs" } },
   schema: z.strictObject({ num_paragraphs: countSchema("Exact number of paragraphs.") }),
   check: (response, args) => {
     const paragraphs = response.split(PARAGRAPH_DIVIDER);
@@ -58,6 +65,7 @@ export const nthParagraphFirstWord = defineHardType({
   id: "length_constraints:nth_paragraph_first_word",
   aliases: ["paragraph_first_word", "nth_paragraph_first_word"],
   summary: "Exactly N paragraphs separated by blank lines, and paragraph i starts with a given word.",
+  condition: (a) => `the response has exactly ${plural(a.num_paragraphs, "paragraph")} and paragraph ${a.nth_paragraph} begins with the word ${quote(a.first_word)}`,
   schema: z
     .strictObject({
       num_paragraphs: countSchema("Exact number of paragraphs (separated by \"\\n\\n\")."),
