@@ -1,7 +1,7 @@
 // detectable_content:* — placeholders in square brackets, a postscript.
 
 import { z } from "zod";
-import { countMatches, countSchema, defineHardType } from "../hard-type.js";
+import { countSchema, defineHardType } from "../hard-type.js";
 import { plural, quote } from "../wording.js";
 import { compilePyRegex } from "../python/py-regex.js";
 import { pyStrip } from "../python/py-text.js";

@@ -1,7 +1,7 @@
 // detectable_format:* — bullets, highlights, sections, title, JSON, fixed answer options.
 
 import { z } from "zod";
-import { countMatches, countSchema, defineHardType } from "../hard-type.js";
+import { countSchema, defineHardType } from "../hard-type.js";
 import { plural, quote } from "../wording.js";
 import { compilePyRegex } from "../python/py-regex.js";
 import { isPythonJson } from "../python/py-json.js";
