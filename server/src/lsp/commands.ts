@@ -129,10 +129,8 @@ export async function executeCommand(command: string, args: unknown[] | undefine
     case "lsrif.score": {
       const [uri, response, options = {}] = parseArgs(ScoreArgs, command, args);
       const { doc, instruction } = instructionOf(ctx, command, uri);
-      // The document store re-uses an analysis in place for the next edit (incremental
-      // re-analysis), so the scorer gets its own copy: an edit while the judge is busy
-      // must not move the ranges of the version being scored.
-      const result = await scoreInstruction(structuredClone(instruction), response, { ...options, judge: ctx.judge(uri), signal: ctx.signal });
+      // Analyses are values (never changed by a later edit), so the scored version needs no copy.
+      const result = await scoreInstruction(instruction, response, { ...options, judge: ctx.judge(uri), signal: ctx.signal });
       // A cancelled scoring answers with "cancelled" verdicts; hovers keep the last real score.
       if (!ctx.signal?.aborted) ctx.onScored(uri, doc.version, result);
       return result;

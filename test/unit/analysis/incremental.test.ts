@@ -47,10 +47,14 @@ function apply(text: string, e: Edit): string {
 
 const taken = { incremental: 0, full: 0 };
 
+// Trees and analyses are values: the previous version must still equal a snapshot taken before
+// re-analysis. (Not frozen instead: a write would throw, and reanalyze would quietly fall back.)
 function step(previous: { text: string; analysis: Analysis }, next: string): { text: string; analysis: Analysis } {
+  const before = structuredClone(previous.analysis);
   const { analysis, mode } = reanalyzeWithMode(previous, next);
   taken[mode]++;
   assert.deepStrictEqual(analysis, analyze(next));
+  assert.deepStrictEqual(previous.analysis, before);
   return { text: next, analysis };
 }
 
@@ -125,6 +129,15 @@ test("edits the window cannot decide alone fall back to the full analysis", () =
     (t) => t.replace("\n  words(", ""), // previous version had a syntax error
     insertAfter("num_words: 10)", "\nthen no_comma"), // a continuation that attaches to the sequence before it
   ]), ["full", "full", "full", "full"]);
+});
+
+test("one version re-analysed twice with different edits gives both right answers", () => {
+  fc.assert(fc.property(source, edit, edit, (text, a, b) => {
+    const previous = { text, analysis: analyze(text) };
+    const first = step(previous, apply(text, a));
+    step(previous, apply(text, b));
+    assert.deepStrictEqual(first.analysis, analyze(first.text));
+  }), { numRuns: 1000 });
 });
 
 test("an edit that makes a previous diagnostic go away is seen", () => {
