@@ -2,6 +2,7 @@
 // the configured judge (or left unjudged). r is binary: 1 or 0.
 
 import type { LeafNode } from "../analysis/logic.js";
+import { explain } from "../ifeval/evidence/explain.js";
 import { findHardType, verifyInstruction } from "../ifeval/registry.js";
 import type { SoftJudge } from "../judge/types.js";
 import type { NodeRole, ScoreNode } from "./result.js";
@@ -35,7 +36,7 @@ export async function evaluateLeaf(leaf: LeafNode, role: NodeRole, ctx: LeafCont
     const type = findHardType(leaf.id);
     if (!type) return { ...base, status: "error", error: `unknown constraint ${leaf.id}` };
     const ok = verifyInstruction(type, ctx.response, leaf.args, ctx.mode);
-    return { ...base, value: ok ? 1 : 0, status: ok ? "pass" : "fail" };
+    return { ...base, value: ok ? 1 : 0, status: ok ? "pass" : "fail", explanation: explain(type.id, ctx.response, leaf.args, ctx.mode, ok) };
   }
   base.text = leaf.text;
   if (leaf.category !== undefined) base.category = leaf.category;

@@ -46,6 +46,7 @@ export async function scoreInstruction(instruction: Instruction, response: strin
     assignShares(tree, 1, 1);
   }
   const summary = summarise(tree);
+  const note = sharesNote(summary);
   return {
     score: tree.status === "not-applicable" || leaves.length === 0 ? 1 : known.length === 0 ? 0 : score,
     complete: summary.unjudged === 0 && summary.errors === 0,
@@ -55,7 +56,16 @@ export async function scoreInstruction(instruction: Instruction, response: strin
     gamma,
     tree,
     summary,
+    ...(note ? { sharesNote: note } : {}),
   };
+}
+
+/** "shares re-normalised: 1 soft constraint unjudged": the one wording the hover, the view and the CLI show. */
+export function sharesNote(s: ScoreSummary): string | undefined {
+  const parts: string[] = [];
+  if (s.unjudged > 0) parts.push(`${s.unjudged} soft constraint${s.unjudged === 1 ? "" : "s"} unjudged`);
+  if (s.errors > 0) parts.push(`${s.errors} constraint${s.errors === 1 ? "" : "s"} failed to judge`);
+  return parts.length ? `shares re-normalised: ${parts.join(", ")}` : undefined;
 }
 
 type Ctx = LeafContext & { gamma: number };
@@ -182,9 +192,19 @@ function applicableLeaves(node: ScoreNode): ScoreNode[] {
 }
 
 function summarise(tree: ScoreNode): ScoreSummary {
-  const s: ScoreSummary = { hard: 0, soft: 0, passed: 0, failed: 0, unjudged: 0, errors: 0, notApplicable: 0 };
-  const visit = (n: ScoreNode) => {
-    if (n.kind === "hard" || n.kind === "soft") {
+  const s: ScoreSummary = { hard: 0, soft: 0, passed: 0, failed: 0, unjudged: 0, errors: 0, notApplicable: 0, conditionsHeld: 0, conditionsNotHeld: 0 };
+  const visit = (n: ScoreNode, inCondition: boolean) => {
+    if (n.conditionHolds === true) s.conditionsHeld++;
+    else if (n.conditionHolds === false) s.conditionsNotHeld++;
+    if (inCondition) {
+      if (n.kind !== "hard" && n.kind !== "soft") {
+        n.children.forEach((c) => visit(c, true));
+        return;
+      }
+      // A condition's leaves select a branch; an undecided one still makes the result incomplete.
+      if (n.status === "unjudged") s.unjudged++;
+      else if (n.status === "error") s.errors++;
+    } else if (n.kind === "hard" || n.kind === "soft") {
       if (n.kind === "hard") s.hard++;
       else s.soft++;
       if (n.status === "pass") s.passed++;
@@ -193,8 +213,8 @@ function summarise(tree: ScoreNode): ScoreSummary {
       else if (n.status === "error") s.errors++;
       else if (n.status === "not-applicable") s.notApplicable++;
     }
-    n.children.forEach(visit);
+    n.children.forEach((c) => visit(c, inCondition || c.role === "condition"));
   };
-  visit(tree);
+  visit(tree, false);
   return s;
 }
