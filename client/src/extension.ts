@@ -5,7 +5,9 @@
 import * as vscode from "vscode";
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
 import { CLIENT_COMMANDS, exportJson, importJson, renderPrompt } from "./document-commands.js";
+import { CONFIGURE_JUDGE_COMMAND, JudgeSetup } from "./judge/configure-judge.js";
 import { JudgeKeyStore } from "./judge/judge-key.js";
+import { JudgeStatus } from "./judge/judge-status.js";
 import { initializationOptions, judgeSettingsMiddleware, registerJudgeRequests } from "./judge/judge-wiring.js";
 import { createLog } from "./log.js";
 import { LogicTreePanel } from "./logic-tree/panel.js";
@@ -26,6 +28,8 @@ export interface LsrifExtensionApi {
   /** Failing constraints marked in .lsr editors by the last score. */
   decorations: ScoreDecorations;
   judgeKeys: JudgeKeyStore;
+  judgeSetup: JudgeSetup;
+  judgeStatus: JudgeStatus;
 }
 
 let client: LanguageClient | undefined;
@@ -55,7 +59,9 @@ export function activate(context: vscode.ExtensionContext): LsrifExtensionApi {
   const logicTree = new LogicTreePanel(api, log);
   const results = new ScoreResultsProvider();
   const decorations = new ScoreDecorations();
-  const scoring = new ScoreController(api, log, results, decorations);
+  const judgeStatus = new JudgeStatus(CONFIGURE_JUDGE_COMMAND);
+  const judgeSetup = new JudgeSetup(api, client, judgeKeys, judgeStatus, log);
+  const scoring = new ScoreController(api, log, results, decorations, judgeStatus);
 
   const register = (id: string, run: (...args: unknown[]) => unknown) => vscode.commands.registerCommand(id, run);
   context.subscriptions.push(
@@ -74,6 +80,9 @@ export function activate(context: vscode.ExtensionContext): LsrifExtensionApi {
     register(CLIENT_COMMANDS.scoreResponse, (arg, responseText) => scoring.scoreResponse(arg, typeof responseText === "string" ? responseText : undefined)),
     register(CLIENT_COMMANDS.setJudgeApiKey, () => judgeKeys.promptAndStore()),
     register(CLIENT_COMMANDS.clearScore, () => scoring.clear()),
+    judgeStatus,
+    register(CONFIGURE_JUDGE_COMMAND, (answers) => judgeSetup.configure(answers)),
+    register("lsrif.testJudgeConnection", () => judgeSetup.test()),
     register("lsrif.revealScoreNode", async (uri, range) => {
       if (!(uri instanceof vscode.Uri)) return;
       const doc = await vscode.workspace.openTextDocument(uri);
@@ -81,7 +90,7 @@ export function activate(context: vscode.ExtensionContext): LsrifExtensionApi {
       await vscode.window.showTextDocument(doc, { selection: new vscode.Range(doc.positionAt(start), doc.positionAt(end)) });
     }),
   );
-  return { client, ready, logicTree, scoring, decorations, judgeKeys };
+  return { client, ready, logicTree, scoring, decorations, judgeKeys, judgeSetup, judgeStatus };
 }
 
 export async function deactivate(): Promise<void> {

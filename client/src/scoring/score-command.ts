@@ -4,6 +4,8 @@
 
 import * as path from "node:path";
 import * as vscode from "vscode";
+import { offerJudgeFix, CONFIGURE_JUDGE_COMMAND } from "../judge/configure-judge.js";
+import type { JudgeStatus } from "../judge/judge-status.js";
 import type { Log } from "../log.js";
 import type { ScoreResult, ServerApi } from "../server-api.js";
 import { lsrDocumentFor } from "../target-document.js";
@@ -13,6 +15,15 @@ import { pickResponse } from "./pick-response.js";
 import { SCORE_VIEW_ID, type ScoreResultsProvider } from "./results-tree.js";
 
 const HAS_SCORE_CONTEXT = "lsrif.hasScore";
+
+function findError(node: ScoreResult["tree"]): string | undefined {
+  if (node.status === "error" && node.error) return node.error;
+  for (const c of node.children) {
+    const hit = findError(c);
+    if (hit) return hit;
+  }
+  return undefined;
+}
 
 export class ScoreController implements vscode.Disposable {
   private readonly statusBar = vscode.window.createStatusBarItem("lsrif.lastScore", vscode.StatusBarAlignment.Left, 50);
@@ -24,6 +35,7 @@ export class ScoreController implements vscode.Disposable {
     private readonly log: Log,
     private readonly results: ScoreResultsProvider,
     private readonly decorations: ScoreDecorations,
+    private readonly judgeStatus?: JudgeStatus,
   ) {
     this.statusBar.name = "LsrIF last score";
     this.statusBar.command = `${SCORE_VIEW_ID}.focus`;
@@ -62,8 +74,26 @@ export class ScoreController implements vscode.Disposable {
         }
       },
     );
-    if (result) this.showResult(doc.uri, result);
+    if (result) {
+      this.showResult(doc.uri, result);
+      this.judgeStatus?.noteScore(result);
+      void this.offerJudgeHelp(result);
+    }
     return result;
+  }
+
+  /** Judge errors and unjudged constraints come with the command that fixes them. */
+  private async offerJudgeHelp(result: ScoreResult): Promise<void> {
+    const s = result.summary;
+    if (s.errors > 0) {
+      const first = findError(result.tree);
+      if (first === "cancelled") return;
+      await offerJudgeFix(`LsrIF: ${s.errors} soft constraint${s.errors === 1 ? "" : "s"} could not be judged: ${first ?? "judge error"}`);
+    } else if (s.unjudged > 0) {
+      const configure = "Configure Judge…";
+      const answer = await vscode.window.showInformationMessage(`LsrIF: ${s.unjudged} soft constraint${s.unjudged === 1 ? " was" : "s were"} not judged: no judge is configured.`, configure);
+      if (answer === configure) await vscode.commands.executeCommand(CONFIGURE_JUDGE_COMMAND);
+    }
   }
 
   private showResult(uri: vscode.Uri, result: ScoreResult): void {
