@@ -13,6 +13,7 @@ import { createLog } from "./log.js";
 import { LogicTreePanel } from "./logic-tree/panel.js";
 import { ScoreDecorations } from "./scoring/decorations.js";
 import { SCORE_VIEW_ID, ScoreResultsProvider } from "./scoring/results-tree.js";
+import { SCORE_ALL_VIEW_ID, ScoreAllProvider, scoreAllResponses, type ScoredRow } from "./scoring/score-all.js";
 import { ScoreController } from "./scoring/score-command.js";
 import { ServerApi } from "./server-api.js";
 import { LSR_LANGUAGE_ID, lsrDocumentFor } from "./target-document.js";
@@ -30,6 +31,8 @@ export interface LsrifExtensionApi {
   judgeKeys: JudgeKeyStore;
   judgeSetup: JudgeSetup;
   judgeStatus: JudgeStatus;
+  scoreAll: ScoreAllProvider;
+  results: ScoreResultsProvider;
 }
 
 let client: LanguageClient | undefined;
@@ -62,6 +65,7 @@ export function activate(context: vscode.ExtensionContext): LsrifExtensionApi {
   const judgeStatus = new JudgeStatus(CONFIGURE_JUDGE_COMMAND);
   const judgeSetup = new JudgeSetup(api, client, judgeKeys, judgeStatus, log);
   const scoring = new ScoreController(api, log, results, decorations, judgeStatus);
+  const scoreAll = new ScoreAllProvider();
 
   const register = (id: string, run: (...args: unknown[]) => unknown) => vscode.commands.registerCommand(id, run);
   context.subscriptions.push(
@@ -70,6 +74,18 @@ export function activate(context: vscode.ExtensionContext): LsrifExtensionApi {
     scoring,
     decorations,
     vscode.window.registerTreeDataProvider(SCORE_VIEW_ID, results),
+    vscode.window.registerTreeDataProvider(SCORE_ALL_VIEW_ID, scoreAll),
+    register("lsrif.scoreAllResponses", (arg, source) => scoreAllResponses(api, log, scoreAll, arg, source instanceof vscode.Uri ? source : undefined)),
+    register("lsrif.scoreAll.toggleSort", () => scoreAll.toggleOrder()),
+    register("lsrif.openScoredRow", (uri, row) => {
+      const scored = row as ScoredRow | undefined;
+      if (uri instanceof vscode.Uri && scored?.result) scoring.showResult(uri, scored.result);
+    }),
+    register("lsrif.rescore", () => scoring.rescore()),
+    register("lsrif.newInstruction", async () => {
+      const doc = await vscode.workspace.openTextDocument({ language: LSR_LANGUAGE_ID, content: 'prompt "Write a short guide."\n\nwords(relation: "at least", num_words: 50)\n' });
+      await vscode.window.showTextDocument(doc);
+    }),
     register(CLIENT_COMMANDS.renderPrompt, (arg) => renderPrompt(api, arg)),
     register(CLIENT_COMMANDS.exportJson, (arg, target) => exportJson(api, log, arg, target instanceof vscode.Uri ? target : undefined)),
     register(CLIENT_COMMANDS.importJson, (source) => importJson(api, log, source instanceof vscode.Uri ? source : undefined)),
@@ -90,7 +106,7 @@ export function activate(context: vscode.ExtensionContext): LsrifExtensionApi {
       await vscode.window.showTextDocument(doc, { selection: new vscode.Range(doc.positionAt(start), doc.positionAt(end)) });
     }),
   );
-  return { client, ready, logicTree, scoring, decorations, judgeKeys, judgeSetup, judgeStatus };
+  return { client, ready, logicTree, scoring, decorations, judgeKeys, judgeSetup, judgeStatus, scoreAll, results };
 }
 
 export async function deactivate(): Promise<void> {

@@ -38,13 +38,35 @@ function tooltip(node: ScoreNode, inCondition: boolean): vscode.MarkdownString {
 export class ScoreResultsProvider implements vscode.TreeDataProvider<Element> {
   private result: ScoreResult | undefined;
   private documentUri: vscode.Uri | undefined;
+  /** Why the shown result no longer matches the texts it was computed from. */
+  private stale: string | undefined;
   private readonly changed = new vscode.EventEmitter<Element | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
 
   show(result: ScoreResult | undefined, documentUri: vscode.Uri | undefined): void {
     this.result = result;
     this.documentUri = documentUri;
+    this.stale = undefined;
     this.changed.fire(undefined);
+  }
+
+  markStale(reason: string): void {
+    if (!this.result) return;
+    this.stale = reason;
+    this.changed.fire(undefined);
+  }
+
+  isStale(): boolean {
+    return this.stale !== undefined;
+  }
+
+  /** The headline's label as shown (for tests). */
+  headline(): string | undefined {
+    return this.result ? this.headlineLabel(this.result) : undefined;
+  }
+
+  private headlineLabel(result: ScoreResult): string {
+    return this.stale ? `Stale: ${resultHeadline(result)}` : resultHeadline(result);
   }
 
   getChildren(element?: Element): Element[] {
@@ -57,7 +79,7 @@ export class ScoreResultsProvider implements vscode.TreeDataProvider<Element> {
   getTreeItem(element: Element): vscode.TreeItem {
     if (element.kind === "headline") {
       const { result } = element;
-      const item = new vscode.TreeItem(resultHeadline(result), vscode.TreeItemCollapsibleState.None);
+      const item = new vscode.TreeItem(this.headlineLabel(result), vscode.TreeItemCollapsibleState.None);
       const s = result.summary;
       const conditions = s.conditionsHeld + s.conditionsNotHeld > 0 ? ` · conditions ${s.conditionsHeld} held, ${s.conditionsNotHeld} not` : "";
       item.description = `${s.passed} passed, ${s.failed} failed, ${s.unjudged} unjudged, ${s.errors} errors${conditions} · gamma ${result.gamma} · ${result.mode}${result.sharesNote ? ` · ${result.sharesNote}` : ""}`;
@@ -65,6 +87,12 @@ export class ScoreResultsProvider implements vscode.TreeDataProvider<Element> {
         ? "Every applicable constraint was checked."
         : "Incomplete: some soft constraints were not judged or their judge failed; R leaves them out.") + (result.sharesNote ? `\n${result.sharesNote}` : "");
       item.iconPath = new vscode.ThemeIcon("checklist");
+      if (this.stale) {
+        item.iconPath = new vscode.ThemeIcon("history", new vscode.ThemeColor("list.warningForeground"));
+        item.description = `${this.stale} — Score Again to update`;
+        item.tooltip = `${this.stale}. The values below are from the earlier texts; click to score again.`;
+        item.command = { command: "lsrif.rescore", title: "Score Again" };
+      }
       return item;
     }
     const { node, inCondition } = element;

@@ -15,6 +15,14 @@ import { pickResponse } from "./pick-response.js";
 import { SCORE_VIEW_ID, type ScoreResultsProvider } from "./results-tree.js";
 
 const HAS_SCORE_CONTEXT = "lsrif.hasScore";
+const STALE_CONTEXT = "lsrif.scoreStale";
+
+/** What the last score was computed from, so an edit to either marks it stale and Score Again can repeat it. */
+interface Scored {
+  lsrUri: vscode.Uri;
+  responseText: string;
+  responseUri?: vscode.Uri;
+}
 
 function findError(node: ScoreResult["tree"]): string | undefined {
   if (node.status === "error" && node.error) return node.error;
@@ -29,6 +37,8 @@ export class ScoreController implements vscode.Disposable {
   private readonly statusBar = vscode.window.createStatusBarItem("lsrif.lastScore", vscode.StatusBarAlignment.Left, 50);
   /** The last result, for tests and for "show again". */
   lastResult: ScoreResult | undefined;
+  private scored: Scored | undefined;
+  private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
     private readonly api: ServerApi,
@@ -39,17 +49,43 @@ export class ScoreController implements vscode.Disposable {
   ) {
     this.statusBar.name = "LsrIF last score";
     this.statusBar.command = `${SCORE_VIEW_ID}.focus`;
+    this.subscriptions.push(vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.contentChanges.length === 0 || !this.scored || this.results.isStale()) return;
+      const uri = e.document.uri.toString();
+      if (uri === this.scored.lsrUri.toString()) this.markStale("the instruction changed since this score");
+      else if (uri === this.scored.responseUri?.toString()) this.markStale("the response changed since this score");
+    }));
+  }
+
+  private markStale(reason: string): void {
+    this.results.markStale(reason);
+    this.statusBar.text = `$(history) ${this.lastResult ? resultHeadline(this.lastResult) : ""} (stale)`;
+    this.statusBar.tooltip = `LsrIF: ${reason}; run Score Again`;
+    void vscode.commands.executeCommand("setContext", STALE_CONTEXT, true);
+  }
+
+  /** "Score Again": the same instruction and response source, with their current text. */
+  async rescore(): Promise<ScoreResult | undefined> {
+    const scored = this.scored;
+    if (!scored) return undefined;
+    let text = scored.responseText;
+    if (scored.responseUri) {
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === scored.responseUri!.toString());
+      text = open ? open.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(scored.responseUri));
+    }
+    return this.scoreResponse(scored.lsrUri, text, scored.responseUri);
   }
 
   /**
    * Scores a response against the .lsr file `arg` (or the active editor). With
    * `responseText` given nothing is asked, which is how code lenses and tests call it.
    */
-  async scoreResponse(arg?: unknown, responseText?: string): Promise<ScoreResult | undefined> {
+  async scoreResponse(arg?: unknown, responseText?: string, responseUri?: vscode.Uri): Promise<ScoreResult | undefined> {
     const doc = await lsrDocumentFor(arg);
     if (!doc) return undefined;
-    const response = responseText ?? (await pickResponse(doc));
-    if (response === undefined) return undefined;
+    const picked = responseText !== undefined ? { text: responseText, ...(responseUri ? { uri: responseUri } : {}) } : await pickResponse(doc);
+    if (picked === undefined) return undefined;
+    const response = picked.text;
     const name = path.basename(doc.uri.path);
     const result = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `LsrIF: scoring a response against ${name}`, cancellable: true },
@@ -75,6 +111,7 @@ export class ScoreController implements vscode.Disposable {
       },
     );
     if (result) {
+      this.scored = { lsrUri: doc.uri, responseText: response, ...(picked.uri ? { responseUri: picked.uri } : {}) };
       this.showResult(doc.uri, result);
       this.judgeStatus?.noteScore(result);
       void this.offerJudgeHelp(result);
@@ -96,9 +133,11 @@ export class ScoreController implements vscode.Disposable {
     }
   }
 
-  private showResult(uri: vscode.Uri, result: ScoreResult): void {
+  /** Shows a result (also one row of Score All Responses) in the view, the marks and the status bar. */
+  showResult(uri: vscode.Uri, result: ScoreResult): void {
     this.lastResult = result;
     void vscode.commands.executeCommand("setContext", HAS_SCORE_CONTEXT, true);
+    void vscode.commands.executeCommand("setContext", STALE_CONTEXT, false);
     this.results.show(result, uri);
     this.decorations.set(uri, result);
     this.statusBar.text = `$(checklist) ${resultHeadline(result)}`;
@@ -115,6 +154,7 @@ export class ScoreController implements vscode.Disposable {
 
   clear(): void {
     this.lastResult = undefined;
+    this.scored = undefined;
     this.results.show(undefined, undefined);
     this.decorations.clearAll();
     this.statusBar.hide();
@@ -123,5 +163,6 @@ export class ScoreController implements vscode.Disposable {
 
   dispose(): void {
     this.statusBar.dispose();
+    this.subscriptions.forEach((d) => d.dispose());
   }
 }
