@@ -49,6 +49,16 @@ const results = await Promise.all(
     }),
   ),
 );
+// The logic-tree webview's script runs in the browser part of the editor: its own bundle.
+results.push(await esbuild.build({
+  ...common,
+  platform: "browser",
+  format: "iife",
+  target: "es2022",
+  entryPoints: ["client/webview/logic-tree.ts"],
+  outfile: "dist/client/logic-tree-webview.js",
+}));
+entries.push({ name: "logic-tree webview", in: "client/webview/logic-tree.ts", out: "dist/client/logic-tree-webview.js" });
 mkdirSync(root + "dist/server/data", { recursive: true });
 for (const file of readdirSync(root + "server/data").filter((f) => f.endsWith(".json"))) {
   copyFileSync(root + "server/data/" + file, root + "dist/server/data/" + file);

@@ -59,13 +59,14 @@ export function activate(context: vscode.ExtensionContext): LsrifExtensionApi {
   ready.catch((error: unknown) => log.error(`The language server did not start: ${String(error)}`));
 
   const api = new ServerApi(client, ready);
-  const logicTree = new LogicTreePanel(api, log);
+  const logicTree = new LogicTreePanel(api, log, context.extensionUri);
   const results = new ScoreResultsProvider();
   const decorations = new ScoreDecorations();
   const judgeStatus = new JudgeStatus(CONFIGURE_JUDGE_COMMAND);
   const judgeSetup = new JudgeSetup(api, client, judgeKeys, judgeStatus, log);
   const scoring = new ScoreController(api, log, results, decorations, judgeStatus);
   const scoreAll = new ScoreAllProvider();
+  scoring.listeners.push((uri, version, result) => logicTree.setScore(uri, version, result));
 
   const register = (id: string, run: (...args: unknown[]) => unknown) => vscode.commands.registerCommand(id, run);
   context.subscriptions.push(

@@ -38,6 +38,8 @@ export class ScoreController implements vscode.Disposable {
   /** The last result, for tests and for "show again". */
   lastResult: ScoreResult | undefined;
   private scored: Scored | undefined;
+  /** Told of every result shown, with the instruction's version it was computed for (the logic tree colours by it). */
+  readonly listeners: ((uri: vscode.Uri, version: number, result: ScoreResult) => void)[] = [];
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
@@ -87,6 +89,7 @@ export class ScoreController implements vscode.Disposable {
     if (picked === undefined) return undefined;
     const response = picked.text;
     const name = path.basename(doc.uri.path);
+    const version = doc.version;
     const result = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `LsrIF: scoring a response against ${name}`, cancellable: true },
       async (_progress, token) => {
@@ -113,6 +116,7 @@ export class ScoreController implements vscode.Disposable {
     if (result) {
       this.scored = { lsrUri: doc.uri, responseText: response, ...(picked.uri ? { responseUri: picked.uri } : {}) };
       this.showResult(doc.uri, result);
+      this.listeners.forEach((l) => l(doc.uri, version, result));
       this.judgeStatus?.noteScore(result);
       void this.offerJudgeHelp(result);
     }
