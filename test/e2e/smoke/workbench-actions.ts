@@ -85,3 +85,19 @@ export async function hoverWord(page: Page, line: Locator, word: string): Promis
   if (!box) throw new Error(`"${word}" is not rendered on the line`);
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
 }
+
+/** The LsrIF Score panel (its own view container in the panel area, since issue 13). */
+export function scorePanel(page: Page): Locator {
+  return page.locator(".part.panel");
+}
+
+/**
+ * Maximises the panel holding the LsrIF Score view, so the whole result tree is rendered
+ * (the list renders only visible rows). Callers toggle it back when done.
+ */
+export async function showScorePanelMaximised(page: Page): Promise<Locator> {
+  const panel = scorePanel(page);
+  await panel.locator(".monaco-list-row").first().waitFor({ timeout: 15_000 });
+  await runFromPalette(page, "View: Toggle Maximized Panel");
+  return panel;
+}
