@@ -48,7 +48,7 @@ suite("score view", () => {
     const write = (name: string, text: string) => vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, name), new TextEncoder().encode(text));
     await write("a.txt", "tea is calm, tea is warm.");
     await write("b.txt", "Tea is calm, tea is warm.");
-    await write("c.txt", "tea is calm and warm.");
+    await write("c.txt", "tea is calm and tea is warm.");
     const rows = (await vscode.commands.executeCommand("lsrif.scoreAllResponses", uri, folder)) as Row[];
     assert.equal(rows.length, 3);
     assert.deepEqual(api().scoreAll.sorted().map((r) => [r.name, r.result?.score]), [["c.txt", 1], ["a.txt", 0.5], ["b.txt", 0]]);
