@@ -259,8 +259,12 @@ class Resolver {
     const type = findHardType(node.name);
     if (!type) {
       const candidates = allowNames ? [...allConstraintNames(), ...this.names.keys()] : allConstraintNames();
-      const replacements = suggest(node.name, candidates);
-      const hint = replacements.length ? ` Did you mean ${replacements.map((r) => `'${r}'`).join(", ")}?` : "";
+      // `tone "friendly"`: a soft category with its text, the `soft` keyword forgotten.
+      const softSlip = isSoftCategory(node.name) && node.args === undefined;
+      const replacements = softSlip ? [`soft ${node.name.toLowerCase()}`] : suggest(node.name, candidates);
+      const hint = softSlip
+        ? ` '${node.name}' is a soft category: write 'soft ${node.name.toLowerCase()} "…"'.`
+        : replacements.length ? ` Did you mean ${replacements.map((r) => `'${r}'`).join(", ")}?` : "";
       this.diagnostics.push(diagnostic("unknownConstraint", node.nameRange,
         `Unknown constraint '${node.name}': not an IFEval instruction id, alias${allowNames ? " or defined name" : ""}.${hint}`, { replacements }));
       return undefined;

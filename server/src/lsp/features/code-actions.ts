@@ -38,7 +38,7 @@ function replacementFixes(d: Diagnostic, verb: string): Fix[] {
 function fixesFor(d: Diagnostic, analysis: Analysis, text: string): Fix[] {
   switch (d.code) {
     case "LSR010":
-      return replacementFixes(d, "Change to");
+      return replacementFixes(d, "Change to").map((f) => (f.edits[0].newText.startsWith("soft ") ? { ...f, title: `Add the missing 'soft': ${f.edits[0].newText}` } : f));
     case "LSR011":
       return replacementFixes(d, "Use");
     case "LSR013":
@@ -51,7 +51,7 @@ function fixesFor(d: Diagnostic, analysis: Analysis, text: string): Fix[] {
     case "LSR050":
       return replacementFixes(d, "Clamp gamma to");
     case "LSR012":
-      return missingArgumentFixes(d, analysis);
+      return [...missingArgumentFixes(d, analysis), ...allMissingArgumentsFix(d, analysis)];
     case "LSR031":
       return addElseFix(d, analysis, text);
     case "LSR040":
@@ -87,6 +87,23 @@ function missingArgumentFixes(d: Diagnostic, analysis: Analysis): Fix[] {
     }
     return { title: `Add argument ${arg}`, edits: [edit], preferred: i === 0 };
   });
+}
+
+/**
+ * One fix for every missing argument of the call at once (each LSR012 names one). Offered
+ * on each of them when two or more are missing; the placeholders are the same as above.
+ */
+function allMissingArgumentsFix(d: Diagnostic, analysis: Analysis): Fix[] {
+  const missing = analysis.diagnostics.filter((o) => o.code === "LSR012" && same(o.range, d.range)).flatMap((o) => o.data?.replacements?.slice(0, 1) ?? []);
+  if (missing.length < 2) return [];
+  const call = findSyntax(analysis, (n): n is CallNode =>
+    (n as CallNode).kind === "call" && (same((n as CallNode).argsRange, d.range) || same((n as CallNode).nameRange, d.range)));
+  if (!call) return [];
+  const list = missing.join(", ");
+  const edit: TextEdit = call.argsRange
+    ? { range: { start: call.argsRange.end - 1, end: call.argsRange.end - 1 }, newText: call.args && call.args.length > 0 ? `, ${list}` : list }
+    : { range: { start: call.nameRange.end, end: call.nameRange.end }, newText: `(${list})` };
+  return [{ title: `Add all ${missing.length} missing arguments`, edits: [edit], preferred: false }];
 }
 
 function addElseFix(d: Diagnostic, analysis: Analysis, text: string): Fix[] {
