@@ -10,6 +10,7 @@ import { JudgeKeyStore } from "./judge/judge-key.js";
 import { JudgeStatus } from "./judge/judge-status.js";
 import { initializationOptions, judgeSettingsMiddleware, registerJudgeRequests } from "./judge/judge-wiring.js";
 import { createLog } from "./log.js";
+import { copyRenderedPrompt, PromptPreview } from "./prompt-preview.js";
 import { LogicTreePanel } from "./logic-tree/panel.js";
 import { ScoreDecorations } from "./scoring/decorations.js";
 import { SCORE_VIEW_ID, ScoreResultsProvider } from "./scoring/results-tree.js";
@@ -60,6 +61,7 @@ export function activate(context: vscode.ExtensionContext): LsrifExtensionApi {
 
   const api = new ServerApi(client, ready);
   const logicTree = new LogicTreePanel(api, log, context.extensionUri);
+  const promptPreview = new PromptPreview(api);
   const results = new ScoreResultsProvider();
   const decorations = new ScoreDecorations();
   const judgeStatus = new JudgeStatus(CONFIGURE_JUDGE_COMMAND);
@@ -87,7 +89,9 @@ export function activate(context: vscode.ExtensionContext): LsrifExtensionApi {
       const doc = await vscode.workspace.openTextDocument({ language: LSR_LANGUAGE_ID, content: 'prompt "Write a short guide."\n\nwords(relation: "at least", num_words: 50)\n' });
       await vscode.window.showTextDocument(doc);
     }),
-    register(CLIENT_COMMANDS.renderPrompt, (arg) => renderPrompt(api, arg)),
+    promptPreview,
+    register(CLIENT_COMMANDS.renderPrompt, (arg) => renderPrompt(promptPreview, arg)),
+    register("lsrif.copyRenderedPrompt", (arg) => copyRenderedPrompt(api, arg)),
     register(CLIENT_COMMANDS.exportJson, (arg, target) => exportJson(api, log, arg, target instanceof vscode.Uri ? target : undefined)),
     register(CLIENT_COMMANDS.importJson, (source) => importJson(api, log, source instanceof vscode.Uri ? source : undefined)),
     register(CLIENT_COMMANDS.showLogicTree, async (arg) => {

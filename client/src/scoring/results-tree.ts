@@ -24,8 +24,10 @@ function tooltip(node: ScoreNode, inCondition: boolean): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
   md.appendMarkdown(`**${node.kind}** · ${conditionWords(node, inCondition) ?? node.status}\n\n`);
   md.appendText(node.text ?? node.label);
-  md.appendMarkdown(`\n\n| r | r' | share | factor | contribution |\n|---|---|---|---|---|\n`);
-  md.appendMarkdown(`| ${formatValue(node.value)} | ${formatValue(node.adjusted)} | ${formatValue(node.share)} | ${formatValue(node.factor)} | ${formatValue(node.contribution)} |\n`);
+  // One row per value, names left and values right-aligned, so the numbers line up.
+  md.appendMarkdown("\n\n| | |\n|:--|--:|\n");
+  const rows: [string, number | null | undefined][] = [["r (value)", node.value], ["r' (after penalties)", node.adjusted], ["share", node.share], ["penalty factor", node.factor], ["adds to R", node.contribution]];
+  for (const [name, value] of rows) if (value !== undefined) md.appendMarkdown(`| ${name} | ${formatValue(value)} |\n`);
   if (node.probability !== undefined) md.appendMarkdown(`\nJudge P(YES): ${node.probability.toFixed(3)}\n`);
   if (node.cached) md.appendMarkdown("\nVerdict served from the judge cache.\n");
   if (node.explanation) { md.appendMarkdown("\nEvidence: "); md.appendText(node.explanation.message); }

@@ -47,7 +47,7 @@ export const judgeSteps: SmokeStep[] = [
       await view.locator(".monaco-list-row", { hasText: NO_EVIDENCE }).first().waitFor({ timeout: 15_000 });
       await page.locator(".notification-toast", { hasText: "LsrIF: scoring a response" }).waitFor({ state: "hidden", timeout: 15_000 });
       await screenshot("judge-result");
-      await runFromPalette(page, "View: Toggle Maximized Panel");
+      await runFromPalette(page, "View: Toggle Maximized Panel", { focusEditor: false });
     },
   },
 ];

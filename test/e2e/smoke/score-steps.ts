@@ -32,7 +32,7 @@ export const scoreSteps: SmokeStep[] = [
       // The progress notification closes once the score is in.
       await page.locator(".notification-toast", { hasText: "LsrIF: scoring a response" }).waitFor({ state: "hidden", timeout: 15_000 });
       await screenshot("score-result");
-      await runFromPalette(page, "View: Toggle Maximized Panel");
+      await runFromPalette(page, "View: Toggle Maximized Panel", { focusEditor: false });
     },
   },
 ];

@@ -26,9 +26,9 @@ export async function openFromExplorer(page: Page, name: string, keepOpen = fals
   await page.locator(`.tabs-container .tab.active[aria-label^="${name}"]`).waitFor({ timeout: 20_000 });
 }
 
-/** F1, the command's title typed into the palette, Enter. */
-export async function runFromPalette(page: Page, title: string): Promise<void> {
-  await activeEditor(page).click({ position: { x: 400, y: 5 } });
+/** F1, the command's title typed into the palette, Enter. `focusEditor: false` when no editor is on screen (a maximised panel). */
+export async function runFromPalette(page: Page, title: string, { focusEditor = true } = {}): Promise<void> {
+  if (focusEditor) await activeEditor(page).click({ position: { x: 400, y: 5 } });
   await page.keyboard.press("F1");
   const input = page.locator(".quick-input-widget input.input");
   await input.waitFor({ state: "visible", timeout: 10_000 });
