@@ -119,3 +119,34 @@ describe("quick fixes and completion rules over stdio", () => {
     assert.ok(value.includes("such as &lt;&lt;poem of joy&gt;&gt;"), value);
   });
 });
+
+describe("names and steps over stdio", () => {
+  let lsp: LspSession;
+  before(async () => { lsp = await LspSession.start(); });
+  after(async () => { await lsp.stop(); });
+
+  it("document highlight marks a defined name's definition (write) and every use (read)", async () => {
+    const uri = "file:///names/highlight.lsr";
+    const text = "define brief = words(relation: \"less than\", num_words: 50)\nfirst brief\nthen no_comma\nfinally brief\n";
+    lsp.open(uri, text);
+    await lsp.diagnosticsFor(uri, 1);
+    const highlights = await lsp.request<{ range: { start: { line: number; character: number } }; kind: number }[]>(
+      "textDocument/documentHighlight", { textDocument: { uri }, position: { line: 1, character: 8 } });
+    // `brief` at 0:7 (definition), 1:6 and 3:8 (uses).
+    assert.deepEqual(highlights.map((h) => [h.range.start.line, h.range.start.character, h.kind]), [[0, 7, 3], [1, 6, 2], [3, 8, 2]]);
+  });
+
+  it("inlay hints give each step's share, and after a score its r and r'", async () => {
+    const uri = "file:///names/inlay.lsr";
+    const text = "first no_comma\nthen lowercase\n";
+    lsp.open(uri, text);
+    await lsp.diagnosticsFor(uri, 1);
+    const range = { start: { line: 0, character: 0 }, end: { line: 2, character: 0 } };
+    const before = await lsp.request<{ label: string }[]>("textDocument/inlayHint", { textDocument: { uri }, range });
+    assert.deepEqual(before.map((h) => h.label), [" share 1/2", " share 1/2"]);
+    // "tea is calm, tea is warm.": no_comma fails (r 0), lowercase holds; r'_2 = 1 * 0.5^(1 - 0) = 0.5 (by hand).
+    await lsp.request("workspace/executeCommand", { command: "lsrif.score", arguments: [uri, "tea is calm, tea is warm."] });
+    const after = await lsp.request<{ label: string }[]>("textDocument/inlayHint", { textDocument: { uri }, range });
+    assert.deepEqual(after.map((h) => h.label), [" share 1/2 · r 0 · r' 0", " share 1/2 · r 1 · r' 0.5"]);
+  });
+});
