@@ -110,5 +110,17 @@ export function layoutTree(root: GraphNode, metrics: TextMetrics): Layout {
     width = Math.max(width, p.x + p.width);
     height = Math.max(height, p.y + p.height);
   });
+  // dagre keeps no child order of its own (it minimises crossings, and a tree has none), and
+  // on trees it places siblings right to left. Steps must read left to right, so when most
+  // sibling pairs came out reversed the drawing is mirrored; the layout is otherwise dagre's.
+  let inOrder = 0;
+  let reversed = 0;
+  for (const p of placed) {
+    for (let i = 1; i < p.children.length; i++) {
+      if (p.children[i].x > p.children[i - 1].x) inOrder++;
+      else reversed++;
+    }
+  }
+  if (reversed > inOrder) for (const p of placed) p.x = width - p.x - p.width;
   return { root: top, width, height, lineHeight, padding };
 }
