@@ -28,6 +28,9 @@ export const uxSteps: SmokeStep[] = [
       // Zoom with the toolbar: Fit shows the whole tree.
       await view.locator("button#fit").click();
       await screenshot("logic-tree-fit");
+      // Close the graph (its group goes with it), so later steps open files in the first group.
+      await page.locator('.tabs-container .tab[aria-label^="Logic Tree"] .codicon-close').first().click({ force: true });
+      await page.locator('.tabs-container .tab[aria-label^="Logic Tree"]').waitFor({ state: "detached", timeout: 10_000 });
     },
   },
   {
