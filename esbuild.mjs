@@ -12,6 +12,7 @@ const root = import.meta.dirname + "/";
 const entries = [
   { name: "client", in: "client/src/extension.ts", out: "dist/client/extension.js" },
   { name: "server", in: "server/src/lsp/main.ts", out: "dist/server/server.js" },
+  { name: "logic-tree webview", in: "client/webview/logic-tree.ts", out: "dist/client/logic-tree-webview.js", browser: true },
 ];
 for (const entry of entries) {
   if (!existsSync(root + entry.in)) {
@@ -40,13 +41,16 @@ const dataFiles = {
     build.onResolve({ filter: /\/data\/[^/]+\.json$/ }, (args) => ({ path: `./data/${args.path.split("/").pop()}`, external: true }));
   },
 };
-const options = (entry) => ({
-  ...common,
-  entryPoints: [entry.in],
-  outfile: entry.out,
-  external: entry.name === "client" ? ["vscode"] : [],
-  plugins: entry.name === "server" ? [dataFiles] : [],
-});
+const options = (entry) => entry.browser
+  // The logic-tree webview's script runs in the browser part of the editor: its own bundle.
+  ? { ...common, platform: "browser", format: "iife", target: "es2022", entryPoints: [entry.in], outfile: entry.out }
+  : {
+    ...common,
+    entryPoints: [entry.in],
+    outfile: entry.out,
+    external: entry.name === "client" ? ["vscode"] : [],
+    plugins: entry.name === "server" ? [dataFiles] : [],
+  };
 mkdirSync(root + "dist/server/data", { recursive: true });
 for (const file of readdirSync(root + "server/data").filter((f) => f.endsWith(".json"))) {
   copyFileSync(root + "server/data/" + file, root + "dist/server/data/" + file);

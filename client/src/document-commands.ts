@@ -4,6 +4,7 @@
 import * as path from "node:path";
 import * as vscode from "vscode";
 import type { Log } from "./log.js";
+import type { PromptPreview } from "./prompt-preview.js";
 import type { ServerApi } from "./server-api.js";
 import { LSR_LANGUAGE_ID, lsrDocumentFor } from "./target-document.js";
 
@@ -18,18 +19,11 @@ export const CLIENT_COMMANDS = {
   proposeInstruction: "lsrif.proposeInstruction",
 } as const;
 
-async function showBeside(content: string, language: string): Promise<vscode.TextEditor> {
-  const doc = await vscode.workspace.openTextDocument({ content, language });
-  return vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true });
-}
-
-/** Opens the natural-language prompt beside the file; returns the text. */
-export async function renderPrompt(api: ServerApi, arg: unknown): Promise<string | undefined> {
+/** Opens the natural-language prompt beside the file as a live read-only preview; returns the text. */
+export async function renderPrompt(preview: PromptPreview, arg: unknown): Promise<string | undefined> {
   const doc = await lsrDocumentFor(arg);
   if (!doc) return undefined;
-  const text = await api.render(doc.uri.toString());
-  await showBeside(text, "plaintext");
-  return text;
+  return preview.open(doc.uri);
 }
 
 /**

@@ -6,12 +6,16 @@ import * as vscode from "vscode";
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
 import { CLIENT_COMMANDS, exportJson, importJson, renderPrompt } from "./document-commands.js";
 import { proposeInstruction } from "./propose-command.js";
+import { CONFIGURE_JUDGE_COMMAND, JudgeSetup } from "./judge/configure-judge.js";
 import { JudgeKeyStore } from "./judge/judge-key.js";
+import { JudgeStatus } from "./judge/judge-status.js";
 import { initializationOptions, judgeSettingsMiddleware, registerJudgeRequests } from "./judge/judge-wiring.js";
 import { createLog } from "./log.js";
+import { copyRenderedPrompt, PromptPreview } from "./prompt-preview.js";
 import { LogicTreePanel } from "./logic-tree/panel.js";
 import { ScoreDecorations } from "./scoring/decorations.js";
 import { SCORE_VIEW_ID, ScoreResultsProvider } from "./scoring/results-tree.js";
+import { SCORE_ALL_VIEW_ID, ScoreAllProvider, scoreAllResponses, type ScoredRow } from "./scoring/score-all.js";
 import { ScoreController } from "./scoring/score-command.js";
 import { ServerApi } from "./server-api.js";
 import { LSR_LANGUAGE_ID, lsrDocumentFor } from "./target-document.js";
@@ -27,6 +31,10 @@ export interface LsrifExtensionApi {
   /** Failing constraints marked in .lsr editors by the last score. */
   decorations: ScoreDecorations;
   judgeKeys: JudgeKeyStore;
+  judgeSetup: JudgeSetup;
+  judgeStatus: JudgeStatus;
+  scoreAll: ScoreAllProvider;
+  results: ScoreResultsProvider;
 }
 
 let client: LanguageClient | undefined;
@@ -53,10 +61,15 @@ export function activate(context: vscode.ExtensionContext): LsrifExtensionApi {
   ready.catch((error: unknown) => log.error(`The language server did not start: ${String(error)}`));
 
   const api = new ServerApi(client, ready);
-  const logicTree = new LogicTreePanel(api, log);
+  const logicTree = new LogicTreePanel(api, log, context.extensionUri);
+  const promptPreview = new PromptPreview(api);
   const results = new ScoreResultsProvider();
   const decorations = new ScoreDecorations();
-  const scoring = new ScoreController(api, log, results, decorations);
+  const judgeStatus = new JudgeStatus(CONFIGURE_JUDGE_COMMAND);
+  const judgeSetup = new JudgeSetup(api, client, judgeKeys, judgeStatus, log);
+  const scoring = new ScoreController(api, log, results, decorations, judgeStatus);
+  const scoreAll = new ScoreAllProvider();
+  scoring.listeners.push((uri, version, result, responseUri) => logicTree.setScore(uri, version, result, responseUri));
 
   const register = (id: string, run: (...args: unknown[]) => unknown) => vscode.commands.registerCommand(id, run);
   context.subscriptions.push(
@@ -65,7 +78,21 @@ export function activate(context: vscode.ExtensionContext): LsrifExtensionApi {
     scoring,
     decorations,
     vscode.window.registerTreeDataProvider(SCORE_VIEW_ID, results),
-    register(CLIENT_COMMANDS.renderPrompt, (arg) => renderPrompt(api, arg)),
+    vscode.window.registerTreeDataProvider(SCORE_ALL_VIEW_ID, scoreAll),
+    register("lsrif.scoreAllResponses", (arg, source) => scoreAllResponses(api, log, scoreAll, arg, source instanceof vscode.Uri ? source : undefined)),
+    register("lsrif.scoreAll.toggleSort", () => scoreAll.toggleOrder()),
+    register("lsrif.openScoredRow", (uri, row) => {
+      const scored = row as ScoredRow | undefined;
+      if (uri instanceof vscode.Uri && scored?.result) scoring.showResult(uri, scored.result);
+    }),
+    register("lsrif.rescore", () => scoring.rescore()),
+    register("lsrif.newInstruction", async () => {
+      const doc = await vscode.workspace.openTextDocument({ language: LSR_LANGUAGE_ID, content: 'prompt "Write a short guide."\n\nwords(relation: "at least", num_words: 50)\n' });
+      await vscode.window.showTextDocument(doc);
+    }),
+    promptPreview,
+    register(CLIENT_COMMANDS.renderPrompt, (arg) => renderPrompt(promptPreview, arg)),
+    register("lsrif.copyRenderedPrompt", (arg) => copyRenderedPrompt(api, arg)),
     register(CLIENT_COMMANDS.exportJson, (arg, target) => exportJson(api, log, arg, target instanceof vscode.Uri ? target : undefined)),
     register(CLIENT_COMMANDS.importJson, (source) => importJson(api, log, source instanceof vscode.Uri ? source : undefined)),
     register(CLIENT_COMMANDS.showLogicTree, async (arg) => {
@@ -76,6 +103,9 @@ export function activate(context: vscode.ExtensionContext): LsrifExtensionApi {
     register(CLIENT_COMMANDS.setJudgeApiKey, () => judgeKeys.promptAndStore()),
     register(CLIENT_COMMANDS.clearScore, () => scoring.clear()),
     register(CLIENT_COMMANDS.proposeInstruction, () => proposeInstruction(api)),
+    judgeStatus,
+    register(CONFIGURE_JUDGE_COMMAND, (answers) => judgeSetup.configure(answers)),
+    register("lsrif.testJudgeConnection", () => judgeSetup.test()),
     register("lsrif.revealScoreNode", async (uri, range) => {
       if (!(uri instanceof vscode.Uri)) return;
       const doc = await vscode.workspace.openTextDocument(uri);
@@ -83,7 +113,7 @@ export function activate(context: vscode.ExtensionContext): LsrifExtensionApi {
       await vscode.window.showTextDocument(doc, { selection: new vscode.Range(doc.positionAt(start), doc.positionAt(end)) });
     }),
   );
-  return { client, ready, logicTree, scoring, decorations, judgeKeys };
+  return { client, ready, logicTree, scoring, decorations, judgeKeys, judgeSetup, judgeStatus, scoreAll, results };
 }
 
 export async function deactivate(): Promise<void> {

@@ -3,7 +3,7 @@
 
 import type { CancellationToken } from "vscode";
 import { ExecuteCommandRequest, type LanguageClient } from "vscode-languageclient/node";
-import type { LogicTreeJson, ScoreCommandOptions } from "../../server/src/lsp/commands.js";
+import type { JudgeTestResult, LogicTreeJson, ScoreCommandOptions } from "../../server/src/lsp/commands.js";
 import type { ScoreResult } from "../../server/src/scoring/result.js";
 import type { ImportError } from "../../server/src/interchange/lsrinstruct-import.js";
 import type { ProposedInstruction } from "../../server/src/generate/propose.js";
@@ -17,6 +17,7 @@ export const SERVER_COMMANDS = {
   logicTree: "lsrif.logicTree",
   score: "lsrif.score",
   propose: "lsrif.propose",
+  testJudge: "lsrif.testJudge",
 } as const;
 
 export interface ImportJsonResult {
@@ -72,5 +73,10 @@ export class ServerApi {
 
   score(uri: string, responseText: string, options: ScoreOptions, token?: CancellationToken): Promise<ScoreResult> {
     return this.execute(SERVER_COMMANDS.score, [uri, responseText, options], token);
+  }
+
+  /** Asks the judge the next score would use one probe question (nothing is sent with kind none). */
+  testJudge(token?: CancellationToken): Promise<JudgeTestResult> {
+    return this.execute(SERVER_COMMANDS.testJudge, [], token);
   }
 }

@@ -38,20 +38,43 @@ export class JudgeKeyStore {
     const baseUrl = vscode.workspace.getConfiguration("lsrif.judge").get<string>("baseUrl", "");
     const origin = originOf(baseUrl);
     if (!origin) {
-      void vscode.window.showErrorMessage("LsrIF: set lsrif.judge.baseUrl to an http(s) URL first; the key is bound to its origin.");
+      const configure = "Configure Judge…";
+      const answer = await vscode.window.showErrorMessage("LsrIF: the judge has no URL yet (setting lsrif.judge.baseUrl); the key is bound to its origin.", configure);
+      if (answer === configure) await vscode.commands.executeCommand("lsrif.configureJudge");
       return false;
     }
+    return this.ask(origin, false);
+  }
+
+  /**
+   * Asks for the key of `origin` and stores it. `optional`: an empty answer means "no key"
+   * (a local server) and keeps nothing. Returns whether a key was stored.
+   */
+  async ask(origin: string, optional: boolean): Promise<boolean> {
     const key = await vscode.window.showInputBox({
       title: `Judge API key for ${origin}`,
       prompt: `Stored in VS Code's secret storage and sent only to ${origin}.`,
       password: true,
       ignoreFocusOut: true,
-      validateInput: (v) => (v.trim() === "" ? "The key is empty." : undefined),
+      ...(optional ? { placeHolder: "Leave empty if the endpoint needs no key" } : {}),
+      validateInput: (v) => (!optional && v.trim() === "" ? "The key is empty." : undefined),
     });
-    if (!key) return false;
+    if (!key || key.trim() === "") return false;
     await this.remember(origin, key.trim());
     this.log.info(`Stored a judge API key for ${origin}`);
     return true;
+  }
+
+  /** Stores `key` for `origin` (Configure Judge with a key given up front). */
+  async store(origin: string, key: string): Promise<void> {
+    await this.remember(origin, key.trim());
+    this.log.info(`Stored a judge API key for ${origin}`);
+  }
+
+  /** Whether a key is stored for this URL's own origin (never reads it out). */
+  async hasKeyFor(baseUrl: string): Promise<boolean> {
+    const origin = originOf(baseUrl);
+    return origin !== undefined && (await this.context.secrets.get(SECRET_PREFIX + origin)) !== undefined;
   }
 
   /**

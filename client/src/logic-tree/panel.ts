@@ -7,7 +7,8 @@ import * as vscode from "vscode";
 import type { Log } from "../log.js";
 import type { ServerApi } from "../server-api.js";
 import { LSR_LANGUAGE_ID } from "../target-document.js";
-import { flatten, toGraph, type GraphNode } from "./graph-model.js";
+import type { ScoreResult } from "../server-api.js";
+import { flatten, toGraph, withScore, type GraphNode, type LspRange } from "./graph-model.js";
 import { logicTreePage } from "./html.js";
 import { treeToSvg } from "./svg.js";
 
@@ -31,9 +32,13 @@ export class LogicTreePanel implements vscode.Disposable {
   /** The last message posted; tests read it instead of scraping the webview. */
   lastMessage: TreeMessage | undefined;
 
+  /** The last score per document, with the version it was computed for: drawn on the tree until the next edit. */
+  private readonly scores = new Map<string, { version: number; result: ScoreResult; responseUri?: vscode.Uri }>();
+
   constructor(
     private readonly api: ServerApi,
     private readonly log: Log,
+    private readonly extensionUri?: vscode.Uri,
   ) {
     this.subscriptions.push(
       vscode.workspace.onDidChangeTextDocument((e) => {
@@ -56,10 +61,12 @@ export class LogicTreePanel implements vscode.Disposable {
         LogicTreePanel.viewType,
         "Logic Tree",
         { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-        { enableScripts: true, localResourceRoots: [], retainContextWhenHidden: false },
+        { enableScripts: true, localResourceRoots: this.scriptFolder() ? [this.scriptFolder()!] : [], retainContextWhenHidden: false },
       );
       const nonce = randomBytes(16).toString("base64");
-      this.panel.webview.html = logicTreePage(this.panel.webview.cspSource, nonce, "Logic Tree");
+      const folder = this.scriptFolder();
+      const script = folder ? this.panel.webview.asWebviewUri(vscode.Uri.joinPath(folder, "logic-tree-webview.js")).toString() : "";
+      this.panel.webview.html = logicTreePage(this.panel.webview.cspSource, nonce, "Logic Tree", script);
       // A hidden webview drops posted messages; redraw when it becomes visible again.
       this.panel.onDidChangeViewState(() => { if (this.panel?.visible) this.scheduleRedraw(0); });
       this.panel.onDidDispose(() => { this.panel = undefined; });
@@ -71,6 +78,17 @@ export class LogicTreePanel implements vscode.Disposable {
       this.panel.reveal(vscode.ViewColumn.Beside, true);
     }
     return this.redraw();
+  }
+
+  private scriptFolder(): vscode.Uri | undefined {
+    return this.extensionUri ? vscode.Uri.joinPath(this.extensionUri, "dist", "client") : undefined;
+  }
+
+  /** Colours the tree of `uri` by a score of its current version (kept until the file changes). */
+  setScore(uri: vscode.Uri, version: number, result: ScoreResult | undefined, responseUri?: vscode.Uri): void {
+    if (result) this.scores.set(uri.toString(), { version, result, ...(responseUri ? { responseUri } : {}) });
+    else this.scores.delete(uri.toString());
+    if (this.panel && this.document?.uri.toString() === uri.toString()) this.scheduleRedraw(0);
   }
 
   private scheduleRedraw(delay = REDRAW_DELAY_MS): void {
@@ -87,10 +105,16 @@ export class LogicTreePanel implements vscode.Disposable {
     let message: TreeMessage;
     try {
       const answer = await this.api.logicTree(doc.uri.toString());
-      const root = toGraph(answer.root);
+      const source = (r: LspRange) => doc.getText(new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character));
+      let root = toGraph(answer.root, source);
+      const score = this.scores.get(doc.uri.toString());
+      const scored = score && score.version === doc.version;
+      if (scored) root = withScore(root, score.result.tree);
       this.drawn = flatten(root);
       const errors = answer.errorCount > 0 ? ` · ${answer.errorCount} error${answer.errorCount === 1 ? "" : "s"}: the tree may be incomplete` : "";
-      message = { type: "tree", svg: treeToSvg(root), caption: `${name} · gamma ${answer.gamma}${errors}` };
+      const verdict = scored ? ` · scored R = ${score.result.score.toFixed(3)}` : score ? " · the last score is stale (file changed)" : "";
+      const fontSize = Math.max(12, vscode.workspace.getConfiguration("editor").get<number>("fontSize", 14));
+      message = { type: "tree", svg: treeToSvg(root, { fontSize }), caption: `${name} · gamma ${answer.gamma}${errors}${verdict}` };
     } catch (error) {
       this.log.error(`Logic tree for ${doc.uri.fsPath}: ${String(error)}`);
       message = { type: "tree", svg: "", caption: name, error: `Could not build the logic tree: ${String(error)}` };
@@ -100,12 +124,21 @@ export class LogicTreePanel implements vscode.Disposable {
     return message;
   }
 
+  /** A click: the node's source in the .lsr file, and after a score the part of the response it checked. */
   private async reveal(index: number): Promise<void> {
-    const range = this.drawn[index]?.range;
+    const node = this.drawn[index];
+    const range = node?.range;
     if (!range || !this.document) return;
     const selection = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
     const column = vscode.window.visibleTextEditors.find((e) => e.document === this.document)?.viewColumn ?? vscode.ViewColumn.One;
     await vscode.window.showTextDocument(this.document, { viewColumn: column, selection });
+    const score = this.scores.get(this.document.uri.toString());
+    const spans = node.score?.spans;
+    if (!score?.responseUri || !spans?.length || score.version !== this.document.version) return;
+    const response = await vscode.workspace.openTextDocument(score.responseUri);
+    const shown = await vscode.window.showTextDocument(response, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true, preview: true });
+    shown.selections = spans.map((s) => new vscode.Selection(response.positionAt(s.start), response.positionAt(s.end)));
+    shown.revealRange(shown.selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
 
   dispose(): void {

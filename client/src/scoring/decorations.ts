@@ -4,6 +4,8 @@ import * as vscode from "vscode";
 import type { ScoreResult } from "../../../server/src/scoring/result.js";
 import { leavesToMark, type MarkedLeaf } from "./marks.js";
 
+const shorten = (text: string): string => (text.length > 70 ? `${text.slice(0, 69)}…` : text);
+
 export class ScoreDecorations implements vscode.Disposable {
   private readonly failType = vscode.window.createTextEditorDecorationType({
     textDecoration: "underline wavy var(--vscode-editorError-foreground)",
@@ -52,9 +54,19 @@ export class ScoreDecorations implements vscode.Disposable {
   private apply(editor: vscode.TextEditor): void {
     const marks = this.marks.get(editor.document.uri.toString()) ?? [];
     const toRange = (m: MarkedLeaf) => new vscode.Range(editor.document.positionAt(m.range.start), editor.document.positionAt(m.range.end));
-    const hover = (m: MarkedLeaf) => new vscode.MarkdownString(`LsrIF: **${m.status === "fail" ? "failed" : "judge error"}** in the last scored response`);
-    editor.setDecorations(this.failType, marks.filter((m) => m.status === "fail").map((m) => ({ range: toRange(m), hoverMessage: hover(m) })));
-    editor.setDecorations(this.errorType, marks.filter((m) => m.status === "error").map((m) => ({ range: toRange(m), hoverMessage: hover(m) })));
+    const hover = (m: MarkedLeaf) => {
+      const md = new vscode.MarkdownString(`LsrIF: **${m.status === "fail" ? "failed" : "judge error"}** in the last scored response`);
+      if (m.why) md.appendMarkdown(": ").appendText(m.why);
+      return md;
+    };
+    // The evidence rides after the line, in the mark's own colour: "✗ 13 words; needs at least 120".
+    const options = (m: MarkedLeaf): vscode.DecorationOptions => ({
+      range: toRange(m),
+      hoverMessage: hover(m),
+      ...(m.why ? { renderOptions: { after: { contentText: ` ${m.status === "fail" ? "✗" : "⚠"} ${shorten(m.why)}` } } } : {}),
+    });
+    editor.setDecorations(this.failType, marks.filter((m) => m.status === "fail").map(options));
+    editor.setDecorations(this.errorType, marks.filter((m) => m.status === "error").map(options));
   }
 
   dispose(): void {

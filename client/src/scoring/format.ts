@@ -19,12 +19,20 @@ export function nodeSummary(node: ScoreNode): string {
 
 const EVIDENCE_CHARS = 80;
 
-/** A soft leaf's judge error or evidence, shortened for one line; "" when there is none. */
+/** A leaf's evidence (hard: the measured evidence; soft: the judge's) or judge error, shortened for one line; "" when there is none. */
 export function judgeNote(node: ScoreNode): string {
   if (node.error !== undefined) return `judge error: ${node.error}`;
+  if (node.explanation) return node.explanation.message;
   if (node.evidence === undefined || node.evidence === "") return "";
   const evidence = node.evidence.replace(/\s+/g, " ").trim();
   return `“${evidence.length > EVIDENCE_CHARS ? `${evidence.slice(0, EVIDENCE_CHARS - 1)}…` : evidence}”`;
+}
+
+/** "condition held" / "condition did not hold" for a condition leaf; undefined for constraints. */
+export function conditionWords(node: ScoreNode, inCondition: boolean): string | undefined {
+  if (node.conditionHolds !== undefined) return node.conditionHolds === null ? "condition undecided" : node.conditionHolds ? "condition held" : "condition did not hold";
+  if (!inCondition || (node.status !== "pass" && node.status !== "fail")) return undefined;
+  return node.status === "pass" ? "held" : "did not hold";
 }
 
 /** "R = 0.500 · complete", or "R = 1 · incomplete, nothing applies". */

@@ -7,6 +7,8 @@ export interface MarkedLeaf {
   range: OffsetRange;
   status: "fail" | "error";
   label: string;
+  /** Why: the measured evidence of a hard verdict, or the judge's error. */
+  why?: string;
 }
 
 /**
@@ -20,7 +22,8 @@ export function leavesToMark(result: ScoreResult): MarkedLeaf[] {
     const condition = inCondition || node.role === "condition";
     const marks = node.status === "error" || (node.status === "fail" && !condition);
     if ((node.kind === "hard" || node.kind === "soft") && node.range && marks) {
-      marked.push({ range: node.range, status: node.status as MarkedLeaf["status"], label: node.label });
+      const why = node.status === "error" ? node.error : node.explanation?.message ?? node.evidence;
+      marked.push({ range: node.range, status: node.status as MarkedLeaf["status"], label: node.label, ...(why ? { why } : {}) });
     }
     node.children.forEach((c) => visit(c, condition));
   };

@@ -6,6 +6,14 @@ import * as vscode from "vscode";
 
 interface Source extends vscode.QuickPickItem {
   read: () => Promise<string | undefined>;
+  /** The document or file the response lives in, when it has one: a change to it makes a score stale. */
+  uri?: vscode.Uri;
+}
+
+/** A picked response and where it came from. */
+export interface PickedResponse {
+  text: string;
+  uri?: vscode.Uri;
 }
 
 function selectionSource(lsrDoc: vscode.TextDocument): Source | undefined {
@@ -28,16 +36,22 @@ function openEditorSources(lsrDoc: vscode.TextDocument): Source[] {
       label: `$(file) ${path.basename(d.uri.path)}`,
       description: d.isUntitled ? "untitled editor" : vscode.workspace.asRelativePath(d.uri),
       read: async () => d.getText(),
+      uri: d.uri,
     }));
 }
 
-const fileSource: Source = {
-  label: "$(folder-opened) From a file…",
-  read: async () => {
-    const [uri] = (await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: "Score this response" })) ?? [];
-    return uri ? new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)) : undefined;
-  },
-};
+function fileSource(): Source {
+  const source: Source = {
+    label: "$(folder-opened) From a file…",
+    read: async () => {
+      const [uri] = (await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: "Score this response" })) ?? [];
+      if (!uri) return undefined;
+      source.uri = uri;
+      return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    },
+  };
+  return source;
+}
 
 const clipboardSource: Source = {
   label: "$(clippy) From the clipboard",
@@ -45,12 +59,13 @@ const clipboardSource: Source = {
 };
 
 /** Asks which response to score; undefined when the user cancels. */
-export async function pickResponse(lsrDoc: vscode.TextDocument): Promise<string | undefined> {
+export async function pickResponse(lsrDoc: vscode.TextDocument): Promise<PickedResponse | undefined> {
   const selection = selectionSource(lsrDoc);
-  const items: Source[] = [...(selection ? [selection] : []), ...openEditorSources(lsrDoc), fileSource, clipboardSource];
+  const items: Source[] = [...(selection ? [selection] : []), ...openEditorSources(lsrDoc), fileSource(), clipboardSource];
   const choice = await vscode.window.showQuickPick(items, {
     title: "LsrIF: Score Response",
     placeHolder: "Which response should be scored against this instruction?",
   });
-  return choice?.read();
+  const text = await choice?.read();
+  return text === undefined ? undefined : { text, ...(choice?.uri ? { uri: choice.uri } : {}) };
 }

@@ -3,7 +3,7 @@
 
 import * as vscode from "vscode";
 import type { NodeStatus, ScoreNode, ScoreResult } from "../../../server/src/scoring/result.js";
-import { formatValue, judgeNote, nodeSummary, resultHeadline } from "./format.js";
+import { conditionWords, formatValue, judgeNote, nodeSummary, resultHeadline } from "./format.js";
 
 export const SCORE_VIEW_ID = "lsrif.scoreResults";
 
@@ -18,57 +18,90 @@ const STATUS_ICONS: Record<NodeStatus, vscode.ThemeIcon> = {
 
 const ROLE_PREFIX: Record<ScoreNode["role"], string> = { item: "", step: "step: ", condition: "if: ", then: "then: ", else: "else: " };
 
-type Element = { kind: "headline"; result: ScoreResult } | { kind: "node"; node: ScoreNode };
+type Element = { kind: "headline"; result: ScoreResult } | { kind: "node"; node: ScoreNode; inCondition: boolean };
 
-function tooltip(node: ScoreNode): vscode.MarkdownString {
+function tooltip(node: ScoreNode, inCondition: boolean): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
-  md.appendMarkdown(`**${node.kind}** · ${node.status}\n\n`);
+  md.appendMarkdown(`**${node.kind}** · ${conditionWords(node, inCondition) ?? node.status}\n\n`);
   md.appendText(node.text ?? node.label);
-  md.appendMarkdown(`\n\n| r | r' | share | factor | contribution |\n|---|---|---|---|---|\n`);
-  md.appendMarkdown(`| ${formatValue(node.value)} | ${formatValue(node.adjusted)} | ${formatValue(node.share)} | ${formatValue(node.factor)} | ${formatValue(node.contribution)} |\n`);
+  // One row per value, names left and values right-aligned, so the numbers line up.
+  md.appendMarkdown("\n\n| | |\n|:--|--:|\n");
+  const rows: [string, number | null | undefined][] = [["r (value)", node.value], ["r' (after penalties)", node.adjusted], ["share", node.share], ["penalty factor", node.factor], ["adds to R", node.contribution]];
+  for (const [name, value] of rows) if (value !== undefined) md.appendMarkdown(`| ${name} | ${formatValue(value)} |\n`);
   if (node.probability !== undefined) md.appendMarkdown(`\nJudge P(YES): ${node.probability.toFixed(3)}\n`);
   if (node.cached) md.appendMarkdown("\nVerdict served from the judge cache.\n");
-  if (node.evidence) { md.appendMarkdown("\nEvidence: "); md.appendText(node.evidence); }
+  if (node.explanation) { md.appendMarkdown("\nEvidence: "); md.appendText(node.explanation.message); }
+  if (node.evidence) { md.appendMarkdown("\nJudge's evidence: "); md.appendText(node.evidence); }
   if (node.error) { md.appendMarkdown("\n\nJudge error: "); md.appendText(node.error); }
-  if (node.status === "unjudged") md.appendMarkdown("\n\nNo judge is configured (setting `lsrif.judge.kind`), so this soft constraint was not judged.");
+  if (node.status === "unjudged") md.appendMarkdown("\n\nNo judge is configured, so this soft constraint was not judged: run **LsrIF: Configure Judge…**.");
   return md;
 }
 
 export class ScoreResultsProvider implements vscode.TreeDataProvider<Element> {
   private result: ScoreResult | undefined;
   private documentUri: vscode.Uri | undefined;
+  /** Why the shown result no longer matches the texts it was computed from. */
+  private stale: string | undefined;
   private readonly changed = new vscode.EventEmitter<Element | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
 
   show(result: ScoreResult | undefined, documentUri: vscode.Uri | undefined): void {
     this.result = result;
     this.documentUri = documentUri;
+    this.stale = undefined;
     this.changed.fire(undefined);
+  }
+
+  markStale(reason: string): void {
+    if (!this.result) return;
+    this.stale = reason;
+    this.changed.fire(undefined);
+  }
+
+  isStale(): boolean {
+    return this.stale !== undefined;
+  }
+
+  /** The headline's label as shown (for tests). */
+  headline(): string | undefined {
+    return this.result ? this.headlineLabel(this.result) : undefined;
+  }
+
+  private headlineLabel(result: ScoreResult): string {
+    return this.stale ? `Stale: ${resultHeadline(result)}` : resultHeadline(result);
   }
 
   getChildren(element?: Element): Element[] {
     if (!this.result) return [];
-    if (!element) return [{ kind: "headline", result: this.result }, { kind: "node", node: this.result.tree }];
-    return element.kind === "node" ? element.node.children.map((node) => ({ kind: "node", node })) : [];
+    if (!element) return [{ kind: "headline", result: this.result }, { kind: "node", node: this.result.tree, inCondition: false }];
+    if (element.kind !== "node") return [];
+    return element.node.children.map((node) => ({ kind: "node", node, inCondition: element.inCondition || node.role === "condition" }));
   }
 
   getTreeItem(element: Element): vscode.TreeItem {
     if (element.kind === "headline") {
       const { result } = element;
-      const item = new vscode.TreeItem(resultHeadline(result), vscode.TreeItemCollapsibleState.None);
+      const item = new vscode.TreeItem(this.headlineLabel(result), vscode.TreeItemCollapsibleState.None);
       const s = result.summary;
-      item.description = `${s.passed} passed, ${s.failed} failed, ${s.unjudged} unjudged, ${s.errors} errors · gamma ${result.gamma} · ${result.mode}`;
-      item.tooltip = result.complete
+      const conditions = s.conditionsHeld + s.conditionsNotHeld > 0 ? ` · conditions ${s.conditionsHeld} held, ${s.conditionsNotHeld} not` : "";
+      item.description = `${s.passed} passed, ${s.failed} failed, ${s.unjudged} unjudged, ${s.errors} errors${conditions} · gamma ${result.gamma} · ${result.mode}${result.sharesNote ? ` · ${result.sharesNote}` : ""}`;
+      item.tooltip = (result.complete
         ? "Every applicable constraint was checked."
-        : "Incomplete: some soft constraints were not judged or their judge failed; R leaves them out.";
+        : "Incomplete: some soft constraints were not judged or their judge failed; R leaves them out.") + (result.sharesNote ? `\n${result.sharesNote}` : "");
       item.iconPath = new vscode.ThemeIcon("checklist");
+      if (this.stale) {
+        item.iconPath = new vscode.ThemeIcon("history", new vscode.ThemeColor("list.warningForeground"));
+        item.description = `${this.stale} — Score Again to update`;
+        item.tooltip = `${this.stale}. The values below are from the earlier texts; click to score again.`;
+        item.command = { command: "lsrif.rescore", title: "Score Again" };
+      }
       return item;
     }
-    const { node } = element;
+    const { node, inCondition } = element;
     const collapsible = node.children.length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None;
     const item = new vscode.TreeItem(`${ROLE_PREFIX[node.role]}${node.label}`, collapsible);
-    item.description = [nodeSummary(node), judgeNote(node)].filter(Boolean).join(" · ");
-    item.tooltip = tooltip(node);
+    item.description = [conditionWords(node, inCondition), nodeSummary(node), judgeNote(node)].filter(Boolean).join(" · ");
+    item.tooltip = tooltip(node, inCondition);
     item.iconPath = STATUS_ICONS[node.status];
     if (node.range && this.documentUri) {
       item.command = { command: "lsrif.revealScoreNode", title: "Show in editor", arguments: [this.documentUri, node.range] };

@@ -4,6 +4,8 @@
 
 import * as path from "node:path";
 import * as vscode from "vscode";
+import { offerJudgeFix, CONFIGURE_JUDGE_COMMAND } from "../judge/configure-judge.js";
+import type { JudgeStatus } from "../judge/judge-status.js";
 import type { Log } from "../log.js";
 import type { ScoreResult, ServerApi } from "../server-api.js";
 import { lsrDocumentFor } from "../target-document.js";
@@ -13,32 +15,81 @@ import { pickResponse } from "./pick-response.js";
 import { SCORE_VIEW_ID, type ScoreResultsProvider } from "./results-tree.js";
 
 const HAS_SCORE_CONTEXT = "lsrif.hasScore";
+const STALE_CONTEXT = "lsrif.scoreStale";
+
+/** What the last score was computed from, so an edit to either marks it stale and Score Again can repeat it. */
+interface Scored {
+  lsrUri: vscode.Uri;
+  responseText: string;
+  responseUri?: vscode.Uri;
+}
+
+function findError(node: ScoreResult["tree"]): string | undefined {
+  if (node.status === "error" && node.error) return node.error;
+  for (const c of node.children) {
+    const hit = findError(c);
+    if (hit) return hit;
+  }
+  return undefined;
+}
 
 export class ScoreController implements vscode.Disposable {
   private readonly statusBar = vscode.window.createStatusBarItem("lsrif.lastScore", vscode.StatusBarAlignment.Left, 50);
   /** The last result, for tests and for "show again". */
   lastResult: ScoreResult | undefined;
+  private scored: Scored | undefined;
+  /** Told of every result shown, with the instruction's version it was computed for (the logic tree colours by it). */
+  readonly listeners: ((uri: vscode.Uri, version: number, result: ScoreResult, responseUri?: vscode.Uri) => void)[] = [];
+  private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
     private readonly api: ServerApi,
     private readonly log: Log,
     private readonly results: ScoreResultsProvider,
     private readonly decorations: ScoreDecorations,
+    private readonly judgeStatus?: JudgeStatus,
   ) {
     this.statusBar.name = "LsrIF last score";
     this.statusBar.command = `${SCORE_VIEW_ID}.focus`;
+    this.subscriptions.push(vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.contentChanges.length === 0 || !this.scored || this.results.isStale()) return;
+      const uri = e.document.uri.toString();
+      if (uri === this.scored.lsrUri.toString()) this.markStale("the instruction changed since this score");
+      else if (uri === this.scored.responseUri?.toString()) this.markStale("the response changed since this score");
+    }));
+  }
+
+  private markStale(reason: string): void {
+    this.results.markStale(reason);
+    this.statusBar.text = `$(history) ${this.lastResult ? resultHeadline(this.lastResult) : ""} (stale)`;
+    this.statusBar.tooltip = `LsrIF: ${reason}; run Score Again`;
+    void vscode.commands.executeCommand("setContext", STALE_CONTEXT, true);
+  }
+
+  /** "Score Again": the same instruction and response source, with their current text. */
+  async rescore(): Promise<ScoreResult | undefined> {
+    const scored = this.scored;
+    if (!scored) return undefined;
+    let text = scored.responseText;
+    if (scored.responseUri) {
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === scored.responseUri!.toString());
+      text = open ? open.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(scored.responseUri));
+    }
+    return this.scoreResponse(scored.lsrUri, text, scored.responseUri);
   }
 
   /**
    * Scores a response against the .lsr file `arg` (or the active editor). With
    * `responseText` given nothing is asked, which is how code lenses and tests call it.
    */
-  async scoreResponse(arg?: unknown, responseText?: string): Promise<ScoreResult | undefined> {
+  async scoreResponse(arg?: unknown, responseText?: string, responseUri?: vscode.Uri): Promise<ScoreResult | undefined> {
     const doc = await lsrDocumentFor(arg);
     if (!doc) return undefined;
-    const response = responseText ?? (await pickResponse(doc));
-    if (response === undefined) return undefined;
+    const picked = responseText !== undefined ? { text: responseText, ...(responseUri ? { uri: responseUri } : {}) } : await pickResponse(doc);
+    if (picked === undefined) return undefined;
+    const response = picked.text;
     const name = path.basename(doc.uri.path);
+    const version = doc.version;
     const result = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `LsrIF: scoring a response against ${name}`, cancellable: true },
       async (_progress, token) => {
@@ -63,13 +114,35 @@ export class ScoreController implements vscode.Disposable {
         }
       },
     );
-    if (result) this.showResult(doc.uri, result);
+    if (result) {
+      this.scored = { lsrUri: doc.uri, responseText: response, ...(picked.uri ? { responseUri: picked.uri } : {}) };
+      this.showResult(doc.uri, result);
+      this.listeners.forEach((l) => l(doc.uri, version, result, picked.uri));
+      this.judgeStatus?.noteScore(result);
+      void this.offerJudgeHelp(result);
+    }
     return result;
   }
 
-  private showResult(uri: vscode.Uri, result: ScoreResult): void {
+  /** Judge errors and unjudged constraints come with the command that fixes them. */
+  private async offerJudgeHelp(result: ScoreResult): Promise<void> {
+    const s = result.summary;
+    if (s.errors > 0) {
+      const first = findError(result.tree);
+      if (first === "cancelled") return;
+      await offerJudgeFix(`LsrIF: ${s.errors} soft constraint${s.errors === 1 ? "" : "s"} could not be judged: ${first ?? "judge error"}`);
+    } else if (s.unjudged > 0) {
+      const configure = "Configure Judge…";
+      const answer = await vscode.window.showInformationMessage(`LsrIF: ${s.unjudged} soft constraint${s.unjudged === 1 ? " was" : "s were"} not judged: no judge is configured.`, configure);
+      if (answer === configure) await vscode.commands.executeCommand(CONFIGURE_JUDGE_COMMAND);
+    }
+  }
+
+  /** Shows a result (also one row of Score All Responses) in the view, the marks and the status bar. */
+  showResult(uri: vscode.Uri, result: ScoreResult): void {
     this.lastResult = result;
     void vscode.commands.executeCommand("setContext", HAS_SCORE_CONTEXT, true);
+    void vscode.commands.executeCommand("setContext", STALE_CONTEXT, false);
     this.results.show(result, uri);
     this.decorations.set(uri, result);
     this.statusBar.text = `$(checklist) ${resultHeadline(result)}`;
@@ -86,6 +159,7 @@ export class ScoreController implements vscode.Disposable {
 
   clear(): void {
     this.lastResult = undefined;
+    this.scored = undefined;
     this.results.show(undefined, undefined);
     this.decorations.clearAll();
     this.statusBar.hide();
@@ -94,5 +168,6 @@ export class ScoreController implements vscode.Disposable {
 
   dispose(): void {
     this.statusBar.dispose();
+    this.subscriptions.forEach((d) => d.dispose());
   }
 }

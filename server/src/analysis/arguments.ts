@@ -178,16 +178,47 @@ export function validateArguments(call: CallNode, type: HardConstraintType): Val
         `${type.id} needs argument '${name}'${form ? ` (${form})` : ""}.`, { replacements: [`${name}: ${placeholderFor(spec)}`] }));
     } else if (node !== undefined) {
       const got = node.value ? ` (got ${excerpt(JSON.stringify(argValueToJs(node.value)))})` : "";
+      const fix = spec && node.value ? shapeFix(spec, node.value) : undefined;
       const message = spec?.values?.length
         ? `'${node.name}' must be one of ${spec.values.map((v) => JSON.stringify(v)).join(", ")}${got}.`
-        : `Invalid '${node.name}': ${lowerFirst(issue.message)}${got}${form ? `; expected ${form}` : ""}.`;
+        : fix ? `'${node.name}' ${fix.why}.`
+          : `'${node.name}' ${plainIssue(issue, spec)}${got}${form ? `; expected ${form}` : ""}.`;
       diagnostics.push(diagnostic("invalidArgument", node.value?.range ?? node.range, message,
-        spec?.values ? { replacements: spec.values.map((v) => JSON.stringify(v)) } : undefined));
+        spec?.values ? { replacements: spec.values.map((v) => JSON.stringify(v)) } : fix ? { replacements: [fix.replacement] } : undefined));
     } else {
       diagnostics.push(diagnostic("invalidArgument", call.argsRange ?? call.nameRange, `Invalid arguments for ${type.id}: ${issue.message}.`));
     }
   }
   return { args: undefined, diagnostics };
+}
+
+/**
+ * The two common slips in argument values, with the text that fixes them: a number
+ * written as a string (`num_words: "120"`) and a single string where a list is expected
+ * (`keywords: "beta"`).
+ */
+function shapeFix(spec: ArgSpec, value: NonNullable<Argument["value"]>): { why: string; replacement: string } | undefined {
+  if ((spec.type === "integer" || spec.type === "number") && value.kind === "string" && /^\s*-?\d+(\.\d+)?\s*$/.test(value.value)) {
+    const number = value.value.trim();
+    return { why: `is a number, written without quotes: ${number}, not "${number}"`, replacement: number };
+  }
+  if (spec.type.endsWith("[]") && value.kind === "string") {
+    const list = `[${JSON.stringify(value.value)}]`;
+    return { why: `takes a list, even of one: ${list}`, replacement: list };
+  }
+  return undefined;
+}
+
+/** A zod issue in plain words ("must be a whole number"), not schema text ("invalid input: expected number"). */
+function plainIssue(issue: { code: string; message: string; minimum?: unknown; maximum?: unknown }, spec: ArgSpec | undefined): string {
+  const expected: Record<string, string> = {
+    integer: "must be a whole number", number: "must be a number", string: "must be text in quotes", boolean: "must be true or false",
+    "string[]": "must be a list of texts in quotes, like [\"a\", \"b\"]",
+  };
+  if (issue.code === "invalid_type") return expected[spec?.type ?? ""] ?? `must be ${spec?.type ?? "a different kind of value"}`;
+  if (issue.code === "too_small" && issue.minimum !== undefined) return spec?.type.endsWith("[]") ? `needs at least ${String(issue.minimum)} item${issue.minimum === 1 ? "" : "s"}` : `must be at least ${String(issue.minimum)}`;
+  if (issue.code === "too_big" && issue.maximum !== undefined) return `must be at most ${String(issue.maximum)}`;
+  return `is not valid: ${lowerFirst(issue.message)}`;
 }
 
 function describeExpected(spec: ArgSpec): string {

@@ -29,6 +29,15 @@ export function itemScope(node: LogicNode | undefined): ItemScope {
   return { leaves, keys: leaves.map(leafKey), conditionals, branches: undefined };
 }
 
+/** The scope of a moved copy of an item: the same keys (they do not depend on ranges), the copy's nodes. */
+export function movedScope(scope: ItemScope | undefined, node: LogicNode | undefined): ItemScope | undefined {
+  if (scope === undefined) return undefined;
+  const leaves: LeafNode[] = [];
+  const conditionals: ConditionalNode[] = [];
+  if (node) collect(node, leaves, conditionals);
+  return { leaves, keys: scope.keys, conditionals, branches: undefined };
+}
+
 /** The root scope's index; records what branches ask of it while `queries` is set. */
 class RecordingIndex extends ContradictionIndex {
   queries: Query[] | undefined;

@@ -1,22 +1,24 @@
 // Re-analysis after an edit: only the top-level items the edit touches are parsed
-// and resolved again; the rest is reused with its ranges moved. The result is
-// always what `analyze(text)` gives; whenever that is not certain (syntax errors,
+// and resolved again; the entries before the edit are shared with the previous
+// version and the ones after it are moved copies (incremental-shift.ts). The result
+// is always what `analyze(text)` gives; whenever that is not certain (syntax errors,
 // an edit touching a header, a continuation that could attach differently, ...)
 // the whole file is analysed instead.
 //
-// Ownership: the previous analysis is reused in place (its AST, ranges and names
-// table become the new analysis's), so it must not be used after this call.
+// Ownership: nothing of the previous analysis is written to. It stays a valid value
+// for whoever still holds it (a hover, a scoring run, a cache).
 
-import type { Comment } from "../../../grammars/src/ast.js";
+import type { Comment, FileNode, ItemNode } from "../../../grammars/src/ast.js";
 import { analyze, DEFAULT_MAX_DEPTH, type Analysis, type AnalyzeOptions } from "./analyze.js";
 import { CODES } from "./codes.js";
 import type { Diagnostic } from "./diagnostic.js";
 import { capDiagnostics, omitsSyntaxErrors } from "./diagnostic-cap.js";
-import { buildState, itemEntry, type IncrementalState } from "./incremental-state.js";
+import { buildState, itemEntry, type Entry, type IncrementalState } from "./incremental-state.js";
+import { shifted } from "./incremental-shift.js";
 import { findChange, parseWindow } from "./incremental-window.js";
 import type { Instruction, LogicNode } from "./logic.js";
-import { unusedDefines } from "./resolve.js";
-import { checkRootScope, itemScope, type ItemScope } from "./incremental-scopes.js";
+import { unusedDefines, type NameInfo } from "./resolve.js";
+import { checkRootScope, itemScope, movedScope, type ItemScope } from "./incremental-scopes.js";
 
 export interface PreviousVersion {
   text: string;
@@ -62,37 +64,57 @@ function incremental(previous: PreviousVersion, text: string, maxDepth: number):
   const itemsBefore = state.entries.reduce((n, e) => n + (e.isItem ? 1 : 0), 0);
   if (itemsBefore - window.count + window.items.length === 0) return undefined; // "no constraints" is the full path's
 
-  const fresh = window.items.map((item) => itemEntry(item, state.names, maxDepth, new Set<object>()));
-
-  // Nothing has been changed so far; from here on the previous analysis is reused in place.
+  const fresh = window.items.map((item) => itemEntry(item, state.names, maxDepth));
   const delta = text.length - previous.text.length;
-  const { entries } = state;
-  for (let i = window.first + window.count; i < entries.length; i++) {
-    for (const r of entries[i].ranges) {
-      r.start += delta;
-      r.end += delta;
-    }
+  // Everything at or after the old window's end moves; the window's start is the same in both texts.
+  const at = window.oldEnd;
+  const entries: Entry[] = state.entries.slice(0, window.first);
+  for (const entry of fresh) entries.push(entry);
+  const movedDefines = new Map<object, object>();
+  for (let i = window.first + window.count; i < state.entries.length; i++) {
+    const moved = moveEntry(state.entries[i], at, delta);
+    if (moved.node.kind === "define") movedDefines.set(state.entries[i].node, moved.node);
+    entries.push(moved);
   }
-  entries.splice(window.first, window.count, ...fresh);
-  const ast = prev.ast;
-  spliceComments(ast.comments, window.oldStart, window.oldEnd, delta, window.comments);
-  ast.range = { start: 0, end: text.length };
-
-  const analysis = assemble(state, prev, text.length);
-  states.delete(prev);
-  states.set(analysis, state);
+  const names = new Map<string, NameInfo>();
+  for (const [name, info] of state.names) {
+    const define = (movedDefines.get(info.define) ?? info.define) as NameInfo["define"];
+    names.set(name, { define, leaf: shifted(info.leaf, at, delta), references: [] });
+  }
+  const next: IncrementalState = {
+    maxDepth,
+    entries,
+    names,
+    headerDiagnostics: shifted(state.headerDiagnostics, at, delta),
+    gamma: state.gamma,
+  };
+  const comments = spliceComments(prev.ast.comments, window.oldStart, window.oldEnd, delta, window.comments);
+  const analysis = assemble(next, comments, text.length);
+  states.set(analysis, next);
   return analysis;
 }
 
-/** Replaces the comments in the old window with the window's, and moves the later ones. */
-function spliceComments(comments: Comment[], oldStart: number, oldEnd: number, delta: number, replacement: Comment[]): void {
+/** A copy of an entry after the edit, moved by `delta`; its scope keeps its keys, its branches are checked again. */
+function moveEntry(entry: Entry, at: number, delta: number): Entry {
+  const node = shifted(entry.node, at, delta);
+  const logic = shifted(entry.logic, at, delta);
+  return {
+    node,
+    range: node.range,
+    isItem: entry.isItem,
+    continues: entry.continues,
+    logic,
+    diagnostics: shifted(entry.diagnostics, at, delta),
+    references: shifted(entry.references, at, delta),
+    scope: movedScope(entry.scope, logic),
+  };
+}
+
+/** The comments before the window, the window's own, and the later ones moved: a new array. */
+function spliceComments(comments: Comment[], oldStart: number, oldEnd: number, delta: number, replacement: Comment[]): Comment[] {
   const from = firstStartingAtOrAfter(comments, oldStart);
   const to = firstStartingAtOrAfter(comments, oldEnd);
-  for (let i = to; i < comments.length; i++) {
-    comments[i].range.start += delta;
-    comments[i].range.end += delta;
-  }
-  comments.splice(from, to - from, ...replacement);
+  return [...comments.slice(0, from), ...replacement, ...shifted(comments.slice(to), oldEnd, delta)];
 }
 
 function firstStartingAtOrAfter(comments: Comment[], offset: number): number {
@@ -107,17 +129,19 @@ function firstStartingAtOrAfter(comments: Comment[], offset: number): number {
 }
 
 /** The analysis from the state's entries, in the same order and shape `analyze` builds it. */
-function assemble(state: IncrementalState, prev: Analysis, textLength: number): Analysis {
-  const ast = prev.ast;
-  const items = [];
+function assemble(state: IncrementalState, comments: Comment[], textLength: number): Analysis {
+  const ast: FileNode = { kind: "file", prompts: [], gammas: [], defines: [], items: [], comments, range: { start: 0, end: textLength } };
   const children: LogicNode[] = [];
   const scopes: ItemScope[] = [];
-  for (const info of state.names.values()) info.references = [];
   const diagnostics: Diagnostic[] = [...state.headerDiagnostics];
   let depthReported = false;
   for (const entry of state.entries) {
+    const node = entry.node;
+    if (node.kind === "prompt") ast.prompts.push(node);
+    else if (node.kind === "gamma") ast.gammas.push(node);
+    else if (node.kind === "define") ast.defines.push(node);
     if (!entry.isItem) continue;
-    items.push(entry.node as (typeof ast.items)[number]);
+    ast.items.push(node as ItemNode);
     if (entry.logic) children.push(entry.logic);
     scopes.push((entry.scope ??= itemScope(entry.logic)));
     for (const ref of entry.references) state.names.get(ref.name)?.references.push(ref.range);
@@ -129,7 +153,6 @@ function assemble(state: IncrementalState, prev: Analysis, textLength: number): 
       diagnostics.push(d);
     }
   }
-  ast.items = items;
   for (const d of unusedDefines(state.names)) diagnostics.push(d);
   const instruction: Instruction = { gamma: state.gamma, root: { kind: "parallel", children, range: { start: 0, end: textLength } } };
   const prompt = ast.prompts[0]?.text;

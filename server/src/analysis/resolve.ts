@@ -259,9 +259,13 @@ class Resolver {
     }
     const type = findHardType(node.name);
     if (!type) {
+      // `tone "friendly"`: a soft category with its text, the `soft` keyword forgotten.
+      const softSlip = isSoftCategory(node.name) && node.args === undefined;
       // The built-in names' scores are memoised per misspelling (did-you-mean.ts), so 4 MB of unknown names stays linear.
-      const replacements = suggestAmong(node.name, allConstraintNames(), allowNames ? this.names.keys() : []);
-      const hint = replacements.length ? ` Did you mean ${replacements.map((r) => `'${excerpt(r)}'`).join(", ")}?` : "";
+      const replacements = softSlip ? [`soft ${node.name.toLowerCase()}`] : suggestAmong(node.name, allConstraintNames(), allowNames ? this.names.keys() : []);
+      const hint = softSlip
+        ? ` '${excerpt(node.name)}' is a soft category: write 'soft ${excerpt(node.name.toLowerCase())} "…"'.`
+        : replacements.length ? ` Did you mean ${replacements.map((r) => `'${excerpt(r)}'`).join(", ")}?` : "";
       this.diagnostics.push(diagnostic("unknownConstraint", node.nameRange,
         `Unknown constraint '${excerpt(node.name)}': not a known instruction id (IFEval, IFBench, IF-RLVR), alias${allowNames ? " or defined name" : ""}.${hint}`, { replacements }));
       return undefined;

@@ -14,7 +14,13 @@ import type { ScoreResult } from "../scoring/result.js";
 import { toLspRange } from "./convert.js";
 import type { AnalysedDocument } from "./document-store.js";
 
-export const COMMANDS = ["lsrif.render", "lsrif.exportJson", "lsrif.importJson", "lsrif.logicTree", "lsrif.score", "lsrif.propose"] as const;
+export const COMMANDS = ["lsrif.render", "lsrif.exportJson", "lsrif.importJson", "lsrif.logicTree", "lsrif.score", "lsrif.propose", "lsrif.testJudge"] as const;
+
+/** What `lsrif.testJudge` answers: whether the configured judge answered one probe question. */
+export type JudgeTestResult = { configured: false } | { configured: true; ok: true; verdict: string; probability?: number } | { configured: true; ok: false; error: string };
+
+/** The question the connection test asks (the capability probe's own); the time makes it miss the verdict cache. */
+const testRequest = () => ({ constraint: "The response is a greeting.", response: `Hello there! (connection test ${new Date().toISOString()})` });
 
 const UriArgs = z.tuple([z.string().min(1)]).rest(z.unknown());
 const ImportArgs = z.tuple([z.string(), z.string().default("instruction.json")]).rest(z.unknown());
@@ -134,10 +140,8 @@ export async function executeCommand(command: string, args: unknown[] | undefine
     case "lsrif.score": {
       const [uri, response, options = {}] = parseArgs(ScoreArgs, command, args);
       const { doc, instruction } = instructionOf(ctx, command, uri);
-      // The document store re-uses an analysis in place for the next edit (incremental
-      // re-analysis), so the scorer gets its own copy: an edit while the judge is busy
-      // must not move the ranges of the version being scored.
-      const result = await scoreResponse(structuredClone(instruction), response, { ...options, judge: ctx.judge(uri), signal: ctx.signal });
+      // Analyses are values (never changed by a later edit), so the scored version needs no copy.
+      const result = await scoreResponse(instruction, response, { ...options, judge: ctx.judge(uri), signal: ctx.signal });
       // A cancelled scoring answers with "cancelled" verdicts; hovers keep the last real score.
       if (!ctx.signal?.aborted) ctx.onScored(uri, doc.version, result);
       return result;
@@ -145,6 +149,19 @@ export async function executeCommand(command: string, args: unknown[] | undefine
     case "lsrif.propose": {
       const [prompt, { roll, count }] = parseArgs(ProposeArgs, command, args);
       return { candidates: proposeCandidates(prompt, roll, count) };
+    }
+    case "lsrif.testJudge": {
+      // The judge the next score would use (kind none: nothing is sent). Its first request runs the
+      // endpoint's capability probe (judge/probe.ts), so this tests URL, key, model and reply format.
+      const judge = ctx.judge(typeof args?.[0] === "string" ? args[0] : "");
+      if (!judge) return { configured: false } satisfies JudgeTestResult;
+      try {
+        const verdict = await judge.judge(testRequest(), ctx.signal);
+        if (verdict.status === "error") return { configured: true, ok: false, error: verdict.error ?? "the judge failed" } satisfies JudgeTestResult;
+        return { configured: true, ok: true, verdict: verdict.status, ...(verdict.probability !== undefined ? { probability: verdict.probability } : {}) } satisfies JudgeTestResult;
+      } catch (error) {
+        return { configured: true, ok: false, error: error instanceof Error ? error.message : String(error) } satisfies JudgeTestResult;
+      }
     }
     default:
       throw new CommandError(`Unknown command ${command}.`);

@@ -28,6 +28,9 @@ export interface LspDiagnosticData {
   replacements?: string[];
 }
 
+/** Where each code is explained (docs/diagnostics.md has one heading per code). */
+export const DIAGNOSTICS_DOC = "https://github.com/lsrif/lsrif/blob/main/docs/diagnostics.md";
+
 export function toLspDiagnostic(d: Diagnostic, lines: LineIndex, uri: string): LspDiagnostic {
   const data: LspDiagnosticData = { code: d.code };
   if (d.data?.replacements) data.replacements = d.data.replacements;
@@ -35,6 +38,7 @@ export function toLspDiagnostic(d: Diagnostic, lines: LineIndex, uri: string): L
     range: toLspRange(lines, d.range),
     severity: SEVERITY[d.severity],
     code: d.code,
+    codeDescription: { href: `${DIAGNOSTICS_DOC}#${d.code.toLowerCase()}` },
     source: "lsrif",
     message: d.message,
     data,

@@ -54,7 +54,7 @@ export class DocumentStore {
     const cached = this.cache.get(uri);
     if (cached && cached.version === document.version && cached.maxDepth === maxDepth) return cached;
     const text = document.getText();
-    // The previous version's analysis is reused in place by reanalyze, so it leaves the cache here.
+    // reanalyze shares unchanged parts of the previous analysis and never writes to it.
     const analysis = cached && cached.maxDepth === maxDepth ? reanalyze({ text: cached.text, analysis: cached.analysis }, text, { maxDepth }) : analyze(text, { maxDepth });
     const entry = { uri, version: document.version, text, lines: new LineIndex(text), analysis, maxDepth };
     this.cache.set(uri, entry);

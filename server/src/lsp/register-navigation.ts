@@ -1,7 +1,8 @@
 // Protocol handlers for names, fixes and commands: definition, references, rename,
 // code actions, code lens and workspace/executeCommand.
 
-import { CodeActionKind, ResponseError, type CodeAction, type Connection } from "vscode-languageserver";
+import { CodeActionKind, DocumentHighlightKind, InlayHintKind, ResponseError, type CodeAction, type Connection } from "vscode-languageserver";
+import { inlayHints } from "./features/inlay-hints.js";
 import type { Range } from "../../../grammars/src/ast.js";
 import { quickFixes } from "./features/code-actions.js";
 import { nameAt, renameName } from "./features/names.js";
@@ -24,6 +25,25 @@ export function registerNavigation(connection: Connection, store: DocumentStore,
     if (!at) return null;
     const ranges = params.context.includeDeclaration ? [at.definition, ...at.references] : at.references;
     return ranges.map((r) => ({ uri: doc.uri, range: toLspRange(doc.lines, r) }));
+  }));
+
+  // Every occurrence of the defined name under the cursor: the definition as a write, the uses as reads.
+  connection.onDocumentHighlight(guard(connection, "documentHighlight", (params) => {
+    const doc = store.get(params.textDocument.uri);
+    const at = doc && nameAt(doc.analysis, doc.lines.offsetAt(params.position));
+    if (!at) return null;
+    return [
+      { range: toLspRange(doc.lines, at.definition), kind: DocumentHighlightKind.Write },
+      ...at.references.map((r) => ({ range: toLspRange(doc.lines, r), kind: DocumentHighlightKind.Read })),
+    ];
+  }));
+
+  connection.languages.inlayHint.on(guard(connection, "inlayHint", (params) => {
+    const doc = store.get(params.textDocument.uri);
+    if (!doc) return null;
+    const range = toOffsetRange(doc.lines, params.range);
+    return inlayHints(doc.analysis.instruction, scores.get(doc.uri, doc.version), range.start, range.end + 1)
+      .map((h) => ({ position: doc.lines.positionAt(h.offset), label: h.label, kind: InlayHintKind.Parameter, paddingLeft: true }));
   }));
 
   connection.onPrepareRename(guard(connection, "prepareRename", (params) => {
@@ -73,7 +93,11 @@ export function registerNavigation(connection: Connection, store: DocumentStore,
       return await executeCommand(params.command, params.arguments, {
         document: (uri) => store.get(uri),
         judge: judge(),
-        onScored: (uri, version, result) => scores.setLastScore(uri, version, result),
+        onScored: (uri, version, result) => {
+          scores.setLastScore(uri, version, result);
+          // The steps' inlay hints now show r; clients without the refresh request just ask again later.
+          connection.languages.inlayHint.refresh().catch(() => undefined);
+        },
         signal: controller.signal,
       });
     } catch (error) {

@@ -52,6 +52,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         documentFormattingProvider: true,
         definitionProvider: true,
         referencesProvider: true,
+        documentHighlightProvider: true,
+        inlayHintProvider: true,
         renameProvider: { prepareProvider: true },
         codeActionProvider: { codeActionKinds: ["quickfix"] },
         codeLensProvider: { resolveProvider: false },

@@ -53,9 +53,13 @@ function upperFirst(text: string): string {
   return text.length > 0 ? text[0].toUpperCase() + text.slice(1) : text;
 }
 
-/** A constraint as a clause to join with others: no final period, first letter lowered. */
+/** Ends in an abbreviation whose last period is its own ("P.S.", "e.g."): that period stays. */
+const ABBREVIATION_END = /(^|\s)\S*\.\S*\.$/;
+
+/** A constraint as a clause to join with others: no final period (unless an abbreviation's), first letter lowered. */
 function clause(leaf: LeafNode): string {
-  return lowerFirst(leafText(leaf).replace(/\.$/, ""));
+  const text = leafText(leaf);
+  return lowerFirst(ABBREVIATION_END.test(text) ? text : text.replace(/\.$/, ""));
 }
 
 const indent = (lines: string[]): string[] => lines.map((l) => `  ${l}`);

@@ -4,6 +4,7 @@
 // P(yes) instead (the LsrIF authors' training code), when the judge gives one.
 
 import type { LeafNode } from "../analysis/logic.js";
+import { explain } from "../ifeval/evidence/explain.js";
 import { findHardType, verifyInstruction } from "../ifeval/registry.js";
 import type { SoftJudge } from "../judge/types.js";
 import type { NodeRole, ScoreNode } from "./result.js";
@@ -44,7 +45,7 @@ export async function evaluateLeaf(leaf: LeafNode, role: NodeRole, ctx: LeafCont
     if (!type) return { ...base, status: "error", error: `unknown constraint ${leaf.id}` };
     if (ctx.hardError !== undefined) return { ...base, status: "error", error: ctx.hardError };
     const ok = verifyInstruction(type, ctx.response, leaf.args, ctx.mode);
-    return { ...base, value: ok ? 1 : 0, status: ok ? "pass" : "fail" };
+    return { ...base, value: ok ? 1 : 0, status: ok ? "pass" : "fail", explanation: explain(type.id, ctx.response, leaf.args, ctx.mode, ok) };
   }
   base.text = leaf.text;
   if (leaf.category !== undefined) base.category = leaf.category;

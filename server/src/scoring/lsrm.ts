@@ -53,6 +53,7 @@ export async function scoreInstruction(instruction: Instruction, response: strin
     assignShares(tree, 1, 1);
   }
   const summary = summarise(tree);
+  const note = sharesNote(summary);
   return {
     score: tree.status === "not-applicable" || leaves.length === 0 ? 1 : known.length === 0 ? 0 : score,
     complete: summary.unjudged === 0 && summary.errors === 0,
@@ -62,6 +63,7 @@ export async function scoreInstruction(instruction: Instruction, response: strin
     gamma,
     tree,
     summary,
+    ...(note ? { sharesNote: note } : {}),
   };
 }
 
@@ -75,6 +77,14 @@ export function unscoredResult(instruction: Instruction, options: Pick<ScoreOpti
     score: 0, complete: true, applicable: true, aggregation: options.flat ? "flat" : "lsrm", mode: options.loose ? "loose" : "strict",
     gamma: options.gamma ?? instruction.gamma, tree, summary: summarise(tree), reason,
   };
+}
+
+/** "shares re-normalised: 1 soft constraint unjudged": the one wording the hover, the view and the CLI show. */
+export function sharesNote(s: ScoreSummary): string | undefined {
+  const parts: string[] = [];
+  if (s.unjudged > 0) parts.push(`${s.unjudged} soft constraint${s.unjudged === 1 ? "" : "s"} unjudged`);
+  if (s.errors > 0) parts.push(`${s.errors} constraint${s.errors === 1 ? "" : "s"} failed to judge`);
+  return parts.length ? `shares re-normalised: ${parts.join(", ")}` : undefined;
 }
 
 type Ctx = LeafContext & { gamma: number };
@@ -214,9 +224,19 @@ export function applicableLeaves(node: ScoreNode): ScoreNode[] {
 }
 
 function summarise(tree: ScoreNode): ScoreSummary {
-  const s: ScoreSummary = { hard: 0, soft: 0, passed: 0, failed: 0, unjudged: 0, errors: 0, notApplicable: 0 };
-  const visit = (n: ScoreNode) => {
-    if (n.kind === "hard" || n.kind === "soft") {
+  const s: ScoreSummary = { hard: 0, soft: 0, passed: 0, failed: 0, unjudged: 0, errors: 0, notApplicable: 0, conditionsHeld: 0, conditionsNotHeld: 0 };
+  const visit = (n: ScoreNode, inCondition: boolean) => {
+    if (n.conditionHolds === true) s.conditionsHeld++;
+    else if (n.conditionHolds === false) s.conditionsNotHeld++;
+    if (inCondition) {
+      if (n.kind !== "hard" && n.kind !== "soft") {
+        n.children.forEach((c) => visit(c, true));
+        return;
+      }
+      // A condition's leaves select a branch; an undecided one still makes the result incomplete.
+      if (n.status === "unjudged") s.unjudged++;
+      else if (n.status === "error") s.errors++;
+    } else if (n.kind === "hard" || n.kind === "soft") {
       if (n.kind === "hard") s.hard++;
       else s.soft++;
       if (n.status === "pass") s.passed++;
@@ -225,8 +245,8 @@ function summarise(tree: ScoreNode): ScoreSummary {
       else if (n.status === "error") s.errors++;
       else if (n.status === "not-applicable") s.notApplicable++;
     }
-    n.children.forEach(visit);
+    n.children.forEach((c) => visit(c, inCondition || c.role === "condition"));
   };
-  visit(tree);
+  visit(tree, false);
   return s;
 }

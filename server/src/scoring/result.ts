@@ -2,6 +2,7 @@
 // its adjusted value in a sequence, and its share of the final score.
 
 import type { Range } from "../../../grammars/src/ast.js";
+import type { Evidence } from "../ifeval/evidence/evidence.js";
 
 export type NodeStatus =
   | "pass"            // value 1
@@ -41,6 +42,8 @@ export interface ScoreNode {
   evidence?: string;
   cached?: boolean;
   error?: string;
+  /** Hard leaves: what the verdict rests on, with offsets into the response (ifeval/evidence). */
+  explanation?: Evidence;
   range?: Range;
   children: ScoreNode[];
 }
@@ -53,6 +56,9 @@ export interface ScoreSummary {
   unjudged: number;
   errors: number;
   notApplicable: number;
+  /** Conditions are not constraints: counted here, never among passed or failed. */
+  conditionsHeld: number;
+  conditionsNotHeld: number;
 }
 
 export interface ScoreResult {
@@ -69,4 +75,6 @@ export interface ScoreResult {
   summary: ScoreSummary;
   /** Set when the response was given its score without being checked (e.g. no `</think>`). */
   reason?: string;
+  /** Set when unjudged or failed constraints left the means, so the other shares grew: says so in words. */
+  sharesNote?: string;
 }

@@ -24,10 +24,12 @@ function describe(node: ScoreNode): string {
   } else {
     head = node.label;
   }
-  const parts = [`${role}${head}`, STATUS[node.status], `r=${fmt(node.value)}`];
+  const inCondition = node.role === "condition";
+  const status = inCondition && (node.status === "pass" || node.status === "fail") ? (node.status === "pass" ? "HELD" : "DID NOT HOLD") : STATUS[node.status];
+  const parts = [`${role}${head}`, status, `r=${fmt(node.value)}`];
   if (node.adjusted !== undefined) parts.push(`r'=${fmt(node.adjusted)}`);
   if (node.role !== "condition") parts.push(`share=${fmt(node.share)}`, `adds=${fmt(node.contribution)}`);
-  if (node.conditionHolds !== undefined) parts.push(`condition ${node.conditionHolds === null ? "undecided" : node.conditionHolds ? "holds" : "fails"}`);
+  if (node.conditionHolds !== undefined) parts.push(`condition ${node.conditionHolds === null ? "undecided" : node.conditionHolds ? "held" : "did not hold"}`);
   if (node.probability !== undefined) parts.push(`P(yes)=${fmt(node.probability)}`);
   if (node.cached) parts.push("(cached)");
   if (node.error) parts.push(`error: ${node.error}`);
@@ -40,12 +42,15 @@ export function formatScoreTree(result: ScoreResult): string {
   lines.push(headline + (result.complete ? "" : "  INCOMPLETE: some soft constraints are unjudged or failed to judge") + (result.applicable ? "" : "  (no constraint applies: scored 1)"));
   const walk = (node: ScoreNode, prefix: string, last: boolean, top: boolean) => {
     lines.push(top ? describe(node) : `${prefix}${last ? "└─ " : "├─ "}${describe(node)}`);
-    if (node.evidence) lines.push(`${prefix}${top ? "" : last ? "   " : "│  "}   evidence: ${node.evidence}`);
+    const why = node.explanation?.message ?? node.evidence;
+    if (why) lines.push(`${prefix}${top ? "" : last ? "   " : "│  "}   evidence: ${why}`);
     const childPrefix = top ? "" : prefix + (last ? "   " : "│  ");
     node.children.forEach((c, i) => walk(c, childPrefix, i === node.children.length - 1, false));
   };
   walk(result.tree, "", true, true);
   const s = result.summary;
-  lines.push(`${s.hard} hard, ${s.soft} soft: ${s.passed} passed, ${s.failed} failed, ${s.unjudged} unjudged, ${s.errors} judge errors, ${s.notApplicable} not applicable`);
+  const conditions = s.conditionsHeld + s.conditionsNotHeld > 0 ? `; conditions: ${s.conditionsHeld} held, ${s.conditionsNotHeld} did not hold` : "";
+  lines.push(`${s.hard} hard, ${s.soft} soft: ${s.passed} passed, ${s.failed} failed, ${s.unjudged} unjudged, ${s.errors} judge errors, ${s.notApplicable} not applicable${conditions}`);
+  if (result.sharesNote) lines.push(result.sharesNote);
   return lines.join("\n");
 }

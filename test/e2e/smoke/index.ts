@@ -4,5 +4,6 @@ import type { SmokeStep } from "../code-server/smoke-types.js";
 import { editorSteps } from "./editor-steps.js";
 import { judgeSteps } from "./judge-steps.js";
 import { scoreSteps } from "./score-steps.js";
+import { uxSteps } from "./ux-steps.js";
 
-export const smokeSteps: SmokeStep[] = [...editorSteps, ...scoreSteps, ...judgeSteps];
+export const smokeSteps: SmokeStep[] = [...editorSteps, ...scoreSteps, ...uxSteps, ...judgeSteps];

@@ -5,7 +5,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { SmokeStep } from "../code-server/smoke-types.js";
-import { explorerFolderHeader, openFromExplorer, runFromPalette } from "./workbench-actions.js";
+import { openFromExplorer, runFromPalette, scorePanel, showScorePanelMaximised } from "./workbench-actions.js";
 
 /** The key the runner expects in the judge requests' Authorization header. */
 export const SMOKE_JUDGE_KEY = "e2e-smoke-judge-key";
@@ -41,13 +41,13 @@ export const judgeSteps: SmokeStep[] = [
       await page.locator(".notification-toast", { hasText: "LsrIF: scoring a response against figure1.lsr" }).waitFor({ timeout: 15_000 });
       await screenshot("judge-progress");
       await page.locator(".statusbar-item", { hasText: "R = 0.750" }).first().waitFor({ timeout: 30_000 });
-      const view = page.locator(".pane", { has: page.locator(".pane-header", { hasText: "LsrIF Score" }) });
+      const view = scorePanel(page);
       await view.locator(".monaco-list-row", { hasText: "0 unjudged, 0 errors" }).first().waitFor({ timeout: 15_000 });
-      await explorerFolderHeader(page).click(); // room for the whole result tree
-      await page.locator(".explorer-folders-view").waitFor({ state: "hidden", timeout: 5_000 });
+      await showScorePanelMaximised(page); // room for the whole result tree
       await view.locator(".monaco-list-row", { hasText: NO_EVIDENCE }).first().waitFor({ timeout: 15_000 });
       await page.locator(".notification-toast", { hasText: "LsrIF: scoring a response" }).waitFor({ state: "hidden", timeout: 15_000 });
       await screenshot("judge-result");
+      await runFromPalette(page, "View: Toggle Maximized Panel", { focusEditor: false });
     },
   },
 ];

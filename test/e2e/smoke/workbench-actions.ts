@@ -26,9 +26,9 @@ export async function openFromExplorer(page: Page, name: string, keepOpen = fals
   await page.locator(`.tabs-container .tab.active[aria-label^="${name}"]`).waitFor({ timeout: 20_000 });
 }
 
-/** F1, the command's title typed into the palette, Enter. */
-export async function runFromPalette(page: Page, title: string): Promise<void> {
-  await activeEditor(page).click({ position: { x: 400, y: 5 } });
+/** F1, the command's title typed into the palette, Enter. `focusEditor: false` when no editor is on screen (a maximised panel). */
+export async function runFromPalette(page: Page, title: string, { focusEditor = true } = {}): Promise<void> {
+  if (focusEditor) await activeEditor(page).click({ position: { x: 400, y: 5 } });
   await page.keyboard.press("F1");
   const input = page.locator(".quick-input-widget input.input");
   await input.waitFor({ state: "visible", timeout: 10_000 });
@@ -84,4 +84,20 @@ export async function hoverWord(page: Page, line: Locator, word: string): Promis
   }, word);
   if (!box) throw new Error(`"${word}" is not rendered on the line`);
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+}
+
+/** The LsrIF Score panel (its own view container in the panel area, since issue 13). */
+export function scorePanel(page: Page): Locator {
+  return page.locator(".part.panel");
+}
+
+/**
+ * Maximises the panel holding the LsrIF Score view, so the whole result tree is rendered
+ * (the list renders only visible rows). Callers toggle it back when done.
+ */
+export async function showScorePanelMaximised(page: Page): Promise<Locator> {
+  const panel = scorePanel(page);
+  await panel.locator(".monaco-list-row").first().waitFor({ timeout: 15_000 });
+  await runFromPalette(page, "View: Toggle Maximized Panel");
+  return panel;
 }

@@ -50,9 +50,10 @@ suite("LsrIF commands", () => {
     const first = (await vscode.commands.executeCommand("lsrif.showLogicTree", uri)) as TreeMessage;
     assert.equal(first.error, undefined);
     assert.equal(first.caption, "tree.lsr · gamma 0.5");
-    // names.lsr: a sequence (Chain) whose third step is an If/Else (Selection). Long
-    // titles are clipped in the box; the full text is in the box's <title> tooltip.
-    for (const word of [">Chain<", ">Selection<", "<title>brief = length_constraints:number_words\n"]) {
+    // names.lsr: a Sequential whose third step is a Conditional (the language's words, not
+    // And/Chain/Selection). A reference is titled by its name, with the type id below; the full
+    // text is in the box's <title> tooltip.
+    for (const word of [">Sequential<", ">Conditional<", "<title>brief\n", "length_constraints:number_words", ">contains<"]) {
       assert.ok(first.svg.includes(word), `${word} in the drawing`);
     }
     const ext = vscode.extensions.getExtension<ExtensionApi>("lsrif.lsrif");
@@ -60,9 +61,9 @@ suite("LsrIF commands", () => {
     await editor.edit((b) => b.replace(new vscode.Range(4, 0, 4, 0), "lowercase\n"));
     const redrawn = await waitFor("the redrawn tree", () => {
       const m = ext.exports.logicTree.lastMessage;
-      return m && m.svg.includes("<title>change_case:english_lowercase<") ? m : undefined;
+      return m && m.svg.includes("<title>lowercase\nchange_case:english_lowercase<") ? m : undefined;
     });
-    assert.ok(redrawn.svg.includes(">Chain<"), "the sequence is still drawn beside the new item");
+    assert.ok(redrawn.svg.includes(">Sequential<"), "the sequence is still drawn beside the new item");
   });
 
   test("Score Response scores hard constraints, marks the failure, clears it on edit", async () => {

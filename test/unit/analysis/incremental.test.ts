@@ -10,21 +10,13 @@ import { test } from "node:test";
 import fc from "fast-check";
 import { analyze, type Analysis } from "../../../server/src/analysis/analyze.js";
 import { reanalyzeWithMode } from "../../../server/src/analysis/incremental.js";
+import { LSR_UNITS } from "../../helpers/lsr-units.js";
 
 const ROOT = join(__dirname, "../../../..");
 const read = (path: string): string => readFileSync(join(ROOT, path), "utf8");
 const FILES = ["examples/figure1.lsr", "examples/travel-guide.lsr", "test/fixtures/grammar/figure1.lsr", "test/fixtures/grammar/figure1.formatted.lsr"].map(read);
 
-const UNITS = [
-  (i: number) => `first {\n  soft content "Paragraph ${i}."\n  sentences(relation: "less than", num_sentences: ${4 + i})\n}\nthen words(relation: "at least", num_words: ${10 + i})`,
-  (i: number) => `if contains(keywords: ["k${i}"]) {\n  soft format "Item ${i}."\n} else {\n  no_comma\n}`,
-  (i: number) => `and { lowercase words(at_most: ${50 + i}) } // note ${i}`,
-  (i: number) => `soft style "Formal ${i}." no_comma "No commas."`,
-  (i: number) => `define d${i} = words(at_least: ${i + 1})\nd${i}`,
-  () => `if words(at_least: 0) { capital } else if lowercase { soft "x" }`,
-  () => `lowercase\ncapital`,
-  (i: number) => `first a${i} then { b } finally soft "c"`,
-];
+const UNITS = LSR_UNITS;
 
 const generated = fc.array(fc.nat(UNITS.length - 1), { minLength: 1, maxLength: 12 })
   .map((ids) => `prompt "Write."\n${ids.map((u, i) => UNITS[u](i) + (i % 2 ? "\n\n" : "\n")).join("")}`);
@@ -47,10 +39,14 @@ function apply(text: string, e: Edit): string {
 
 const taken = { incremental: 0, full: 0 };
 
+// Trees and analyses are values: the previous version must still equal a snapshot taken before
+// re-analysis. (Not frozen instead: a write would throw, and reanalyze would quietly fall back.)
 function step(previous: { text: string; analysis: Analysis }, next: string): { text: string; analysis: Analysis } {
+  const before = structuredClone(previous.analysis);
   const { analysis, mode } = reanalyzeWithMode(previous, next);
   taken[mode]++;
   assert.deepStrictEqual(analysis, analyze(next));
+  assert.deepStrictEqual(previous.analysis, before);
   return { text: next, analysis };
 }
 
@@ -125,6 +121,15 @@ test("edits the window cannot decide alone fall back to the full analysis", () =
     (t) => t.replace("\n  words(", ""), // previous version had a syntax error
     insertAfter("num_words: 10)", "\nthen no_comma"), // a continuation that attaches to the sequence before it
   ]), ["full", "full", "full", "full"]);
+});
+
+test("one version re-analysed twice with different edits gives both right answers", () => {
+  fc.assert(fc.property(source, edit, edit, (text, a, b) => {
+    const previous = { text, analysis: analyze(text) };
+    const first = step(previous, apply(text, a));
+    step(previous, apply(text, b));
+    assert.deepStrictEqual(first.analysis, analyze(first.text));
+  }), { numRuns: 1000 });
 });
 
 test("an edit that makes a previous diagnostic go away is seen", () => {

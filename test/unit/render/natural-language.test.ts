@@ -138,3 +138,12 @@ test("condition phrases by hand for arguments in each form", () => {
   assert.equal(conditionPhrase({ kind: "hard", id: "length_constraints:number_words", args: {}, text: "Be short." }), 'the response satisfies "Be short."');
   assert.equal(conditionPhrase({ kind: "sequential", steps: [s("The intro is first."), s("There is a summary.")] }), "the intro is first, and then there is a summary");
 });
+
+test("an if/else clause keeps the period of an abbreviation such as P.S. (issue 13)", () => {
+  const { instruction } = analyze('if no_comma {\n  postscript(postscript_marker: "P.S.")\n} else {\n  lowercase\n}\n');
+  const text = renderInstruction(instruction);
+  assert.ok(text.includes("a postscript starting with P.S.; otherwise, "), text);
+  // An ordinary sentence still loses its period before the semicolon.
+  const plain = renderInstruction(of({ kind: "conditional", condition: s("It is a poem."), then: s("Rhyme."), else: s("Be brief.") }));
+  assert.ok(plain.includes("rhyme; otherwise, be brief"), plain);
+});

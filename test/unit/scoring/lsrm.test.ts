@@ -137,3 +137,33 @@ test("unselected branches are never sent to the judge", async () => {
   await scoreInstruction(instruction(items), "x", { judge: recording });
   assert.deepEqual(asked.sort(), ["1 cond", "1 then"]);
 });
+
+test("conditions are counted as held or not held, never among passed or failed constraints", async () => {
+  // If(1) { 0 } else { 1 } and If(0) { 1 } else { 1 }: constraints that apply are the selected
+  // branches, 0 and 1: 1 passed, 1 failed; the conditions: 1 held, 1 did not hold.
+  const r = await check([when(leaf(1), leaf(0), leaf(1)), when(leaf(0), leaf(1), leaf(1))], 0.5);
+  assert.equal(r.summary.passed, 1);
+  assert.equal(r.summary.failed, 1);
+  assert.equal(r.summary.conditionsHeld, 1);
+  assert.equal(r.summary.conditionsNotHeld, 1);
+});
+
+test("unjudged and failed constraints leave the means, and the result says the shares were re-normalised", async () => {
+  const partial: SoftJudge = { async judge(req) { return req.constraint === "1" ? { status: "pass" } : { status: "error", error: "HTTP 500" }; } };
+  const r = await scoreInstruction(instruction([leaf(1), leaf(0)]), "x", { judge: partial });
+  // The judged constraint's share grows from 1/2 to 1.
+  assert.equal(r.tree.children[0].share, 1);
+  assert.equal(r.sharesNote, "shares re-normalised: 1 constraint failed to judge");
+  const none = await scoreInstruction(instruction([leaf(1)]), "x");
+  assert.equal(none.sharesNote, "shares re-normalised: 1 soft constraint unjudged");
+  const full = await scoreInstruction(instruction([leaf(1), leaf(0)]), "x", { judge });
+  assert.equal(full.sharesNote, undefined);
+});
+
+test("a hard verdict carries its evidence with offsets, and the text report shows it", async () => {
+  const { formatScoreTree } = await import("../../../server/src/scoring/text-report.js");
+  const r = await scoreInstruction(instruction([{ kind: "hard", id: "punctuation:no_comma", args: {} }]), "One, two\nthree, four, five");
+  // Commas at offsets 3 (line 1), 14 and 20 (line 2), counted by hand.
+  assert.deepEqual(r.tree.children[0].explanation, { message: "3 commas (first at line 1)", spans: [{ start: 3, end: 4 }, { start: 14, end: 15 }, { start: 20, end: 21 }] });
+  assert.match(formatScoreTree(r), /evidence: 3 commas \(first at line 1\)/);
+});

@@ -22,9 +22,25 @@ const same = (a: Range | undefined, b: Range): boolean => a !== undefined && a.s
 
 export function quickFixes(analysis: Analysis, text: string, range: Range): QuickFix[] {
   const out: QuickFix[] = [];
+  const missing = missingByCall(analysis);
   for (const d of analysis.diagnostics) {
     if (!overlaps(d.range, range)) continue;
-    for (const fix of fixesFor(d, analysis, text)) out.push({ diagnostic: d, ...fix });
+    for (const fix of fixesFor(d, analysis, text, missing)) out.push({ diagnostic: d, ...fix });
+  }
+  return out;
+}
+
+const rangeKey = (r: Range): string => `${r.start}:${r.end}`;
+
+/** Each call's missing arguments (one LSR012 each, all on the call's range), in one pass. */
+function missingByCall(analysis: Analysis): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const d of analysis.diagnostics) {
+    const first = d.code === "LSR012" ? d.data?.replacements?.[0] : undefined;
+    if (first === undefined) continue;
+    const list = out.get(rangeKey(d.range));
+    if (list) list.push(first);
+    else out.set(rangeKey(d.range), [first]);
   }
   return out;
 }
@@ -35,10 +51,10 @@ function replacementFixes(d: Diagnostic, verb: string): Fix[] {
   return (d.data?.replacements ?? []).map((r, i) => ({ title: `${verb} '${r}'`, edits: [{ range: d.range, newText: r }], preferred: i === 0 }));
 }
 
-function fixesFor(d: Diagnostic, analysis: Analysis, text: string): Fix[] {
+function fixesFor(d: Diagnostic, analysis: Analysis, text: string, missing: Map<string, string[]>): Fix[] {
   switch (d.code) {
     case "LSR010":
-      return replacementFixes(d, "Change to");
+      return replacementFixes(d, "Change to").map((f) => (f.edits[0].newText.startsWith("soft ") ? { ...f, title: `Add the missing 'soft': ${f.edits[0].newText}` } : f));
     case "LSR011":
       return replacementFixes(d, "Use");
     case "LSR013":
@@ -51,7 +67,7 @@ function fixesFor(d: Diagnostic, analysis: Analysis, text: string): Fix[] {
     case "LSR050":
       return replacementFixes(d, "Clamp gamma to");
     case "LSR012":
-      return missingArgumentFixes(d, analysis);
+      return [...missingArgumentFixes(d, analysis), ...allMissingArgumentsFix(d, analysis, missing.get(rangeKey(d.range)) ?? [])];
     case "LSR031":
       return addElseFix(d, analysis, text);
     case "LSR040":
@@ -87,6 +103,22 @@ function missingArgumentFixes(d: Diagnostic, analysis: Analysis): Fix[] {
     }
     return { title: `Add argument ${arg}`, edits: [edit], preferred: i === 0 };
   });
+}
+
+/**
+ * One fix for every missing argument of the call at once (each LSR012 names one). Offered
+ * on each of them when two or more are missing; the placeholders are the same as above.
+ */
+function allMissingArgumentsFix(d: Diagnostic, analysis: Analysis, missing: string[]): Fix[] {
+  if (missing.length < 2) return [];
+  const call = findSyntax(analysis, (n): n is CallNode =>
+    (n as CallNode).kind === "call" && (same((n as CallNode).argsRange, d.range) || same((n as CallNode).nameRange, d.range)));
+  if (!call) return [];
+  const list = missing.join(", ");
+  const edit: TextEdit = call.argsRange
+    ? { range: { start: call.argsRange.end - 1, end: call.argsRange.end - 1 }, newText: call.args && call.args.length > 0 ? `, ${list}` : list }
+    : { range: { start: call.nameRange.end, end: call.nameRange.end }, newText: `(${list})` };
+  return [{ title: `Add all ${missing.length} missing arguments`, edits: [edit], preferred: false }];
 }
 
 function addElseFix(d: Diagnostic, analysis: Analysis, text: string): Fix[] {

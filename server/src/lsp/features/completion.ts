@@ -3,10 +3,10 @@
 
 import type { Range } from "../../../../grammars/src/ast.js";
 import type { Analysis } from "../../analysis/analyze.js";
-import { SOFT_CATEGORIES } from "../../analysis/soft-categories.js";
+import { SOFT_CATEGORIES, SOFT_CATEGORY_DESCRIPTIONS } from "../../analysis/soft-categories.js";
 import { describeArgs, findHardType, HARD_TYPES, type ArgDescription } from "../../ifeval/registry.js";
 import { argumentSignature, constraintTypeMarkdown } from "./constraint-docs.js";
-import { contextStart, cursorContext } from "./cursor-context.js";
+import { contextStart, cursorContext, type StructureKeyword } from "./cursor-context.js";
 
 export type CompletionKind = "keyword" | "constraint" | "argument" | "value" | "name" | "snippet" | "category";
 
@@ -23,8 +23,9 @@ export interface CompletionEntry {
   sortText?: string;
 }
 
-const KEYWORDS: { word: string; detail: string }[] = [
-  { word: "prompt", detail: "the seed prompt: prompt \"\"\"...\"\"\"" },
+/** `insert`: a snippet inserted instead of the bare word. `soft` is offered by its snippet, so it is listed once. */
+const KEYWORDS: { word: string; detail: string; insert?: string }[] = [
+  { word: "prompt", detail: "the seed prompt: prompt \"\"\"...\"\"\"", insert: 'prompt "$1"' },
   { word: "gamma", detail: "sequence penalty base in [0, 1]" },
   { word: "define", detail: "name a constraint: define name = constraint" },
   { word: "first", detail: "start a sequence (Sequential)" },
@@ -33,8 +34,23 @@ const KEYWORDS: { word: string; detail: string }[] = [
   { word: "if", detail: "a condition and its branch (Conditional)" },
   { word: "else", detail: "the branch when the condition fails" },
   { word: "and", detail: "a block that must hold together (Parallel)" },
-  { word: "soft", detail: "a constraint judged by a model" },
 ];
+
+/** Headers are top-level only; after a structure keyword only what can follow it. */
+const HEADERS = new Set(["prompt", "gamma", "define"]);
+const AFTER: Record<StructureKeyword, ReadonlySet<string>> = {
+  first: new Set(["if", "and"]),
+  then: new Set(["if", "and"]),
+  finally: new Set(["if", "and"]),
+  if: new Set(["and"]),
+  else: new Set(["if", "and"]),
+  and: new Set(),
+};
+
+function keywordAllowed(word: string, after: StructureKeyword | undefined, nested: boolean): boolean {
+  if (after) return AFTER[after].has(word);
+  return !(nested && HEADERS.has(word));
+}
 
 const SNIPPETS: { label: string; detail: string; body: string }[] = [
   { label: "first/then/finally", detail: "Sequential: ordered steps", body: "first ${1:constraint}\nthen ${2:constraint}\nfinally ${3:constraint}" },
@@ -49,7 +65,7 @@ export function completionsAt(analysis: Analysis, text: string, offset: number):
     case "none":
       return [];
     case "soft-category":
-      return SOFT_CATEGORIES.map((c) => ({ label: c, kind: "category", detail: "soft constraint category", insertText: c, range: wordRange }));
+      return SOFT_CATEGORIES.map((c) => ({ label: c, kind: "category", detail: SOFT_CATEGORY_DESCRIPTIONS[c], insertText: c, range: wordRange }));
     case "argument-name": {
       const type = findHardType(context.call);
       if (!type) return [];
@@ -65,15 +81,22 @@ export function completionsAt(analysis: Analysis, text: string, offset: number):
       return spec.values.map((v) => ({ label: v, kind: "value", detail: `${context.argument}`, insertText: JSON.stringify(v), range }));
     }
     case "item":
-      return itemCompletions(analysis, wordRange, context.afterDefine);
+      return itemCompletions(analysis, wordRange, context.afterDefine, context.after, context.nested === true);
   }
 }
 
-function itemCompletions(analysis: Analysis, range: Range, afterDefine: boolean): CompletionEntry[] {
+function itemCompletions(analysis: Analysis, range: Range, afterDefine: boolean, after: StructureKeyword | undefined, nested: boolean): CompletionEntry[] {
   const out: CompletionEntry[] = [];
   if (!afterDefine) {
-    for (const k of KEYWORDS) out.push({ label: k.word, kind: "keyword", detail: k.detail, insertText: k.word, range, sortText: `1${k.word}` });
-    for (const s of SNIPPETS) out.push({ label: s.label, kind: "snippet", detail: s.detail, insertText: s.body, snippet: true, range, sortText: `0${s.label}` });
+    for (const k of KEYWORDS) {
+      if (!keywordAllowed(k.word, after, nested)) continue;
+      out.push({ label: k.word, kind: "keyword", detail: k.detail, insertText: k.insert ?? k.word, ...(k.insert ? { snippet: true } : {}), range, sortText: `1${k.word}` });
+    }
+    for (const s of SNIPPETS) {
+      // After a keyword only the soft snippet is a constraint; the structures start an item of their own.
+      if (after && s.label !== "soft" && !(s.label === "if/else" && AFTER[after].has("if")) && !(s.label === "and-block" && AFTER[after].has("and"))) continue;
+      out.push({ label: s.label, kind: "snippet", detail: s.detail, insertText: s.body, snippet: true, range, sortText: `0${s.label}` });
+    }
     for (const name of analysis.names.keys()) {
       out.push({ label: name, kind: "name", detail: "defined constraint", insertText: name, range, sortText: `0${name}` });
     }

@@ -2,13 +2,14 @@
 // registry (used by hover, completion and signature help).
 
 import { describeArgs, type ArgDescription, type RegisteredHardType } from "../../ifeval/registry.js";
+import { escapeMarkdown } from "./markdown.js";
 
 export function argumentSignature(arg: ArgDescription): string {
   return `${arg.name}${arg.required ? "" : "?"}: ${arg.values ? arg.values.map((v) => JSON.stringify(v)).join(" | ") : arg.type}`;
 }
 
 export function argumentDoc(arg: ArgDescription): string {
-  return `\`${argumentSignature(arg)}\`${arg.required ? "" : " (optional)"}${arg.description ? ` — ${arg.description}` : ""}`;
+  return `\`${argumentSignature(arg)}\`${arg.required ? "" : " (optional)"}${arg.description ? ` — ${escapeMarkdown(arg.description)}` : ""}`;
 }
 
 function argsLiteral(args: Record<string, unknown>): string {
@@ -26,7 +27,7 @@ export function constraintTypeMarkdown(type: RegisteredHardType): string {
   const lines = [
     `**${type.id}** — hard constraint (${type.family})`,
     "",
-    type.summary,
+    escapeMarkdown(type.summary),
   ];
   if (type.approximate) lines.push("", `Approximate: ${type.approximate}`);
   if (type.aliases.length) lines.push("", `Aliases: ${type.aliases.map((a) => `\`${a}\``).join(", ")}`);

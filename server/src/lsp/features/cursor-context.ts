@@ -13,7 +13,10 @@ export type CursorContext =
   /** `string`: the string literal the cursor is in, which a value completion replaces. */
   | { kind: "argument-value"; call: string; argument: string; argIndex: number; string: Range | undefined }
   | { kind: "soft-category" }
-  | { kind: "item"; afterDefine: boolean };
+  | { kind: "item"; afterDefine: boolean; after?: StructureKeyword; nested?: boolean };
+
+/** A structure keyword right before the cursor: what may follow it is narrower than at an item's start. */
+export type StructureKeyword = "first" | "then" | "finally" | "if" | "else" | "and";
 
 export interface CursorInfo {
   context: CursorContext;
@@ -80,7 +83,14 @@ export function cursorContext(text: string, offset: number, from = 0): CursorInf
     return { context: { kind: "none" }, wordRange };
   }
   const afterDefine = previous?.tokenType === tokenTypes.Equals;
-  return { context: { kind: "item", afterDefine }, wordRange };
+  const keywords = [tokenTypes.First, tokenTypes.Then, tokenTypes.Finally, tokenTypes.If, tokenTypes.Else, tokenTypes.And];
+  const after = previous && keywords.includes(previous.tokenType) ? (previous.image.toLowerCase() as StructureKeyword) : undefined;
+  let depth = 0;
+  for (const t of before) {
+    if (t.tokenType === tokenTypes.LBrace) depth++;
+    else if (t.tokenType === tokenTypes.RBrace) depth = Math.max(0, depth - 1);
+  }
+  return { context: { kind: "item", afterDefine, ...(after ? { after } : {}), ...(depth > 0 ? { nested: true } : {}) }, wordRange };
 }
 
 function argumentContext(before: IToken[], stringAtCursor: IToken | undefined): CursorContext | undefined {

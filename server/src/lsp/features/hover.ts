@@ -7,6 +7,7 @@ import type { LogicNode } from "../../analysis/logic.js";
 import { describeArgs, findHardType } from "../../ifeval/registry.js";
 import type { ScoreNode, ScoreResult } from "../../scoring/result.js";
 import { argumentDoc, constraintTypeMarkdown } from "./constraint-docs.js";
+import { escapeMarkdown } from "./markdown.js";
 import { formatNumber, leafLabel, logicTreeMarkdown } from "./logic-tree-markdown.js";
 import { isStep, logicNodeFor, logicNodesByRange, pathAt, touches, type SyntaxNode } from "./syntax-path.js";
 
@@ -110,22 +111,44 @@ function softHover(node: SoftNode, byRange: Map<string, LogicNode>, lastScore: S
   return { markdown: parts.join("\n"), range: node.range };
 }
 
-function findScoreNode(node: ScoreNode, range: Range): ScoreNode | undefined {
-  if ((node.kind === "hard" || node.kind === "soft") && node.range?.start === range.start && node.range.end === range.end) return node;
+/** The scored leaf at `range`, and whether it sits inside a condition. */
+function findScoreNode(node: ScoreNode, range: Range, inCondition = false): { node: ScoreNode; inCondition: boolean } | undefined {
+  const condition = inCondition || node.role === "condition";
+  if ((node.kind === "hard" || node.kind === "soft") && node.range?.start === range.start && node.range.end === range.end) return { node, inCondition: condition };
   for (const child of node.children) {
-    const hit = findScoreNode(child, range);
+    const hit = findScoreNode(child, range, condition);
     if (hit) return hit;
   }
   return undefined;
 }
 
+/** What a scored leaf adds, as a sentence: "It passed and adds 0.25 of R = 0.75 (share 0.25)." */
+function contributionSentence(node: ScoreNode, score: number): string {
+  const share = formatNumber(node.share);
+  const penalty = node.factor < 1 ? `, after the penalty ${formatNumber(node.factor)} of earlier failed steps` : "";
+  if (node.status === "pass") return `It passed and adds ${formatNumber(node.contribution)} of R = ${formatNumber(score)} (its share ${share}${penalty}).`;
+  if (node.status === "fail") return `It failed, so it adds nothing to R = ${formatNumber(score)}; passing would have added ${formatNumber(node.share * node.factor)} (its share ${share}${penalty}).`;
+  if (node.status === "not-applicable") return "It was not applicable: its branch was not selected.";
+  if (node.status === "unjudged") return "It was not judged (no judge configured), so it is left out of R.";
+  if (node.status === "error") return "Its judge failed, so it is left out of R.";
+  return "";
+}
+
 function verdictText(lastScore: ScoreResult | undefined, range: Range): string | undefined {
   if (!lastScore) return undefined;
-  const node = findScoreNode(lastScore.tree, range);
-  if (!node) return undefined;
-  const value = node.value === null ? "" : ` (value ${formatNumber(node.value)}, adds ${formatNumber(node.contribution)} to ${formatNumber(lastScore.score)})`;
-  const why = node.error ? ` — ${node.error}` : node.evidence ? ` — ${node.evidence}` : "";
-  return `**Last verdict:** ${node.status}${value}${why}`;
+  const hit = findScoreNode(lastScore.tree, range);
+  if (!hit) return undefined;
+  const { node, inCondition } = hit;
+  const lines: string[] = [];
+  if (inCondition && (node.status === "pass" || node.status === "fail")) {
+    lines.push(`**Last verdict:** condition ${node.status === "pass" ? "held" : "did not hold"} (a condition selects a branch; it is not counted as a constraint).`);
+  } else {
+    lines.push(`**Last verdict:** ${node.status}. ${contributionSentence(node, lastScore.score)}`);
+  }
+  const why = node.error ?? node.explanation?.message ?? node.evidence;
+  if (why) lines.push(`Evidence: ${escapeMarkdown(why)}`);
+  if (lastScore.sharesNote) lines.push(`_${lastScore.sharesNote}_`);
+  return lines.join("\n\n");
 }
 
 function gammaMarkdown(analysis: Analysis): string {

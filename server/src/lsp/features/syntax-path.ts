@@ -41,6 +41,8 @@ export function isStep(node: SyntaxNode): node is StepNode {
   return !("kind" in node);
 }
 
+// Keyed by the tree object: sound because a syntax tree is a value. Re-analysis after an
+// edit returns a new FileNode (incremental.ts) and never writes to an old one.
 const topLevelCache = new WeakMap<FileNode, SyntaxNode[]>();
 
 /** Headers, defines and items in source order (cached per tree; do not mutate). */
