@@ -37,7 +37,20 @@ export function span(a: Range | undefined, b?: Range | undefined, c?: Range | un
 export function reportUnexpected(sink: Sink, t: IToken): void {
   // Already reported by the lexer as unterminated.
   if (t.tokenType === UnterminatedString || t.tokenType === UnterminatedTripleString) return;
-  sink.errors.push({ message: `unexpected ${describeToken(t)}`, range: tokenRange(t) });
+  sink.errors.push({ message: unexpectedMessage(t), range: tokenRange(t) });
+}
+
+/** One string per short token text: a file of stray braces makes millions of these messages. */
+const unexpectedMessages = new Map<string, string>();
+
+function unexpectedMessage(t: IToken): string {
+  if (t.image.length > 8) return `unexpected ${describeToken(t)}`;
+  let message = unexpectedMessages.get(t.image);
+  if (message === undefined) {
+    message = `unexpected ${describeToken(t)}`;
+    if (unexpectedMessages.size < 1000) unexpectedMessages.set(t.image, message);
+  }
+  return message;
 }
 
 /** Items of one MANY are already in order unless recovery interleaved them; checking is cheap. */

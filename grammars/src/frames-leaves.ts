@@ -4,6 +4,7 @@
 import type { IToken } from "chevrotain";
 import type { ArgValue, Argument, CallNode, Range, SoftNode } from "./ast.js";
 import { span, tokenRange, widen, type Sink } from "./ast-build.js";
+import { excerpt } from "./excerpt.js";
 import { stringTokenValue } from "./strings.js";
 
 /** The part of a rule's state its sub-rules report to, even when they stop part-way. */
@@ -129,11 +130,11 @@ export class ArgFrame implements Frame {
         const word: ArgValue = { kind: "word", value: name.image.slice(split + 1), range: { start: at, end: nameRange.end } };
         return { name: name.image.slice(0, split), nameRange: { start: nameRange.start, end: at - 1 }, value: word, range: nameRange };
       }
-      sink.errors.push({ message: `expected ':' and a value after argument '${name.image}'`, range: nameRange });
+      sink.errors.push({ message: `expected ':' and a value after argument '${excerpt(name.image)}'`, range: nameRange });
       return { name: name.image, nameRange, value: undefined, range: nameRange };
     }
     const range = span(nameRange, colon && tokenRange(colon), value?.range) ?? nameRange;
-    if (value === undefined) sink.errors.push({ message: `missing value for argument '${name.image}'`, range });
+    if (value === undefined) sink.errors.push({ message: `missing value for argument '${excerpt(name.image)}'`, range });
     return { name: name.image, nameRange, value, range };
   }
 }

@@ -4,6 +4,7 @@ export { parse } from "./parse.js";
 export type * from "./ast.js";
 export { astToDebugString } from "./debug.js";
 export { format, type FormatOptions } from "./format.js";
+export { excerpt, escapeControls, oneLine } from "./excerpt.js";
 export { LineIndex, type Position } from "./line-index.js";
 export { MAX_NESTING_DEPTH } from "./nesting.js";
 export { quoteString } from "./strings.js";

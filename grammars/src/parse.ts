@@ -25,11 +25,26 @@ function isStackOverflow(error: unknown): boolean {
   return error instanceof RangeError && /call stack/i.test(error.message);
 }
 
+/**
+ * Chevrotain's recognition exceptions are Errors, and each captures a stack trace that
+ * nobody reads: with a stray `else` per line that was most of the parse time. Error
+ * recovery throws and catches them internally, so switching capture off is invisible.
+ */
+function withoutStackTraces<T>(run: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return run();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
 function parseUnguarded(text: string, nestingLimit: number): ParseResult {
   const lexed = tokenize(text);
   const errors = lexed.errors;
   const tokens = limitNesting(lexed.tokens, errors, nestingLimit);
-  const { ast, parserErrors, buildErrors } = parseTokens(tokens, text.length);
+  const { ast, parserErrors, buildErrors } = withoutStackTraces(() => parseTokens(tokens, text.length));
   for (const e of parserErrors) errors.push(recognitionError(e, text));
   for (const e of buildErrors) errors.push(e);
   ast.comments = lexed.comments.map((c) => {

@@ -2,6 +2,7 @@
 // possible token sequence).
 
 import { EOF, tokenLabel, type IParserErrorMessageProvider, type IToken } from "chevrotain";
+import { excerpt } from "./excerpt.js";
 
 const RULE_EXPECTATIONS: Record<string, string> = {
   stepBody: "a step body (a constraint, '{', 'if' or 'and')",
@@ -14,8 +15,7 @@ const RULE_EXPECTATIONS: Record<string, string> = {
 
 export function describeToken(token: IToken): string {
   if (token.tokenType === EOF) return "end of file";
-  const image = token.image.length > 20 ? `${token.image.slice(0, 20)}...` : token.image;
-  return `'${image}'`;
+  return `'${excerpt(token.image, 20)}'`;
 }
 
 export const parserErrorMessages: IParserErrorMessageProvider = {

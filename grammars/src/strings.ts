@@ -2,6 +2,7 @@
 
 import type { IToken } from "chevrotain";
 import type { SyntaxError } from "./ast.js";
+import { excerpt } from "./excerpt.js";
 import { QuotedString, TripleString, UnterminatedString, UnterminatedTripleString } from "./tokens.js";
 
 const SIMPLE_ESCAPES: Record<string, string> = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t" };
@@ -27,7 +28,7 @@ function unescapeJson(body: string, at: number, errors: SyntaxError[]): string {
       i += 6;
     } else {
       const length = next === undefined ? 1 : next === "u" ? Math.min(6, body.length - i) : 2;
-      errors.push({ message: `invalid escape '${body.slice(i, i + length)}'`, range: { start: at + i, end: at + i + length } });
+      errors.push({ message: `invalid escape '${excerpt(body.slice(i, i + length))}'`, range: { start: at + i, end: at + i + length } });
       i += length;
     }
   }

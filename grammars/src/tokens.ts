@@ -2,6 +2,7 @@
 
 import { createToken, Lexer, type IToken, type TokenType } from "chevrotain";
 import type { SyntaxError } from "./ast.js";
+import { excerpt } from "./excerpt.js";
 
 const IDENT_PATTERN = /[A-Za-z_][A-Za-z0-9_]*(?::[A-Za-z_][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*)?/;
 
@@ -128,7 +129,7 @@ export function tokenEnd(token: IToken): number {
 export function tokenize(text: string): TokenizeResult {
   const result = lexer.tokenize(text);
   const errors: SyntaxError[] = result.errors.map((e) => ({
-    message: `unexpected character${e.length > 1 ? "s" : ""} '${text.substr(e.offset, e.length)}'`,
+    message: `unexpected character${e.length > 1 ? "s" : ""} '${excerpt(text.substr(e.offset, e.length))}'`,
     range: { start: e.offset, end: e.offset + e.length },
   }));
   for (const token of result.tokens) {

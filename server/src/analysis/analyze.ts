@@ -5,6 +5,7 @@ import type { FileNode } from "../../../grammars/src/ast.js";
 import { parse } from "../../../grammars/src/index.js";
 import { checkScopes } from "./scope-checks.js";
 import { diagnostic, type Diagnostic } from "./diagnostic.js";
+import { capDiagnostics, MAX_DIAGNOSTICS } from "./diagnostic-cap.js";
 import { DEFAULT_GAMMA, type Instruction } from "./logic.js";
 import { resolveFile, type NameInfo } from "./resolve.js";
 
@@ -67,28 +68,31 @@ export function analyzeHeaders(ast: FileNode): { diagnostics: Diagnostic[]; gamm
 
 function analyzeUnsafe(text: string, options: AnalyzeOptions): Analysis {
   const { ast, errors } = parse(text);
-  const diagnostics: Diagnostic[] = errors.map((e) => diagnostic("syntax", e.range, e.message));
+  // Syntax errors come sorted: past the first MAX_DIAGNOSTICS none can be listed, so
+  // only those become diagnostics (4 MB of `}` is four million errors); the rest are counted.
+  const listed = Math.min(errors.length, MAX_DIAGNOSTICS + 1);
+  const diagnostics: Diagnostic[] = [];
+  for (let i = 0; i < listed; i++) diagnostics.push(diagnostic("syntax", errors[i].range, errors[i].message));
+  const unlisted = { count: errors.length - listed, errors: errors.length - listed };
+  // Appended one by one: a spread of a long list overflows the call stack.
+  const add = (more: Diagnostic[]) => {
+    for (const d of more) diagnostics.push(d);
+  };
 
   const header = analyzeHeaders(ast);
-  diagnostics.push(...header.diagnostics);
+  add(header.diagnostics);
   const gamma = header.gamma;
 
   const resolution = resolveFile(ast, { maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH });
-  diagnostics.push(...resolution.diagnostics);
+  add(resolution.diagnostics);
   if (ast.items.length === 0 && errors.length === 0) {
     diagnostics.push(diagnostic("emptyInstruction", { start: 0, end: 0 }, "This file has no constraints."));
   }
   const instruction: Instruction = { gamma, root: resolution.root };
   const prompt = ast.prompts[0]?.text;
   if (prompt !== undefined) instruction.prompt = prompt;
-  diagnostics.push(...checkScopes(instruction.root));
+  add(checkScopes(instruction.root));
 
   diagnostics.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
-  return {
-    ast,
-    instruction,
-    names: resolution.names,
-    diagnostics,
-    hasErrors: diagnostics.some((d) => d.severity === "error"),
-  };
+  return { ast, instruction, names: resolution.names, ...capDiagnostics(diagnostics, MAX_DIAGNOSTICS, unlisted) };
 }

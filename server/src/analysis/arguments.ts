@@ -2,6 +2,7 @@
 // constraint type's zod schema, reporting each problem at the argument it concerns.
 
 import type { ArgValue, Argument, CallNode } from "../../../grammars/src/ast.js";
+import { excerpt } from "../../../grammars/src/excerpt.js";
 import { describeArgs, type HardConstraintType } from "../ifeval/registry.js";
 import { diagnostic, type Diagnostic } from "./diagnostic.js";
 import { suggest } from "./did-you-mean.js";
@@ -143,17 +144,17 @@ export function validateArguments(call: CallNode, type: HardConstraintType): Val
   for (const arg of argNodes) {
     if (!known.has(arg.name)) {
       const replacements = suggest(arg.name, known);
-      const hint = replacements.length ? ` Did you mean ${replacements.map((r) => `'${r}'`).join(" or ")}?` : "";
+      const hint = replacements.length ? ` Did you mean ${replacements.map((r) => `'${excerpt(r)}'`).join(" or ")}?` : "";
       const expected = specs.length ? ` It takes: ${specs.map((s) => s.name).join(", ")}.` : " It takes no arguments.";
-      diagnostics.push(diagnostic("unknownArgument", arg.nameRange, `Unknown argument '${arg.name}' for ${type.id}.${hint}${expected}`, { replacements }));
+      diagnostics.push(diagnostic("unknownArgument", arg.nameRange, `Unknown argument '${excerpt(arg.name)}' for ${type.id}.${hint}${expected}`, { replacements }));
       continue;
     }
     if (arg.name in raw) {
-      diagnostics.push(diagnostic("invalidArgument", arg.range, `Argument '${arg.name}' is given twice.`));
+      diagnostics.push(diagnostic("invalidArgument", arg.range, `Argument '${excerpt(arg.name)}' is given twice.`));
       continue;
     }
     if (arg.value === undefined) {
-      diagnostics.push(diagnostic("invalidArgument", arg.range, `Argument '${arg.name}' has no value.`));
+      diagnostics.push(diagnostic("invalidArgument", arg.range, `Argument '${excerpt(arg.name)}' has no value.`));
       continue;
     }
     raw[arg.name] = argValueToJs(arg.value);
@@ -176,7 +177,7 @@ export function validateArguments(call: CallNode, type: HardConstraintType): Val
       diagnostics.push(diagnostic("missingArgument", call.argsRange ?? call.nameRange,
         `${type.id} needs argument '${name}'${form ? ` (${form})` : ""}.`, { replacements: [`${name}: ${placeholderFor(spec)}`] }));
     } else if (node !== undefined) {
-      const got = node.value ? ` (got ${JSON.stringify(argValueToJs(node.value))})` : "";
+      const got = node.value ? ` (got ${excerpt(JSON.stringify(argValueToJs(node.value)))})` : "";
       const message = spec?.values?.length
         ? `'${node.name}' must be one of ${spec.values.map((v) => JSON.stringify(v)).join(", ")}${got}.`
         : `Invalid '${node.name}': ${lowerFirst(issue.message)}${got}${form ? `; expected ${form}` : ""}.`;

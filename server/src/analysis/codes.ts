@@ -34,8 +34,10 @@ export const CODES = {
   unusedDefine: { code: "LSR061", severity: "warning" },
   defineShadowsAlias: { code: "LSR062", severity: "warning" },
   defineRefersToDefine: { code: "LSR063", severity: "error" },
+  diagnosticsOmitted: { code: "LSR098", severity: "warning" },
   internalError: { code: "LSR099", severity: "error" },
   invalidJsonInstruction: { code: "LSR100", severity: "error" },
+  duplicateInstructionId: { code: "LSR101", severity: "error" },
 } as const satisfies Record<string, { code: string; severity: Severity }>;
 
 export type CodeName = keyof typeof CODES;

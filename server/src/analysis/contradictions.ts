@@ -3,6 +3,7 @@
 // nothing here names a type. Each rule returns a short reason, or undefined.
 
 import type { HardLeaf } from "./logic.js";
+import { excerpt } from "../../../grammars/src/excerpt.js";
 import { findHardType, HARD_TYPES, type HardTypeId } from "../ifeval/registry.js";
 import type { HardRelations } from "../ifeval/hard-type.js";
 
@@ -88,7 +89,7 @@ const forbiddenWords = (l: HardLeaf): string[] => wordsOf(l, (r) => r.forbiddenW
 /** A word both required and forbidden. */
 const requiredAndForbidden: Rule = (a, b) => {
   const clash = requiredWords(a).find((w) => forbiddenWords(b).includes(w)) ?? requiredWords(b).find((w) => forbiddenWords(a).includes(w));
-  return clash !== undefined ? `the word '${clash}' is both required and forbidden` : undefined;
+  return clash !== undefined ? `the word '${excerpt(clash)}' is both required and forbidden` : undefined;
 };
 
 /** Exact counts that differ. */
@@ -104,7 +105,7 @@ const exclusiveValues: Rule = (a, b) => {
   if (a.id !== b.id) return undefined;
   const exclusive = relationsOf(a.id).exclusiveArg;
   if (!exclusive || a.args[exclusive.arg] === b.args[exclusive.arg]) return undefined;
-  return exclusive.why(String(a.args[exclusive.arg]), String(b.args[exclusive.arg]));
+  return exclusive.why(excerpt(String(a.args[exclusive.arg])), excerpt(String(b.args[exclusive.arg])));
 };
 
 const selfConflicts: Rule = (a, b) => {

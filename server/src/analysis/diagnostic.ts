@@ -1,4 +1,5 @@
 import type { Range } from "../../../grammars/src/ast.js";
+import { oneLine } from "../../../grammars/src/excerpt.js";
 import { CODES, type CodeName, type DiagnosticCode, type Severity } from "./codes.js";
 
 /** Machine-readable details for quick fixes: what to insert, replace or remove. */
@@ -19,7 +20,9 @@ export interface Diagnostic {
   data?: DiagnosticData;
 }
 
-export function diagnostic(name: CodeName, range: Range, message: string, data?: DiagnosticData): Diagnostic {
+/** Every message is one line with no control characters (see grammars/src/excerpt.ts). */
+export function diagnostic(name: CodeName, range: Range, rawMessage: string, data?: DiagnosticData): Diagnostic {
   const { code, severity } = CODES[name];
+  const message = oneLine(rawMessage);
   return data ? { code, severity, message, range, data } : { code, severity, message, range };
 }

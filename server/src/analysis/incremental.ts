@@ -11,6 +11,7 @@ import type { Comment } from "../../../grammars/src/ast.js";
 import { analyze, DEFAULT_MAX_DEPTH, type Analysis, type AnalyzeOptions } from "./analyze.js";
 import { CODES } from "./codes.js";
 import type { Diagnostic } from "./diagnostic.js";
+import { capDiagnostics, omitsSyntaxErrors } from "./diagnostic-cap.js";
 import { buildState, itemEntry, type IncrementalState } from "./incremental-state.js";
 import { findChange, parseWindow } from "./incremental-window.js";
 import type { Instruction, LogicNode } from "./logic.js";
@@ -51,7 +52,7 @@ const NESTING = CODES.nestingTooDeep.code;
 
 function incremental(previous: PreviousVersion, text: string, maxDepth: number): Analysis | undefined {
   const prev = previous.analysis;
-  if (prev.diagnostics.some((d) => d.code === SYNTAX || d.code === INTERNAL)) return undefined;
+  if (omitsSyntaxErrors(prev.diagnostics) || prev.diagnostics.some((d) => d.code === SYNTAX || d.code === INTERNAL)) return undefined;
   const change = findChange(previous.text, text);
   if (change === undefined) return undefined;
   let state = states.get(prev);
@@ -135,5 +136,5 @@ function assemble(state: IncrementalState, prev: Analysis, textLength: number): 
   if (prompt !== undefined) instruction.prompt = prompt;
   for (const d of checkRootScope(scopes)) diagnostics.push(d);
   diagnostics.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
-  return { ast, instruction, names: state.names, diagnostics, hasErrors: diagnostics.some((d) => d.severity === "error") };
+  return { ast, instruction, names: state.names, ...capDiagnostics(diagnostics) };
 }

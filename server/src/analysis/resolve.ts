@@ -6,9 +6,10 @@ import type {
   AndNode, CallNode, ConstraintNode, DefineNode, FileNode, IfNode, ItemNode, Range, SequenceNode, SoftNode,
 } from "../../../grammars/src/ast.js";
 import { findHardType, HARD_TYPES } from "../ifeval/registry.js";
+import { excerpt } from "../../../grammars/src/excerpt.js";
 import { validateArguments } from "./arguments.js";
 import { diagnostic, type Diagnostic } from "./diagnostic.js";
-import { suggest } from "./did-you-mean.js";
+import { suggest, suggestAmong } from "./did-you-mean.js";
 import type { LeafNode, LogicNode, ParallelNode } from "./logic.js";
 import { isSoftCategory, SOFT_CATEGORIES } from "./soft-categories.js";
 
@@ -33,19 +34,6 @@ let aliasNames: string[] | undefined;
 function allConstraintNames(): string[] {
   aliasNames ??= HARD_TYPES.flatMap((t) => [t.id, ...t.aliases]);
   return aliasNames;
-}
-
-// The registry's ~250 names are fixed, so their best suggestions are kept per misspelling (bounded). The best
-// three over registry + defined names are among the registry's best three plus the defined names.
-const suggestionCache = new Map<string, string[]>();
-function registrySuggestions(name: string): string[] {
-  let found = suggestionCache.get(name);
-  if (found === undefined) {
-    found = suggest(name, allConstraintNames());
-    if (suggestionCache.size >= 4096) suggestionCache.clear();
-    suggestionCache.set(name, found);
-  }
-  return found;
 }
 
 /** A reference from a top-level item to a defined name, in document order. */
@@ -79,7 +67,7 @@ export function unusedDefines(names: Map<string, NameInfo>): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const [name, info] of names) {
     if (info.references.length === 0 && info.define.nameRange) {
-      out.push(diagnostic("unusedDefine", info.define.nameRange, `'${name}' is defined but never used.`, { unnecessary: true }));
+      out.push(diagnostic("unusedDefine", info.define.nameRange, `'${excerpt(name)}' is defined but never used.`, { unnecessary: true }));
     }
   }
   return out;
@@ -108,13 +96,13 @@ class Resolver {
     for (const define of defines) {
       if (define.name === undefined || define.nameRange === undefined) continue;
       if (this.names.has(define.name)) {
-        this.diagnostics.push(diagnostic("duplicateDefine", define.nameRange, `'${define.name}' is already defined.`,
+        this.diagnostics.push(diagnostic("duplicateDefine", define.nameRange, `'${excerpt(define.name)}' is already defined.`,
           { related: [{ range: this.names.get(define.name)!.define.nameRange!, message: "first definition" }] }));
         continue;
       }
       if (findHardType(define.name)) {
         this.diagnostics.push(diagnostic("defineShadowsAlias", define.nameRange,
-          `'${define.name}' is also a constraint name; in this file it refers to this definition.`));
+          `'${excerpt(define.name)}' is also a constraint name; in this file it refers to this definition.`));
       }
       this.names.set(define.name, { define, leaf: undefined, references: [] });
     }
@@ -123,7 +111,7 @@ class Resolver {
       if (value === undefined) continue;
       if (value.kind === "call" && this.names.has(value.name) && !value.name.includes(":")) {
         this.diagnostics.push(diagnostic("defineRefersToDefine", value.nameRange,
-          `A definition must be a constraint, not another name ('${value.name}').`));
+          `A definition must be a constraint, not another name ('${excerpt(value.name)}').`));
         continue;
       }
       info.leaf = this.constraint(value, false);
@@ -245,7 +233,7 @@ class Resolver {
     if (node.category !== undefined && node.categoryRange && !isSoftCategory(node.category)) {
       const replacements = suggest(node.category, SOFT_CATEGORIES);
       this.diagnostics.push(diagnostic("unknownSoftCategory", node.categoryRange,
-        `Unknown soft category '${node.category}'.${replacements.length ? ` Did you mean '${replacements[0]}'?` : ""} Categories: ${SOFT_CATEGORIES.join(", ")}.`,
+        `Unknown soft category '${excerpt(node.category)}'.${replacements.length ? ` Did you mean '${replacements[0]}'?` : ""} Categories: ${SOFT_CATEGORIES.join(", ")}.`,
         { replacements }));
     }
     if (node.text === undefined) {
@@ -265,17 +253,16 @@ class Resolver {
       else named.references.push(node.nameRange);
       if (node.args !== undefined) {
         this.diagnostics.push(diagnostic("argumentsOnReference", node.argsRange ?? node.nameRange,
-          `'${node.name}' is a defined name; arguments belong in its definition.`));
+          `'${excerpt(node.name)}' is a defined name; arguments belong in its definition.`));
       }
       return named.leaf ? referenceLeaf(named.leaf, node.name, node.range) : undefined;
     }
     const type = findHardType(node.name);
     if (!type) {
-      const fromRegistry = registrySuggestions(node.name);
-      const replacements = allowNames ? suggest(node.name, [...fromRegistry, ...this.names.keys()]) : [...fromRegistry];
-      const hint = replacements.length ? ` Did you mean ${replacements.map((r) => `'${r}'`).join(", ")}?` : "";
+      const replacements = suggestAmong(node.name, allConstraintNames(), allowNames ? this.names.keys() : []);
+      const hint = replacements.length ? ` Did you mean ${replacements.map((r) => `'${excerpt(r)}'`).join(", ")}?` : "";
       this.diagnostics.push(diagnostic("unknownConstraint", node.nameRange,
-        `Unknown constraint '${node.name}': not a known instruction id (IFEval, IFBench, IF-RLVR), alias${allowNames ? " or defined name" : ""}.${hint}`, { replacements }));
+        `Unknown constraint '${excerpt(node.name)}': not a known instruction id (IFEval, IFBench, IF-RLVR), alias${allowNames ? " or defined name" : ""}.${hint}`, { replacements }));
       return undefined;
     }
     const { args, diagnostics } = validateArguments(node, type);

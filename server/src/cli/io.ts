@@ -20,6 +20,19 @@ export interface Io {
   readStdin(): string;
 }
 
+/**
+ * When the reader of stdout or stderr goes away (`lsrif check m.lsr | head -1`), writes
+ * fail with EPIPE; exit quietly then, as a Unix filter does, instead of printing a stack.
+ */
+export function exitQuietlyOnBrokenPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code === "EPIPE") process.exit(EXIT_OK);
+      throw error;
+    });
+  }
+}
+
 export const processIo: Io = {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),

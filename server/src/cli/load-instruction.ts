@@ -6,6 +6,7 @@ import { analyze, type Analysis } from "../analysis/analyze.js";
 import { CODES } from "../analysis/codes.js";
 import type { Diagnostic } from "../analysis/diagnostic.js";
 import type { Instruction } from "../analysis/logic.js";
+import type { ImportError } from "../interchange/lsrinstruct-import.js";
 import { importLsrInstructJson } from "../interchange/lsrinstruct-json.js";
 import { readInput, type Io } from "./io.js";
 
@@ -22,6 +23,11 @@ export function formatDiagnostic(file: string, text: string, d: Diagnostic, inde
   return `${file}:${pos.line + 1}:${pos.character + 1}: ${d.severity} ${d.code} ${d.message}`;
 }
 
+/** An LsrInstruct JSON import error in the same `file:line:col: severity code message` form as `check`. */
+export function formatImportError(file: string, e: ImportError): string {
+  return `${file}:${e.line}:${e.column}: error ${CODES.invalidJsonInstruction.code} ${e.message}`;
+}
+
 export function isJsonInstruction(path: string, text: string): boolean {
   return /\.jsonl?$/i.test(path) || (path === "-" && /^\s*\{/.test(text));
 }
@@ -33,7 +39,7 @@ export function loadInstruction(path: string, io: Io): LoadedInstruction {
     const { instruction, errors } = importLsrInstructJson(text, name);
     return {
       instruction,
-      messages: errors.map((e) => `${name}:${e.line}:${e.column}: error ${CODES.invalidJsonInstruction.code} ${e.message}`),
+      messages: errors.map((e) => formatImportError(name, e)),
       hasErrors: errors.length > 0 || instruction === undefined,
     };
   }

@@ -2,6 +2,9 @@
 // and the line/column of the offending value; nothing throws.
 
 import type { z } from "zod";
+import { excerpt, oneLine } from "../../../grammars/src/excerpt.js";
+import { LineIndex } from "../../../grammars/src/line-index.js";
+import { MAX_DIAGNOSTICS } from "../analysis/diagnostic-cap.js";
 import { DEFAULT_GAMMA, type Instruction, type LeafNode, type LogicNode } from "../analysis/logic.js";
 import { isSoftCategory, SOFT_CATEGORIES } from "../analysis/soft-categories.js";
 import { findHardType } from "../ifeval/registry.js";
@@ -32,7 +35,7 @@ export function importDocument(text: string): DocumentImport {
   try {
     const parsed = parseJsonWithPositions(text);
     if (!parsed.ok) {
-      return { id: undefined, instruction: undefined, errors: [{ message: `JSON syntax error: ${parsed.message}`, ...lineColumnAt(text, parsed.offset) }] };
+      return { id: undefined, instruction: undefined, errors: [{ message: oneLine(`JSON syntax error: ${parsed.message}`), ...lineColumnAt(text, parsed.offset) }] };
     }
     // IFEval / IFBench / IF-RLVR dataset rows are instructions too (an And of their constraints).
     if (isBenchmarkRow(parsed.json.value)) return importBenchmarkRow(text, parsed.json);
@@ -58,12 +61,15 @@ function describePath(path: JsonPath): string {
 
 class Converter {
   private readonly errors: ImportError[] = [];
+  /** Built on the first error: one index for all of them (a scan from offset 0 per error was quadratic). */
+  private lines: LineIndex | undefined;
+  private omitted = 0;
 
   constructor(private readonly text: string, private readonly json: PositionedJson) {}
 
   document(): DocumentImport {
     const doc = this.validate(ShallowDocumentSchema, this.json.value, []);
-    if (!doc) return { id: undefined, instruction: undefined, errors: this.errors };
+    if (!doc) return { id: undefined, instruction: undefined, errors: this.reported() };
     const id = doc.id === undefined ? undefined : String(doc.id);
     if (doc.composite_constraints.length === 0) {
       this.error(["composite_constraints"], "there are no constraints");
@@ -73,7 +79,7 @@ class Converter {
       const node = this.topLevelItem(item, ["composite_constraints", i]);
       if (node) children.push(node);
     });
-    if (this.errors.length > 0) return { id, instruction: undefined, errors: this.errors };
+    if (this.errors.length > 0) return { id, instruction: undefined, errors: this.reported() };
     const instruction: Instruction = { gamma: doc.gamma ?? DEFAULT_GAMMA, root: { kind: "parallel", children } };
     if (doc.prompt !== undefined) instruction.prompt = doc.prompt;
     return { id, instruction, errors: [] };
@@ -148,7 +154,7 @@ class Converter {
       if (atom.constraint.trim() === "") this.error([...path, "constraint"], "the constraint text is empty");
       const category = atom.category;
       if (category !== undefined && !isSoftCategory(category)) {
-        this.error([...path, "category"], `unknown soft category '${category}'; categories: ${SOFT_CATEGORIES.join(", ")}`);
+        this.error([...path, "category"], `unknown soft category '${excerpt(category)}'; categories: ${SOFT_CATEGORIES.join(", ")}`);
       }
       if (this.errors.length > errorsBefore) return undefined;
       const leaf: LeafNode = { kind: "soft", text: atom.constraint };
@@ -158,7 +164,7 @@ class Converter {
 
     const type = findHardType(atom.instruction_id);
     if (!type) {
-      this.error([...path, "instruction_id"], `unknown instruction_id '${atom.instruction_id}': not a known instruction id (IFEval, IFBench, IF-RLVR) or alias`);
+      this.error([...path, "instruction_id"], `unknown instruction_id '${excerpt(atom.instruction_id)}': not a known instruction id (IFEval, IFBench, IF-RLVR) or alias`);
       return undefined;
     }
     if (atom.category !== undefined) this.error([...path, "category"], "category applies to soft constraints only");
@@ -182,10 +188,24 @@ class Converter {
     return undefined;
   }
 
+  /** The errors, at most MAX_DIAGNOSTICS of them, then one "… and N more" (as for .lsr diagnostics). */
+  private reported(): ImportError[] {
+    if (this.omitted === 0) return this.errors;
+    const last = this.errors[this.errors.length - 1];
+    const more = `… and ${this.omitted} more error${this.omitted === 1 ? "" : "s"} not shown: only the first ${MAX_DIAGNOSTICS} are listed`;
+    return [...this.errors, { message: more, line: last.line, column: last.column }];
+  }
+
   private error(path: Path, message: string): void {
+    if (this.errors.length >= MAX_DIAGNOSTICS) {
+      this.omitted++;
+      return;
+    }
     let probe: Path = path;
     while (probe.length > 0 && !this.json.offsets.has(pathKey(probe))) probe = probe.slice(0, -1);
     const offset = this.json.offsets.get(pathKey(probe)) ?? 0;
-    this.errors.push({ message: `${describePath(path)}: ${message}`, ...lineColumnAt(this.text, offset) });
+    this.lines ??= new LineIndex(this.text);
+    const position = this.lines.positionAt(offset);
+    this.errors.push({ message: oneLine(`${describePath(path)}: ${message}`), line: position.line + 1, column: position.character + 1 });
   }
 }

@@ -1,6 +1,7 @@
 // The public interchange API for the LsrInstruct JSON format (see lsrinstruct-schema.ts):
 // import a .json document or a .jsonl file of instructions, and export a logic tree.
 
+import { excerpt } from "../../../grammars/src/excerpt.js";
 import type { Instruction } from "../analysis/logic.js";
 import { importDocument, type ImportError, type ImportResult } from "./lsrinstruct-import.js";
 
@@ -47,7 +48,7 @@ export function importLsrInstructJsonl(text: string): JsonlEntry[] {
     const errors = result.errors.map((e) => ({ ...e, line: line + e.line - 1 }));
     if (result.id !== undefined) {
       const first = seen.get(result.id);
-      if (first !== undefined) errors.push({ message: `id '${result.id}' is already used on line ${first}`, line, column: 1 });
+      if (first !== undefined) errors.push({ message: `id '${excerpt(result.id)}' is already used on line ${first}`, line, column: 1 });
       else seen.set(result.id, line);
     }
     entries.push({ line, id: result.id, instruction: errors.length > 0 ? undefined : result.instruction, errors });

@@ -1,8 +1,9 @@
 // Logic tree -> .lsr source in the canonical style of docs/language.md.
 //
 // Analysis reads every branch and braced step as a Parallel, so printing then
-// re-analysing may add one-child Parallel wrappers (and a one-step sequence is
-// printed as its step). Both keep the score; JSON export removes the wrappers.
+// re-analysing may add one-child Parallel wrappers, which keep the score and which
+// JSON export removes. A one-step sequence is printed as `first X` (a warning, LSR022)
+// so that a one-step Chain stays a Chain through export, import and export again.
 
 import { DEFAULT_GAMMA, type Instruction, type LeafNode, type LogicNode } from "../analysis/logic.js";
 
@@ -76,11 +77,9 @@ function collectDefines(root: LogicNode): Map<string, string> {
   return new Map([...byName].filter((entry): entry is [string, string] => entry[1] !== null));
 }
 
-/** A sequence of one step has no order to keep: it is printed as the step. */
-function unwrapOneStep(node: LogicNode): LogicNode {
-  let current = node;
-  while (current.kind === "sequential" && current.steps.length === 1) current = current.steps[0];
-  return current;
+/** Appends without a spread: a spread of a long array overflows the call stack. */
+function append(lines: string[], more: string[]): void {
+  for (const line of more) lines.push(line);
 }
 
 class Printer {
@@ -95,8 +94,7 @@ class Printer {
     return leaf.ref !== undefined && this.defines.has(leaf.ref) ? leaf.ref : printConstraint(leaf);
   }
 
-  private item(original: LogicNode, depth: number): string[] {
-    const node = unwrapOneStep(original);
+  private item(node: LogicNode, depth: number): string[] {
     const pad = INDENT.repeat(depth);
     switch (node.kind) {
       case "hard":
@@ -121,8 +119,7 @@ class Printer {
     return [`${pad}${prefix}{`, ...this.items(nodes, depth + 1), `${pad}}${suffix}`];
   }
 
-  private step(keyword: string, original: LogicNode, depth: number): string[] {
-    const node = unwrapOneStep(original);
+  private step(keyword: string, node: LogicNode, depth: number): string[] {
     const pad = INDENT.repeat(depth);
     switch (node.kind) {
       case "hard":
@@ -140,16 +137,17 @@ class Printer {
   private conditional(node: Extract<LogicNode, { kind: "conditional" }>, depth: number, opening: string): string[] {
     const pad = INDENT.repeat(depth);
     const lines = this.condition(node.condition, depth, `${pad}${opening}`);
-    lines.push(...this.branch(node.then, depth));
+    append(lines, this.branch(node.then, depth));
     let rest = node.else;
     while (rest !== undefined) {
-      const otherwise = unwrapOneStep(rest);
+      const otherwise = rest;
       if (otherwise.kind === "conditional") {
-        lines.push(...this.condition(otherwise.condition, depth, `${pad}} else if `));
-        lines.push(...this.branch(otherwise.then, depth));
+        append(lines, this.condition(otherwise.condition, depth, `${pad}} else if `));
+        append(lines, this.branch(otherwise.then, depth));
         rest = otherwise.else;
       } else {
-        lines.push(`${pad}} else {`, ...this.branch(otherwise, depth));
+        lines.push(`${pad}} else {`);
+        append(lines, this.branch(otherwise, depth));
         rest = undefined;
       }
     }
@@ -158,8 +156,7 @@ class Printer {
   }
 
   /** The lines up to and including the branch's opening `{`. */
-  private condition(original: LogicNode, depth: number, opening: string): string[] {
-    const node = unwrapOneStep(original);
+  private condition(node: LogicNode, depth: number, opening: string): string[] {
     if (node.kind === "hard" || node.kind === "soft") return [`${opening}${this.leaf(node)} {`];
     const pad = INDENT.repeat(depth);
     // The grammar allows a constraint or `and { ... }` here; any other structure goes in the and-block.

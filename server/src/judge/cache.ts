@@ -6,6 +6,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { promises as fs, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
+import { redact } from "./redact.js";
 import type { SoftVerdict } from "./types.js";
 
 /** Bump when the prompt, parsing or the key's content changes meaning. */
@@ -29,7 +30,8 @@ export function cacheKey(parts: Record<string, unknown>): string {
 export class VerdictCache {
   private madeDir: Promise<unknown> | undefined;
 
-  constructor(private readonly dir: string) {}
+  /** `secrets` (the API key) are redacted from evidence read or written, with any authorization-like header value. */
+  constructor(private readonly dir: string, private readonly secrets: readonly string[] = []) {}
 
   private file(key: string): string {
     return join(this.dir, `${key}.json`);
@@ -43,7 +45,10 @@ export class VerdictCache {
   get(key: string): CachedVerdict | undefined {
     try {
       const parsed = CachedVerdict.safeParse(JSON.parse(readFileSync(this.file(key), "utf8")));
-      return parsed.success ? parsed.data : undefined;
+      if (!parsed.success) return undefined;
+      // Entries written before redaction covered evidence may still hold an echoed key.
+      const entry = parsed.data;
+      return entry.evidence === undefined ? entry : { ...entry, evidence: redact(entry.evidence, this.secrets) };
     } catch {
       return undefined;
     }
@@ -52,7 +57,8 @@ export class VerdictCache {
   /** Stores a pass/fail verdict; ignores errors (a failed write only costs a future request). */
   async set(key: string, verdict: SoftVerdict): Promise<void> {
     if (verdict.status === "error") return;
-    const entry: CachedVerdict = { status: verdict.status, probability: verdict.probability, evidence: verdict.evidence };
+    const evidence = verdict.evidence === undefined ? undefined : redact(verdict.evidence, this.secrets);
+    const entry: CachedVerdict = { status: verdict.status, probability: verdict.probability, evidence };
     const temp = join(this.dir, `.${key}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
     try {
       this.madeDir ??= fs.mkdir(this.dir, { recursive: true });

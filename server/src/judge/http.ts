@@ -1,6 +1,10 @@
 // One JSON POST with a per-request timeout, classified errors, and no secrets in messages.
 
+import { oneLine } from "../../../grammars/src/excerpt.js";
 import { redact } from "./redact.js";
+
+/** Judge replies are small (a verdict, a few probabilities); a bigger one is refused unread. */
+export const MAX_REPLY_BYTES = 4 * 1024 * 1024;
 
 /** Why a request failed; `transient` errors are worth retrying. */
 export class JudgeHttpError extends Error {
@@ -35,6 +39,8 @@ export interface PostOptions {
   secrets: readonly string[];
   /** For HTTP-date Retry-After values. */
   now: () => number;
+  /** Default MAX_REPLY_BYTES. */
+  maxReplyBytes?: number;
 }
 
 const TRANSIENT_CODES = new Set([
@@ -71,6 +77,39 @@ function networkCode(error: unknown): string | undefined {
   return undefined;
 }
 
+function resolveTarget(location: string, base: string): string {
+  try {
+    return new URL(location, base).href;
+  } catch {
+    return location;
+  }
+}
+
+/** The body as text, refusing (unread) a declared or actual size over `max` bytes. */
+async function readCapped(response: Response, max: number): Promise<string> {
+  const tooBig = () => new JudgeHttpError(`the judge's reply is larger than ${max} bytes; not read`, false, response.status);
+  const declared = Number(response.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > max) {
+    await response.body?.cancel().catch(() => undefined);
+    throw tooBig();
+  }
+  if (!response.body) return "";
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel().catch(() => undefined);
+      throw tooBig();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
 /**
  * POSTs `body` as JSON and returns the parsed JSON reply (or the text when it is
  * not JSON). Throws JudgeHttpError or JudgeCancelledError.
@@ -93,8 +132,18 @@ export async function postJson(url: string, body: unknown, options: PostOptions)
       headers: { "content-type": "application/json", ...options.headers },
       body: JSON.stringify(body),
       signal: controller.signal,
+      // A redirect would resend the response under test and the prompt (and the key) elsewhere.
+      redirect: "manual",
     });
-    const text = await response.text();
+    if (response.status >= 300 && response.status < 400) {
+      await response.body?.cancel().catch(() => undefined);
+      const location = response.headers.get("location");
+      const target = location === null ? "(no Location header)" : resolveTarget(location, url);
+      throw new JudgeHttpError(
+        `the judge endpoint redirected (HTTP ${response.status}) to ${oneLine(clean(target), 200)}; redirects are not followed, set the judge's base URL to the final address`,
+        false, response.status);
+    }
+    const text = await readCapped(response, options.maxReplyBytes ?? MAX_REPLY_BYTES);
     if (!response.ok) {
       const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"), options.now());
       const transient = response.status === 429 || response.status >= 500;

@@ -27,10 +27,12 @@ export const JudgeSettings = z.object({
   /** Used only by the 3-sample vote fallback. */
   voteTemperature: z.number().min(0).max(2).default(0.7),
   maxTokens: z.number().int().positive().default(512),
-  classifierApi: z.enum(["vllm-classify", "tei-predict"]).default("vllm-classify"),
+  classifierApi: z.enum(["vllm-classify", "tei-predict", "lsrif-predict"]).default("vllm-classify"),
   classifierTemplate: z.string().min(1).default(DEFAULT_CLASSIFIER_TEMPLATE),
   positiveIndex: z.number().int().min(0).optional(),
   positiveLabel: z.string().min(1).optional(),
+  /** Classifier inputs per HTTP request (vllm-classify, tei-predict accept lists). */
+  batchSize: z.number().int().min(1).max(1024).default(32),
 });
 export type JudgeSettings = z.output<typeof JudgeSettings>;
 export type JudgeSettingsInput = z.input<typeof JudgeSettings>;
@@ -54,7 +56,7 @@ export function createJudge(settings: JudgeSettingsInput, log: (line: string) =>
   const valid = parsed.settings;
   const stats: JudgeStats = { requestsSent: 0, cacheHits: 0, retries: 0, failures: 0, deduplicated: 0 };
   const transport = new JudgeTransport(valid, stats, log, { sleep: realSleep, now: Date.now, random: Math.random, ...deps });
-  const cache = valid.cacheDir === undefined ? undefined : new VerdictCache(valid.cacheDir);
+  const cache = valid.cacheDir === undefined ? undefined : new VerdictCache(valid.cacheDir, valid.apiKey ? [valid.apiKey] : []);
   const lifetime = new AbortController();
   const source =
     valid.kind === "chat" ? new ChatVerdictSource(valid, transport, lifetime.signal) : new ClassifierVerdictSource(valid, transport);

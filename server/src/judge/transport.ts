@@ -3,7 +3,7 @@
 
 import { JudgeHttpError, postJson } from "./http.js";
 import { AdaptiveLimiter } from "./limiter.js";
-import { redact } from "./redact.js";
+import { redact, redactJson } from "./redact.js";
 import { withRetry, type Sleep } from "./retry.js";
 import type { JudgeStats } from "./types.js";
 
@@ -20,6 +20,17 @@ export interface JudgeDeps {
   sleep: Sleep;
   now: () => number;
   random: () => number;
+}
+
+/** The longest wait between two attempts, also when a Retry-After asks for more. */
+export const MAX_WAIT_MS = 30_000;
+
+/**
+ * One call's budget, waits included: as long as every attempt could take with its
+ * timeout. A wait that would end past it is not made, and the verdict is `error`.
+ */
+export function verdictDeadlineMs(settings: Pick<TransportSettings, "timeoutMs" | "maxRetries">): number {
+  return (settings.maxRetries + 1) * settings.timeoutMs;
 }
 
 export class JudgeTransport {
@@ -56,13 +67,15 @@ export class JudgeTransport {
           this.stats.requestsSent++;
           const started = this.deps.now();
           try {
-            const reply = await postJson(url, body, {
+            const raw = await postJson(url, body, {
               headers,
               timeoutMs: this.settings.timeoutMs,
               signal,
               secrets: this.secrets,
               now: this.deps.now,
             });
+            // Whatever the judge says (evidence, echoed headers) is redacted before anyone sees it.
+            const reply = redactJson(raw, this.secrets);
             this.limiter.onSuccess();
             this.log(`POST ${path} -> ok (${this.deps.now() - started} ms)`);
             return reply;
@@ -76,6 +89,9 @@ export class JudgeTransport {
         maxRetries: this.settings.maxRetries,
         baseDelayMs: 250,
         maxDelayMs: 8000,
+        maxWaitMs: MAX_WAIT_MS,
+        deadlineMs: verdictDeadlineMs(this.settings),
+        now: this.deps.now,
         sleep: this.deps.sleep,
         random: this.deps.random,
         signal,

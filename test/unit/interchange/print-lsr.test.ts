@@ -33,7 +33,7 @@ finally soft style "Use a formal, technical style."
   assert.equal(printLsr(analyze(printed).instruction), expected);
 });
 
-test("two steps are first/then; one-step sequences print as the step; adjacent sequences need no braces", () => {
+test("two steps are first/then; a one-step sequence prints as `first` (it stays a sequence); adjacent sequences need no braces", () => {
   const instruction = of(
     { kind: "sequential", steps: [s("a"), s("b")] },
     { kind: "sequential", steps: [s("c"), s("d")] },
@@ -44,11 +44,11 @@ test("two steps are first/then; one-step sequences print as the step; adjacent s
 then soft "b"
 first soft "c"
 then soft "d"
-soft "alone"
+first soft "alone"
 `);
-  // and it reads back as two sequences: 'first' starts a new one
+  // and it reads back as three sequences: 'first' starts a new one
   const root = analyze(printed).instruction.root;
-  assert.deepEqual(root.children.map((c) => c.kind), ["sequential", "sequential", "soft"]);
+  assert.deepEqual(root.children.map((c) => c.kind), ["sequential", "sequential", "sequential"]);
 });
 
 test("a nested sequence step, a non-leaf condition and an if without else", () => {

@@ -20,7 +20,7 @@ test("Retry-After: seconds, HTTP date, garbage", () => {
 });
 
 test("backoff doubles, is capped, and Retry-After overrides it", () => {
-  const options = { baseDelayMs: 100, maxDelayMs: 300, random: () => 0 };
+  const options = { baseDelayMs: 100, maxDelayMs: 300, maxWaitMs: 10_000, random: () => 0 };
   const error = new JudgeHttpError("HTTP 503", true, 503);
   // random 0 gives half the step: 50, 100, then the 300 cap halves to 150.
   assert.deepEqual([0, 1, 2, 5].map((retry) => backoffDelay(retry, error, options)), [50, 100, 150, 150]);

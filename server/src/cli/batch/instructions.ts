@@ -3,11 +3,11 @@
 
 import { readdirSync, statSync } from "node:fs";
 import { extname, basename, join } from "node:path";
-import type { Instruction } from "../../analysis/logic.js";
 import { CODES } from "../../analysis/codes.js";
+import type { Instruction } from "../../analysis/logic.js";
 import { importLsrInstructJsonl } from "../../interchange/lsrinstruct-json.js";
 import { CliError, readInput, type Io } from "../io.js";
-import { loadInstruction } from "../load-instruction.js";
+import { formatImportError, loadInstruction } from "../load-instruction.js";
 
 export interface BatchInstructions {
   usable: Map<string, Instruction>;
@@ -26,12 +26,12 @@ function fromDirectory(dir: string, io: Io): BatchInstructions {
     const path = join(dir, name);
     const id = basename(name, extname(name));
     if (out.usable.has(id) || out.broken.has(id)) {
-      out.messages.push(`${path}: error: instruction id '${id}' is already used by another file; skipped`);
+      out.messages.push(`${path}:1:1: error ${CODES.duplicateInstructionId.code} instruction id '${id}' is already used by another file; skipped`);
       continue;
     }
     const loaded = loadInstruction(path, io);
     if (loaded.hasErrors || !loaded.instruction) {
-      out.messages.push(...loaded.messages.filter((m) => m.includes(": error ")));
+      for (const message of loaded.messages) if (message.includes(": error ")) out.messages.push(message);
       out.broken.set(id, `${path} has errors`);
     } else {
       out.usable.set(id, loaded.instruction);
@@ -43,13 +43,14 @@ function fromDirectory(dir: string, io: Io): BatchInstructions {
 function fromJsonl(file: string, io: Io): BatchInstructions {
   const out: BatchInstructions = { usable: new Map(), broken: new Map(), messages: [] };
   for (const entry of importLsrInstructJsonl(readInput(file, io))) {
-    const errors = entry.errors.map((e) => `${file}:${e.line}:${e.column}: error ${CODES.invalidJsonInstruction.code} ${e.message}`);
+    const errors = entry.errors.map((e) => formatImportError(file, e));
     if (entry.id === undefined) {
-      out.messages.push(...errors, `${file}:${entry.line}:1: error: an instruction line needs an "id"; skipped`);
+      for (const error of errors) out.messages.push(error);
+      out.messages.push(formatImportError(file, { line: entry.line, column: 1, message: 'an instruction line needs an "id"; skipped' }));
       continue;
     }
     if (entry.instruction === undefined || errors.length > 0) {
-      out.messages.push(...errors);
+      for (const error of errors) out.messages.push(error);
       // A repeated id keeps its first (usable) instruction.
       if (!out.usable.has(entry.id)) out.broken.set(entry.id, `${file}:${entry.line} has errors`);
     } else {

@@ -1,7 +1,7 @@
 // scores.jsonl: one line per scored response. Reading it back makes a run
 // resumable; lines are appended one write at a time as responses finish.
 
-import { closeSync, existsSync, openSync, readFileSync, truncateSync, writeSync } from "node:fs";
+import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, truncateSync, writeFileSync, writeSync } from "node:fs";
 import { z } from "zod";
 import type { ScoreNode, ScoreResult } from "../../scoring/result.js";
 import { CliError } from "../io.js";
@@ -28,9 +28,10 @@ export const ScoredLine = z.object({
 });
 export type ScoredLine = z.output<typeof ScoredLine>;
 
-type TreeWithoutRanges = Omit<ScoreNode, "range" | "children"> & { children: TreeWithoutRanges[] };
+export type TreeWithoutRanges = Omit<ScoreNode, "range" | "children"> & { children: TreeWithoutRanges[] };
 
-function withoutRanges(node: ScoreNode): TreeWithoutRanges {
+/** The tree as the JSON outputs show it: no source ranges. */
+export function withoutRanges(node: ScoreNode): TreeWithoutRanges {
   const { range: _range, children, ...rest } = node;
   return { ...rest, children: children.map(withoutRanges) };
 }
@@ -76,6 +77,39 @@ export function readScoredLines(path: string): Map<string, ScoredLine> {
     }
   }
   return scored;
+}
+
+/** True when a soft verdict failed (a judge outage): the line is incomplete and worth scoring again. */
+export function hasJudgeErrors(line: ScoredLine): boolean {
+  const stack: TreeNode[] = [line.tree];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (node.kind === "soft" && node.status === "error") return true;
+    for (const child of node.children) stack.push(child);
+  }
+  return false;
+}
+
+/**
+ * Rewrites the file without the lines of `ids` (they are about to be scored again, and
+ * the output keeps one line per id). Atomic: a temporary file renamed over the old one,
+ * so a kill leaves either file whole; a removed id missing after a kill is scored on resume.
+ */
+export function removeScoredLines(path: string, ids: ReadonlySet<string>): void {
+  if (ids.size === 0) return;
+  const temp = `${path}.${process.pid}.tmp`;
+  try {
+    const kept: string[] = [];
+    for (const text of readFileSync(path, "utf8").split("\n")) {
+      if (text.trim() === "") continue;
+      const line = parseScoredLine(text);
+      if (line === undefined || !ids.has(line.id)) kept.push(text);
+    }
+    writeFileSync(temp, kept.length > 0 ? kept.join("\n") + "\n" : "");
+    renameSync(temp, path);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw new CliError(`${path}: cannot rewrite: ${(error as Error).message}`);
+  }
 }
 
 function parseScoredLine(text: string): ScoredLine | undefined {

@@ -4,7 +4,7 @@ import { exportLsrInstructJson, importLsrInstructJson } from "../../interchange/
 import { printLsr } from "../../interchange/print-lsr.js";
 import { renderInstruction } from "../../render/natural-language.js";
 import { CliError, EXIT_FAILED, EXIT_OK, readInput, type Io } from "../io.js";
-import { loadInstruction } from "../load-instruction.js";
+import { formatImportError, loadInstruction } from "../load-instruction.js";
 
 function emit(text: string, out: string | undefined, io: Io): void {
   if (out === undefined || out === "-") {
@@ -28,7 +28,7 @@ function usableInstruction(path: string, io: Io) {
 /** `lsrif import FILE.json [-o OUT.lsr]` */
 export function runImport(file: string, out: string | undefined, io: Io): number {
   const { instruction, errors } = importLsrInstructJson(readInput(file, io), file);
-  for (const e of errors) io.stderr(`${file}:${e.line}:${e.column}: error ${e.message}\n`);
+  for (const e of errors) io.stderr(formatImportError(file, e) + "\n");
   if (errors.length > 0 || !instruction) throw new CliError(`${file}: not a valid LsrInstruct JSON instruction`);
   emit(printLsr(instruction), out, io);
   return EXIT_OK;

@@ -3,9 +3,10 @@
 
 import { writeFileSync } from "node:fs";
 import type { ManagedJudge } from "../../judge/settings.js";
-import { scoreInstruction } from "../../scoring/lsrm.js";
+import type { SoftValue } from "../../scoring/leaf-verdicts.js";
+import { scoreResponse } from "../../scoring/response-text.js";
 import { loadBatchInstructions } from "../batch/instructions.js";
-import { readScoredLines, ScoreLineWriter, scoreLine } from "../batch/output-file.js";
+import { hasJudgeErrors, readScoredLines, removeScoredLines, ScoreLineWriter, scoreLine } from "../batch/output-file.js";
 import { runBounded } from "../batch/pool.js";
 import { createProgress } from "../batch/progress.js";
 import { parseResponsesJsonl, type ResponseRow } from "../batch/responses.js";
@@ -26,8 +27,18 @@ export interface ScoreBatchOptions {
   /** Responses scored at once; the judge limits its own requests separately. */
   parallelResponses: number;
   summaryJson?: string;
+  /** Hard checks of a longer response (UTF-8 bytes) are errors; undefined: the default. */
+  maxResponseBytes?: number;
   /** Whether stderr is a terminal (a redrawn progress bar). */
   stderrIsTty: boolean;
+  stripThinking?: boolean;
+  stripSuffix?: boolean;
+  softValue?: SoftValue;
+  /**
+   * Score again the lines already in --out whose soft verdicts failed (judge errors),
+   * replacing them; default true when a judge is configured. `--no-retry-errors` sets false.
+   */
+  retryErrors?: boolean;
 }
 
 export async function runScoreBatch(options: ScoreBatchOptions, io: Io): Promise<number> {
@@ -47,15 +58,25 @@ export async function runScoreBatch(options: ScoreBatchOptions, io: Io): Promise
 
   const todo: ResponseRow[] = [];
   const unusable = [...responses.failures];
+  // Without a judge a re-score could only turn `error` into `unjudged`.
+  const retryErrors = options.retryErrors !== false && options.judge !== undefined;
+  const rescore = new Set<string>();
   for (const row of responses.rows) {
     const done = already.get(row.id);
-    if (done) summary.addSkipped(done);
+    if (done && retryErrors && hasJudgeErrors(done) && instructions.usable.has(row.instruction) && !rescore.has(row.id)) {
+      rescore.add(row.id);
+      todo.push(row);
+    } else if (done) summary.addSkipped(done);
     else if (instructions.usable.has(row.instruction)) todo.push(row);
     else if (instructions.broken.has(row.instruction)) unusable.push({ line: row.line, message: `instruction '${row.instruction}' has errors (${instructions.broken.get(row.instruction)})` });
     else unusable.push({ line: row.line, message: `unknown instruction '${row.instruction}'` });
   }
   for (const failure of unusable.sort((a, b) => a.line - b.line)) fail(failure, failure.message);
 
+  if (rescore.size > 0) {
+    io.stderr(`score-batch: scoring ${rescore.size} response${rescore.size === 1 ? "" : "s"} again whose soft verdicts failed before (--no-retry-errors keeps them)\n`);
+    removeScoredLines(options.out, rescore);
+  }
   const writer = new ScoreLineWriter(options.out);
   const progress = createProgress(todo.length, (text) => io.stderr(text), options.stderrIsTty);
   let finished = 0;
@@ -65,8 +86,10 @@ export async function runScoreBatch(options: ScoreBatchOptions, io: Io): Promise
       try {
         const instruction = instructions.usable.get(row.instruction);
         if (!instruction) throw new Error(`unknown instruction '${row.instruction}'`);
-        const result = await scoreInstruction(instruction, row.response, {
+        const result = await scoreResponse(instruction, row.response, {
           gamma: options.gamma, flat: options.flat, loose: options.loose, judge: options.judge,
+          stripThinking: options.stripThinking, stripSuffix: options.stripSuffix, softValue: options.softValue,
+          maxResponseBytes: options.maxResponseBytes,
         });
         const line = scoreLine(row.id, row.instruction, result);
         writer.append(line);

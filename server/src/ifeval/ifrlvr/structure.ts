@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { defineHardType } from "../hard-type.js";
 import { quote } from "../wording.js";
+import { excerpt } from "../../../../grammars/src/excerpt.js";
 import { compilePyRegex } from "../python/py-regex.js";
 import { PY_WHITESPACE_CLASS, pySplitWhitespace, pyStrip } from "../python/py-text.js";
 import { regexSentences } from "../ifbench/text.js";
@@ -51,7 +52,7 @@ const wordOrList = (what: string) =>
 
 const differentWords = (key: "first_word" | "last_word") => (a: Record<string, unknown>, b: Record<string, unknown>) =>
   pyStrip(String(a[key])).toLowerCase() !== pyStrip(String(b[key])).toLowerCase()
-    ? `the ${key.replace("_", " ")} cannot be both '${pyStrip(String(a[key]))}' and '${pyStrip(String(b[key]))}'` : undefined;
+    ? `the ${key.replace("_", " ")} cannot be both '${excerpt(pyStrip(String(a[key])))}' and '${excerpt(pyStrip(String(b[key])))}'` : undefined;
 
 export const firstWordSent = defineHardType({
   id: "first_word:first_word_sent",

@@ -1,0 +1,133 @@
+// Issue 9 items 11 and 12: `lsrif check` throughput on degenerate documents (each 4 MB)
+// beside a realistic file of the same size, JSON import time against the number of
+// errors (quadratic before: a line/column scan from offset 0 per error), and the outline
+// (documentSymbol) on deep blocks and else-if chains at 100 KB and 4 MB.
+
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { analyze } from "../../server/src/analysis/analyze.js";
+import { runCheck } from "../../server/src/cli/commands/check.js";
+import type { Io } from "../../server/src/cli/io.js";
+import { importLsrInstructJson } from "../../server/src/interchange/lsrinstruct-json.js";
+import { documentSymbols } from "../../server/src/lsp/features/symbols.js";
+import { median } from "./core-bench.js";
+
+const MB = 1 << 20;
+
+/** `unit(i)` repeated until `bytes`. */
+function fill(bytes: number, unit: (i: number) => string): string {
+  const parts: string[] = [];
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    const part = unit(i);
+    parts.push(part);
+    size += part.length;
+  }
+  return parts.join("").slice(0, bytes);
+}
+
+/** A deterministic pseudo-random lower-case name (a different misspelling each time). */
+function randomName(i: number): string {
+  let x = (i + 1) * 2654435761;
+  let out = "";
+  const length = 3 + (i % 20);
+  for (let k = 0; k < length; k++) {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    out += "abcdefghijklmnopqrstuvwxyz_"[x % 27];
+  }
+  return out;
+}
+
+const REALISTIC = (i: number) => `first {
+  words(relation: "at least", num_words: ${1 + (i % 300)})
+  soft style "Use a formal, technical style for part ${i}."
+}
+then if contains(keywords: ["error", "warning"]) {
+  bullets(num_bullets: 3) "Give exactly three bullet points."
+} else {
+  highlights(num_highlights: 2)
+}
+`;
+
+const DEEP = (depth: number) => () => `${"and {\n".repeat(depth)}soft "x"\n${"}\n".repeat(depth)}`;
+const ELSE_IF = (length: number) => () => `if no_comma {\n  soft "a"\n}${' else if lowercase {\n  soft "b"\n}'.repeat(length)} else {\n  soft "c"\n}\n`;
+
+export const SHAPES: Record<string, (i: number) => string> = {
+  "realistic": REALISTIC,
+  "stray }": () => "}",
+  "stray else": () => "else\n",
+  "else { x }": () => "else { x }\n",
+  "one unknown name": () => "unknownname\n",
+  "random unknown names": (i) => `${randomName(i)}\n`,
+  "newlines": () => "\n",
+  "deep blocks": DEEP(60),
+  "else-if chains": ELSE_IF(50),
+};
+
+const quiet: Io = { stdout: () => {}, stderr: () => {}, readStdin: () => "" };
+
+export interface CheckShapes {
+  /** MB/s of `runCheck` (reading, analysing, formatting the diagnostics) per shape. */
+  mbps: Record<string, number>;
+  slowest: { shape: string; mbps: number };
+}
+
+/** `lsrif check` in-process on 4 MB of each shape; median of `runs`. */
+export function benchCheckShapes(bytes = 4 * MB, runs = 3): CheckShapes {
+  const dir = mkdtempSync(join(tmpdir(), "lsrif-shapes-"));
+  const mbps: Record<string, number> = {};
+  try {
+    for (const [shape, unit] of Object.entries(SHAPES)) {
+      const file = join(dir, "shape.lsr");
+      writeFileSync(file, fill(bytes, unit));
+      runCheck([file], false, quiet); // warm-up
+      const times: number[] = [];
+      for (let r = 0; r < runs; r++) {
+        const started = performance.now();
+        runCheck([file], false, quiet);
+        times.push(performance.now() - started);
+      }
+      mbps[shape] = bytes / MB / (median(times) / 1000);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const [shape, slowest] = Object.entries(mbps).filter(([name]) => name !== "realistic").sort((a, b) => a[1] - b[1])[0];
+  return { mbps, slowest: { shape, mbps: slowest } };
+}
+
+/** JSON import of n erroneous items; linear time gives a time ratio near the size ratio. */
+export function benchJsonImportErrors(): { smallMs: number; largeMs: number; sizeRatio: number; timeRatio: number } {
+  const doc = (n: number) => `{"composite_constraints": [\n${Array.from({ length: n }, () => "{}").join(",\n")}\n]}`;
+  const small = doc(40_000);
+  const large = doc(500_000);
+  const time = (text: string) => {
+    const started = performance.now();
+    const { errors } = importLsrInstructJson(text, "bench.json");
+    if (errors.length === 0) throw new Error("the bench document should not import");
+    return performance.now() - started;
+  };
+  time(small);
+  const smalls = [time(small), time(small), time(small)];
+  const larges = [time(large), time(large), time(large)];
+  return { smallMs: median(smalls), largeMs: median(larges), sizeRatio: large.length / small.length, timeRatio: median(larges) / median(smalls) };
+}
+
+/** The outline at 100 KB and 4 MB (symbols plus their JSON, what the server sends); linear gives ~40. */
+export function benchSymbols(): Record<string, { smallMs: number; largeMs: number; ratio: number }> {
+  const out: Record<string, { smallMs: number; largeMs: number; ratio: number }> = {};
+  for (const shape of ["deep blocks", "else-if chains"]) {
+    const time = (bytes: number) => {
+      const { ast, names } = analyze(fill(bytes, SHAPES[shape]));
+      const started = performance.now();
+      JSON.stringify(documentSymbols(ast, new Set(names.keys())));
+      return performance.now() - started;
+    };
+    time(100 * 1024);
+    const small = median([time(100 * 1024), time(100 * 1024), time(100 * 1024)]);
+    const large = median([time(4 * MB), time(4 * MB), time(4 * MB)]);
+    out[shape] = { smallMs: small, largeMs: large, ratio: large / small };
+  }
+  return out;
+}
