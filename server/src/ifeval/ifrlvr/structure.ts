@@ -89,7 +89,7 @@ export const firstWordAnswer = defineHardType({
     return first !== undefined && first.toLowerCase() === pyStrip(args.first_word).toLowerCase();
   },
   render: (args) => `The first word of your response should be the word ${pyStrip(args.first_word)}.`,
-  example: { args: { first_word: "yes" }, pass: "Yes it works.", fail: "Yes, it works." },
+  example: { args: { first_word: "we" }, pass: "We did it.", fail: "We, of course, did it." },
 });
 
 const NON_WORD = new RegExp(`[^\\p{L}\\p{N}_${PY_WHITESPACE_CLASS}]`, "gu");
