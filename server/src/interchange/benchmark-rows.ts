@@ -7,6 +7,7 @@ import { z } from "zod";
 import { DEFAULT_GAMMA, type HardLeaf, type Instruction } from "../analysis/logic.js";
 import { findHardType } from "../ifeval/registry.js";
 import { pyLiteralEval } from "../ifeval/python/py-literal.js";
+import { excerpt } from "../../../grammars/src/excerpt.js";
 import { lineColumnAt, pathKey, type JsonPath, type PositionedJson } from "./json-positions.js";
 import type { DocumentImport, ImportError } from "./lsrinstruct-import.js";
 
@@ -90,7 +91,7 @@ export function importBenchmarkRow(text: string, json: PositionedJson): Document
   ids.forEach((instructionId, i) => {
     const type = findHardType(instructionId);
     if (type === undefined || type.id !== instructionId) {
-      at(data.instruction_id_list ? ["instruction_id_list", i] : ["ground_truth"], `unknown instruction id '${instructionId}'`);
+      at(data.instruction_id_list ? ["instruction_id_list", i] : ["ground_truth"], `unknown instruction id '${excerpt(instructionId)}'`);
       return;
     }
     // Like the official evaluators, arguments whose value is null are left out.

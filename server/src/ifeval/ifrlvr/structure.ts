@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { defineHardType } from "../hard-type.js";
 import { quote } from "../wording.js";
+import { excerpt } from "../../../../grammars/src/excerpt.js";
 import { compilePyRegex } from "../python/py-regex.js";
 import { PY_WHITESPACE_CLASS, pySplitWhitespace, pyStrip } from "../python/py-text.js";
 import { regexSentences } from "../ifbench/text.js";
@@ -51,7 +52,7 @@ const wordOrList = (what: string) =>
 
 const differentWords = (key: "first_word" | "last_word") => (a: Record<string, unknown>, b: Record<string, unknown>) =>
   pyStrip(String(a[key])).toLowerCase() !== pyStrip(String(b[key])).toLowerCase()
-    ? `the ${key.replace("_", " ")} cannot be both '${pyStrip(String(a[key]))}' and '${pyStrip(String(b[key]))}'` : undefined;
+    ? `the ${key.replace("_", " ")} cannot be both '${excerpt(pyStrip(String(a[key])))}' and '${excerpt(pyStrip(String(b[key])))}'` : undefined;
 
 export const firstWordSent = defineHardType({
   id: "first_word:first_word_sent",
@@ -88,7 +89,7 @@ export const firstWordAnswer = defineHardType({
     return first !== undefined && first.toLowerCase() === pyStrip(args.first_word).toLowerCase();
   },
   render: (args) => `The first word of your response should be the word ${pyStrip(args.first_word)}.`,
-  example: { args: { first_word: "yes" }, pass: "Yes it works.", fail: "Yes, it works." },
+  example: { args: { first_word: "we" }, pass: "We did it.", fail: "We, of course, did it." },
 });
 
 const NON_WORD = new RegExp(`[^\\p{L}\\p{N}_${PY_WHITESPACE_CLASS}]`, "gu");

@@ -3,13 +3,14 @@
 import { z } from "zod";
 import { defineHardType } from "../hard-type.js";
 import { quote } from "../wording.js";
+import { excerpt } from "../../../../grammars/src/excerpt.js";
 import { pyStrip, pyStripChars } from "../python/py-text.js";
 
 /** Two required endings clash unless one ends with the other. */
 function differentEndings(a: { end_phrase: string }, b: { end_phrase: string }): string | undefined {
   const x = a.end_phrase.toLowerCase().trim();
   const y = b.end_phrase.toLowerCase().trim();
-  return x.endsWith(y) || y.endsWith(x) ? undefined : `the response cannot end with both '${a.end_phrase}' and '${b.end_phrase}'`;
+  return x.endsWith(y) || y.endsWith(x) ? undefined : `the response cannot end with both '${excerpt(a.end_phrase)}' and '${excerpt(b.end_phrase)}'`;
 }
 
 export const endChecker = defineHardType({
