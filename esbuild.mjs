@@ -1,10 +1,12 @@
 // Bundles the extension for the .vsix: the client (vscode is provided by the
 // editor) and the language server, each into one CommonJS file under dist/.
-// Usage: node esbuild.mjs [--dev]   (--dev: no minification, inline source maps)
+// Usage: node esbuild.mjs [--dev] [--watch]   (--dev: no minification, inline source maps;
+//        --watch: rebuild on every change, for F5 in .vscode/launch.json)
 import * as esbuild from "esbuild";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 
-const dev = process.argv.includes("--dev");
+const watch = process.argv.includes("--watch");
+const dev = watch || process.argv.includes("--dev");
 const root = import.meta.dirname + "/";
 
 const entries = [
@@ -38,22 +40,30 @@ const dataFiles = {
     build.onResolve({ filter: /\/data\/[^/]+\.json$/ }, (args) => ({ path: `./data/${args.path.split("/").pop()}`, external: true }));
   },
 };
-const results = await Promise.all(
-  entries.map((entry) =>
-    esbuild.build({
-      ...common,
-      entryPoints: [entry.in],
-      outfile: entry.out,
-      external: entry.name === "client" ? ["vscode"] : [],
-      plugins: entry.name === "server" ? [dataFiles] : [],
-    }),
-  ),
-);
+const options = (entry) => ({
+  ...common,
+  entryPoints: [entry.in],
+  outfile: entry.out,
+  external: entry.name === "client" ? ["vscode"] : [],
+  plugins: entry.name === "server" ? [dataFiles] : [],
+});
 mkdirSync(root + "dist/server/data", { recursive: true });
 for (const file of readdirSync(root + "server/data").filter((f) => f.endsWith(".json"))) {
   copyFileSync(root + "server/data/" + file, root + "dist/server/data/" + file);
 }
-for (const [i, result] of results.entries()) {
-  const bytes = Object.values(result.metafile.outputs).reduce((sum, o) => sum + o.bytes, 0);
-  console.log(`${entries[i].out}: ${(bytes / 1024).toFixed(0)} KiB`);
+if (watch) {
+  // The "watch" problem matcher in .vscode/tasks.json waits for this line before F5 starts the extension host.
+  const contexts = await Promise.all(entries.map((entry) => esbuild.context({ ...options(entry), logLevel: "info" })));
+  await Promise.all(contexts.map((context) => context.watch()));
+  console.log("esbuild: watching for changes");
+} else {
+  await bundleOnce();
+}
+
+async function bundleOnce() {
+  const results = await Promise.all(entries.map((entry) => esbuild.build(options(entry))));
+  for (const [i, result] of results.entries()) {
+    const bytes = Object.values(result.metafile.outputs).reduce((sum, o) => sum + o.bytes, 0);
+    console.log(`${entries[i].out}: ${(bytes / 1024).toFixed(0)} KiB`);
+  }
 }

@@ -9,6 +9,7 @@ import { spawnSync } from "node:child_process";
 import { benchCheckShapes, benchJsonImportErrors, benchSymbols } from "./hostile-bench.js";
 import { benchJudge } from "./judge-bench.js";
 import { benchLsp, serverStartMs } from "./lsp-bench.js";
+import { benchServe } from "./serve-bench.js";
 
 const rows: [string, string, string][] = [];
 const root = join(__dirname, "../../..");
@@ -61,6 +62,16 @@ async function main(): Promise<void> {
     const s = benchSymbols();
     rows.push(["documentSymbol 4 MB vs 100 KB (time ratio)", Object.entries(s).map(([shape, r]) => `${shape} ${fmt(r.ratio, 0)}`).join("; "),
       `${Object.entries(s).map(([shape, r]) => `${shape} ${fmt(r.largeMs, 0)} ms`).join(", ")} at 4 MB; linear is ~40`]);
+  }
+  if (want("serve")) {
+    const s = await benchServe();
+    rows.push([`serve: GRPO step ${s.items} items via /v1/score_batch (x in-process)`, fmt(s.batchRatio), `${fmt(s.batchMs, 0)} ms vs in-process ${fmt(s.inProcessMs, 0)} ms (target <= 1.5)`]);
+    rows.push([`serve: ${s.items} concurrent one-item /get_reward (x in-process)`, fmt(s.oneItemRatio), `${fmt(s.oneItemMs, 0)} ms (target <= 3)`]);
+    rows.push([`serve: ${s.softVerdicts} soft verdicts @100 ms, conc. 64 (x ideal)`, fmt(s.softRatio), `${fmt(s.softMs, 0)} ms vs ideal ${fmt(s.softIdealMs, 0)} ms (target <= 1.10)`]);
+    rows.push(["serve: classifier --judge-batch 32 (requests per verdict)", fmt(s.classifierRequestsPerVerdict, 4), `${s.classifierRequests} requests, ${fmt(s.classifierMs, 0)} ms (target <= 0.0625)`]);
+    for (const [label, p] of [["2 KB", s.pool], ["16 KB", s.longPool]] as const) {
+      rows.push([`serve: hard checks, ${label} responses, pool of 1 / 2 workers (items/s)`, `${fmt(p.pool1ItemsPerS, 0)} / ${fmt(p.pool2ItemsPerS, 0)}`, `main thread ${fmt(p.mainThreadItemsPerS, 0)} items/s`]);
+    }
   }
 
   const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c].length), ["measure", "value", "beside"][c].length));

@@ -1,5 +1,7 @@
 // Verdicts for atomic constraints: hard ones by the IFEval checkers, soft ones by
-// the configured judge (or left unjudged). r is binary: 1 or 0.
+// the configured judge (or left unjudged). r is binary (1 or 0), the paper's
+// equations; with softValue "probability" a judged soft leaf's r is the judge's
+// P(yes) instead (the LsrIF authors' training code), when the judge gives one.
 
 import type { LeafNode } from "../analysis/logic.js";
 import { findHardType, verifyInstruction } from "../ifeval/registry.js";
@@ -12,7 +14,11 @@ export interface LeafContext {
   mode: "strict" | "loose";
   judge: SoftJudge | undefined;
   signal: AbortSignal | undefined;
+  /** Default "binary". Conditions are always decided by the binary verdict (lsrm.ts). */
+  softValue?: SoftValue;
 }
+
+export type SoftValue = "binary" | "probability";
 
 export async function evaluateLeaf(leaf: LeafNode, role: NodeRole, ctx: LeafContext): Promise<ScoreNode> {
   const base: ScoreNode = {
@@ -52,5 +58,7 @@ export async function evaluateLeaf(leaf: LeafNode, role: NodeRole, ctx: LeafCont
   if (verdict.evidence !== undefined) out.evidence = verdict.evidence;
   if (verdict.cached !== undefined) out.cached = verdict.cached;
   if (verdict.status === "error") return { ...out, status: "error", error: verdict.error ?? "judge failed" };
-  return { ...out, value: verdict.status === "pass" ? 1 : 0, status: verdict.status };
+  const binary = verdict.status === "pass" ? 1 : 0;
+  const value = ctx.softValue === "probability" && verdict.probability !== undefined ? verdict.probability : binary;
+  return { ...out, value, status: verdict.status };
 }

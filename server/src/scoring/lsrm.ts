@@ -9,7 +9,7 @@
 
 import type { Instruction, LogicNode } from "../analysis/logic.js";
 import type { SoftJudge } from "../judge/types.js";
-import { evaluateLeaf, type LeafContext } from "./leaf-verdicts.js";
+import { evaluateLeaf, type LeafContext, type SoftValue } from "./leaf-verdicts.js";
 import type { NodeRole, NodeStatus, ScoreNode, ScoreResult, ScoreSummary } from "./result.js";
 
 export interface ScoreOptions {
@@ -22,6 +22,8 @@ export interface ScoreOptions {
   /** Soft constraints stay unjudged without one. */
   judge?: SoftJudge;
   signal?: AbortSignal;
+  /** "binary" (default, the paper) or "probability": a judged soft leaf counts its P(yes). */
+  softValue?: SoftValue;
 }
 
 export async function scoreInstruction(instruction: Instruction, response: string, options: ScoreOptions = {}): Promise<ScoreResult> {
@@ -32,6 +34,7 @@ export async function scoreInstruction(instruction: Instruction, response: strin
     mode: options.loose ? "loose" : "strict",
     judge: options.judge,
     signal: options.signal,
+    softValue: options.softValue,
     gamma,
   };
   const tree = await evaluate(instruction.root, "item", ctx);
@@ -55,6 +58,18 @@ export async function scoreInstruction(instruction: Instruction, response: strin
     gamma,
     tree,
     summary,
+  };
+}
+
+/**
+ * A response given 0 without being checked (--strip-thinking found no `</think>`):
+ * the tree is shown with every node not evaluated, and `reason` says why.
+ */
+export function unscoredResult(instruction: Instruction, options: Pick<ScoreOptions, "gamma" | "flat" | "loose">, reason: string): ScoreResult {
+  const tree = skipped(instruction.root, "item");
+  return {
+    score: 0, complete: true, applicable: true, aggregation: options.flat ? "flat" : "lsrm", mode: options.loose ? "loose" : "strict",
+    gamma: options.gamma ?? instruction.gamma, tree, summary: summarise(tree), reason,
   };
 }
 
@@ -104,7 +119,8 @@ async function evaluate(node: LogicNode, role: NodeRole, ctx: Ctx): Promise<Scor
       return structure("sequential", role, "Sequential", node, children, mean(adjusted));
     }
     case "conditional": {
-      const condition = await evaluate(node.condition, "condition", ctx);
+      // A condition holds or not: decided by binary verdicts whatever softValue says.
+      const condition = await evaluate(node.condition, "condition", { ...ctx, softValue: "binary" });
       const undecided = condition.status === "unjudged" || condition.status === "error";
       const holds = undecided ? null : condition.value === 1;
       const then = holds === true ? await evaluate(node.then, "then", ctx) : skipped(node.then, "then");
@@ -174,8 +190,20 @@ function assignFlatShares(tree: ScoreNode, known: ScoreNode[]): void {
   }
 }
 
+/**
+ * The "w/o LsRM" reward of a scored tree, whatever aggregation produced it: the mean
+ * over the known applicable leaves, 1 when nothing applies, 0 when nothing is known
+ * (the same rules as `scoreInstruction` with `flat`).
+ */
+export function flatScoreOf(tree: ScoreNode): number {
+  const leaves = applicableLeaves(tree);
+  const known = leaves.filter((l) => l.value !== null);
+  if (tree.status === "not-applicable" || leaves.length === 0) return 1;
+  return known.length === 0 ? 0 : known.reduce((s, l) => s + (l.value as number), 0) / known.length;
+}
+
 /** Leaves that count: not conditions, not in unselected branches. */
-function applicableLeaves(node: ScoreNode): ScoreNode[] {
+export function applicableLeaves(node: ScoreNode): ScoreNode[] {
   if (node.role === "condition" || node.status === "not-applicable") return [];
   if (node.kind === "hard" || node.kind === "soft") return [node];
   return node.children.flatMap(applicableLeaves);

@@ -3,7 +3,8 @@
 
 import { writeFileSync } from "node:fs";
 import type { ManagedJudge } from "../../judge/settings.js";
-import { scoreInstruction } from "../../scoring/lsrm.js";
+import type { SoftValue } from "../../scoring/leaf-verdicts.js";
+import { scoreResponse } from "../../scoring/response-text.js";
 import { loadBatchInstructions } from "../batch/instructions.js";
 import { hasJudgeErrors, readScoredLines, removeScoredLines, ScoreLineWriter, scoreLine } from "../batch/output-file.js";
 import { runBounded } from "../batch/pool.js";
@@ -33,6 +34,9 @@ export interface ScoreBatchOptions {
    * replacing them; default true when a judge is configured. `--no-retry-errors` sets false.
    */
   retryErrors?: boolean;
+  stripThinking?: boolean;
+  stripSuffix?: boolean;
+  softValue?: SoftValue;
 }
 
 export async function runScoreBatch(options: ScoreBatchOptions, io: Io): Promise<number> {
@@ -80,8 +84,9 @@ export async function runScoreBatch(options: ScoreBatchOptions, io: Io): Promise
       try {
         const instruction = instructions.usable.get(row.instruction);
         if (!instruction) throw new Error(`unknown instruction '${row.instruction}'`);
-        const result = await scoreInstruction(instruction, row.response, {
+        const result = await scoreResponse(instruction, row.response, {
           gamma: options.gamma, flat: options.flat, loose: options.loose, judge: options.judge,
+          stripThinking: options.stripThinking, stripSuffix: options.stripSuffix, softValue: options.softValue,
         });
         const line = scoreLine(row.id, row.instruction, result);
         writer.append(line);
