@@ -46,15 +46,22 @@ function importReason(message: string): RejectReason {
   return "schema";
 }
 
+/** The deepest of `nodes` (0 for none), in a loop: a spread of a long list overflows the stack. */
+function maxDepth(nodes: readonly LogicNode[]): number {
+  let deepest = 0;
+  for (const node of nodes) deepest = Math.max(deepest, depthOf(node));
+  return deepest;
+}
+
 function depthOf(node: LogicNode): number {
   switch (node.kind) {
     case "hard":
     case "soft":
       return 0;
     case "parallel":
-      return 1 + Math.max(0, ...node.children.map(depthOf));
+      return 1 + maxDepth(node.children);
     case "sequential":
-      return 1 + Math.max(0, ...node.steps.map(depthOf));
+      return 1 + maxDepth(node.steps);
     case "conditional":
       return 1 + Math.max(depthOf(node.condition), depthOf(node.then), node.else ? depthOf(node.else) : 0);
   }
@@ -98,7 +105,7 @@ export function validateCandidate(candidate: unknown): { ok: true; value: ValidC
       lsr,
       rendered: renderInstruction(instruction),
       structure,
-      depth: Math.max(0, ...top.map(depthOf)),
+      depth: maxDepth(top),
       counts,
       warnings: analysis.diagnostics.map((d) => `${d.code} ${d.message}`),
     },
