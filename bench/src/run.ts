@@ -8,6 +8,8 @@ import { join } from "node:path";
 import { spawnSync } from "node:child_process";
 import { benchCheckShapes, benchJsonImportErrors, benchSymbols } from "./hostile-bench.js";
 import { benchJudge } from "./judge-bench.js";
+import { benchDegenerate, benchMemory } from "./degenerate-bench.js";
+import { benchIfbench } from "./ifbench-bench.js";
 import { benchLsp, serverStartMs } from "./lsp-bench.js";
 import { benchServe } from "./serve-bench.js";
 
@@ -27,9 +29,26 @@ async function main(): Promise<void> {
     const i = benchIfeval();
     rows.push(["IFEval 541 responses strict + loose (ms)", fmt(i.bothMs, 1), `strict ${fmt(i.strictMs, 1)}, loose ${fmt(i.looseMs, 1)}; target < 500; official Python 780`]);
   }
+  if (want("ifbench")) {
+    const b = benchIfbench();
+    rows.push(["IFBench 294 responses strict + loose (ms)", fmt(b.bothMs, 1), `strict ${fmt(b.strictMs, 1)}, loose ${fmt(b.looseMs, 1)}; no official timing recorded`]);
+  }
   if (want("size")) {
     const s = await benchResponseSize();
     rows.push(["score 10 MB vs 1 MB response (ratio)", fmt(s.ratio), `1 MB ${fmt(s.oneMbMs, 0)} ms, 10 MB ${fmt(s.tenMbMs, 0)} ms; linear is ~10`]);
+  }
+  if (want("degenerate")) {
+    const d = benchDegenerate();
+    for (const [shape, cell] of d.worstByShape) {
+      rows.push([`hard checkers, 1 MB of ${shape}, loose: worst (x prose)`, fmt(cell.ratio), `${cell.type} ${fmt(cell.ms, 0)} ms (target <= 3)`]);
+    }
+    rows.push(["hard checkers, 1 MB of prose, loose: all 25 (ms)", fmt(d.proseTotalMs, 0), `worst cell overall ${d.worst.type} on ${d.worst.shape}: x${fmt(d.worst.ratio)}`]);
+    if (only.includes("degenerate")) for (const c of d.cells) console.error(`${c.type}\t${c.shape}\t${fmt(c.ms, 1)} ms\tx${fmt(c.ratio)}`);
+  }
+  if (want("memory")) {
+    for (const m of benchMemory()) {
+      rows.push([`peak RSS, 16 MB of ${m.shape}, all hard checkers (x size)`, fmt(m.ratio, 1), `${fmt(m.peakRssMb, 0)} MB, ${fmt(m.ms / 1000, 1)} s CPU (target <= 20)`]);
+    }
   }
   if (want("lsp")) {
     const l = await benchLsp();
@@ -53,16 +72,6 @@ async function main(): Promise<void> {
     rows.push(["judge 1,000 verdicts @100 ms, conc. 8 (x ideal)", fmt(j.ratioToIdeal), `${fmt(j.firstRunMs, 0)} ms vs ideal ${fmt(j.idealMs, 0)} ms (target <= 1.10)`]);
     rows.push(["judge re-run from cache (speed-up)", fmt(j.cacheSpeedup, 0), `${fmt(j.cachedRunMs, 0)} ms (target >= 50x)`]);
   }
-  if (want("shapes")) {
-    const c = benchCheckShapes();
-    const others = Object.entries(c.mbps).map(([shape, mbps]) => `${shape} ${fmt(mbps, 1)}`).join("; ");
-    rows.push(["check 4 MB, slowest degenerate shape (MB/s)", `${fmt(c.slowest.mbps)} (${c.slowest.shape})`, `${others} (target >= 1)`]);
-    const j = benchJsonImportErrors();
-    rows.push(["JSON import, 500k vs 40k bad items (time ratio)", fmt(j.timeRatio, 1), `${fmt(j.largeMs, 0)} vs ${fmt(j.smallMs, 0)} ms; size ratio ${fmt(j.sizeRatio, 1)} (linear)`]);
-    const s = benchSymbols();
-    rows.push(["documentSymbol 4 MB vs 100 KB (time ratio)", Object.entries(s).map(([shape, r]) => `${shape} ${fmt(r.ratio, 0)}`).join("; "),
-      `${Object.entries(s).map(([shape, r]) => `${shape} ${fmt(r.largeMs, 0)} ms`).join(", ")} at 4 MB; linear is ~40`]);
-  }
   if (want("serve")) {
     const s = await benchServe();
     rows.push([`serve: GRPO step ${s.items} items via /v1/score_batch (x in-process)`, fmt(s.batchRatio), `${fmt(s.batchMs, 0)} ms vs in-process ${fmt(s.inProcessMs, 0)} ms (target <= 1.5)`]);
@@ -72,6 +81,16 @@ async function main(): Promise<void> {
     for (const [label, p] of [["2 KB", s.pool], ["16 KB", s.longPool]] as const) {
       rows.push([`serve: hard checks, ${label} responses, pool of 1 / 2 workers (items/s)`, `${fmt(p.pool1ItemsPerS, 0)} / ${fmt(p.pool2ItemsPerS, 0)}`, `main thread ${fmt(p.mainThreadItemsPerS, 0)} items/s`]);
     }
+  }
+  if (want("shapes")) {
+    const c = benchCheckShapes();
+    const others = Object.entries(c.mbps).map(([shape, mbps]) => `${shape} ${fmt(mbps, 1)}`).join("; ");
+    rows.push(["check 4 MB, slowest degenerate shape (MB/s)", `${fmt(c.slowest.mbps)} (${c.slowest.shape})`, `${others} (target >= 1)`]);
+    const j = benchJsonImportErrors();
+    rows.push(["JSON import, 500k vs 40k bad items (time ratio)", fmt(j.timeRatio, 1), `${fmt(j.largeMs, 0)} vs ${fmt(j.smallMs, 0)} ms; size ratio ${fmt(j.sizeRatio, 1)} (linear)`]);
+    const s = benchSymbols();
+    rows.push(["documentSymbol 4 MB vs 100 KB (time ratio)", Object.entries(s).map(([shape, r]) => `${shape} ${fmt(r.ratio, 0)}`).join("; "),
+      `${Object.entries(s).map(([shape, r]) => `${shape} ${fmt(r.largeMs, 0)} ms`).join(", ")} at 4 MB; linear is ~40`]);
   }
 
   const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c].length), ["measure", "value", "beside"][c].length));

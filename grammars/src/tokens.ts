@@ -4,9 +4,9 @@ import { createToken, Lexer, type IToken, type TokenType } from "chevrotain";
 import type { SyntaxError } from "./ast.js";
 import { excerpt } from "./excerpt.js";
 
-const IDENT_PATTERN = /[A-Za-z_][A-Za-z0-9_]*(?::[A-Za-z_][A-Za-z0-9_]*)?/;
+const IDENT_PATTERN = /[A-Za-z_][A-Za-z0-9_]*(?::[A-Za-z_][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*)?/;
 
-/** A name, or a constraint id with one colon such as `punctuation:no_comma`. */
+/** A name, or a constraint id with one colon such as `punctuation:no_comma` (IFBench's `format:sub-bullets` has a hyphen). */
 export const Identifier = createToken({ name: "Identifier", label: "a name", pattern: IDENT_PATTERN });
 
 function keyword(word: string): TokenType {

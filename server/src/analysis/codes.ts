@@ -13,6 +13,7 @@ export const CODES = {
   argumentsOnReference: { code: "LSR014", severity: "error" },
   unknownSoftCategory: { code: "LSR015", severity: "warning" },
   missingSoftText: { code: "LSR016", severity: "error" },
+  approximateConstraint: { code: "LSR017", severity: "info" },
   stepWithoutFirst: { code: "LSR020", severity: "error" },
   finallyNotLast: { code: "LSR021", severity: "error" },
   oneStepSequence: { code: "LSR022", severity: "warning" },

@@ -1,15 +1,61 @@
 // Pairs of hard constraints that no response can satisfy together.
-// Each rule returns a short reason, or undefined when the pair is compatible.
+// Every rule reads the facts each type declares in the registry (`relations`);
+// nothing here names a type. Each rule returns a short reason, or undefined.
 
 import type { HardLeaf } from "./logic.js";
 import { excerpt } from "../../../grammars/src/excerpt.js";
+import { findHardType, HARD_TYPES, type HardTypeId } from "../ifeval/registry.js";
+import type { HardRelations } from "../ifeval/hard-type.js";
 
+type Relations = HardRelations<Record<string, unknown>>;
 type Rule = (a: HardLeaf, b: HardLeaf) => string | undefined;
 
-const lower = (v: unknown): string => String(v).toLowerCase();
-const strings = (v: unknown): string[] => (Array.isArray(v) ? v.map(lower) : []);
+const NO_RELATIONS: Relations = {};
+const relationsCache = new Map<string, Relations>();
 
-const thresholdSubject = (l: HardLeaf): string => lower(l.args.letter ?? l.args.keyword ?? "");
+/** The declared relations of a canonical id (none for an unknown id). */
+function relationsOf(id: string): Relations {
+  let r = relationsCache.get(id);
+  if (r === undefined) {
+    const type = findHardType(id);
+    r = type !== undefined && type.id === id ? ((type.relations as Relations | undefined) ?? NO_RELATIONS) : NO_RELATIONS;
+    relationsCache.set(id, r);
+  }
+  return r;
+}
+
+const lower = (v: unknown): string => String(v).toLowerCase();
+
+interface Exclusion {
+  why: string;
+  when?: (self: Record<string, unknown>, other: Record<string, unknown>) => boolean;
+  /** Whether the leaf looked up first (a) is the declaring side, for `when`. */
+  declaredByFirst: boolean;
+}
+
+/** Declared exclusions, both directions: id -> partner id -> the declaration. */
+const EXCLUSIONS = new Map<string, Map<string, Exclusion>>();
+for (const type of HARD_TYPES) {
+  for (const { id, why, when } of (type.relations as Relations | undefined)?.excludes ?? []) {
+    for (const [x, y, declaredByFirst] of [[type.id, id, true], [id, type.id, false]] as const) {
+      let partners = EXCLUSIONS.get(x);
+      if (partners === undefined) EXCLUSIONS.set(x, (partners = new Map()));
+      if (!partners.has(y)) partners.set(y, { why, when, declaredByFirst });
+    }
+  }
+}
+
+/** Types declared as mutually exclusive (under their condition, if any). */
+const exclusions: Rule = (a, b) => {
+  const e = EXCLUSIONS.get(a.id)?.get(b.id);
+  if (e === undefined) return undefined;
+  if (e.when === undefined) return e.why;
+  try {
+    return (e.declaredByFirst ? e.when(a.args, b.args) : e.when(b.args, a.args)) ? e.why : undefined;
+  } catch {
+    return undefined;
+  }
+};
 
 /** Same id, one "less than A" and one "at least B" with B >= A (and the same subject, if any). */
 const thresholds: Rule = (a, b) => {
@@ -18,7 +64,8 @@ const thresholds: Rule = (a, b) => {
   const ra = relationOf(a);
   const rb = relationOf(b);
   if (!ra || !rb || ra.relation === rb.relation) return undefined;
-  if (thresholdSubject(a) !== thresholdSubject(b)) return undefined;
+  const subject = relationsOf(a.id).threshold?.subject;
+  if (subject !== undefined && lower(a.args[subject] ?? "") !== lower(b.args[subject] ?? "")) return undefined;
   const below = ra.relation === "less than" ? ra : rb.relation === "less than" ? rb : undefined;
   const atLeast = ra.relation === "at least" ? ra : rb.relation === "at least" ? rb : undefined;
   if (below && atLeast && atLeast.n >= below.n) {
@@ -27,90 +74,73 @@ const thresholds: Rule = (a, b) => {
   return undefined;
 };
 
-const caseRule: Rule = (a, b) => {
-  const lowerAndCapital = (a.id === "change_case:english_lowercase" && b.id === "change_case:english_capital")
-    || (a.id === "change_case:english_capital" && b.id === "change_case:english_lowercase");
-  return lowerAndCapital ? "a response cannot be all lowercase and all capitals" : undefined;
+const wordsOf = (l: HardLeaf, pick: (r: Relations) => ((args: Record<string, unknown>) => string[]) | undefined): string[] => {
+  const get = pick(relationsOf(l.id));
+  if (get === undefined) return [];
+  try {
+    return get(l.args);
+  } catch {
+    return [];
+  }
 };
+const requiredWords = (l: HardLeaf): string[] => wordsOf(l, (r) => r.requiredWords);
+const forbiddenWords = (l: HardLeaf): string[] => wordsOf(l, (r) => r.forbiddenWords);
 
 /** A word both required and forbidden. */
-const requiredWords = (l: HardLeaf): string[] => {
-  if (l.id === "keywords:existence") return strings(l.args.keywords);
-  if (l.id === "keywords:frequency" && l.args.relation === "at least" && Number(l.args.frequency) >= 1) return [lower(l.args.keyword)];
-  return [];
-};
-const forbiddenWords = (l: HardLeaf): string[] => (l.id === "keywords:forbidden_words" ? strings(l.args.forbidden_words) : []);
-
 const requiredAndForbidden: Rule = (a, b) => {
-  // Only a forbidden-words constraint can clash here; most pairs have none.
-  if (a.id !== "keywords:forbidden_words" && b.id !== "keywords:forbidden_words") return undefined;
   const clash = requiredWords(a).find((w) => forbiddenWords(b).includes(w)) ?? requiredWords(b).find((w) => forbiddenWords(a).includes(w));
   return clash !== undefined ? `the word '${excerpt(clash)}' is both required and forbidden` : undefined;
-};
-
-const EXACT_COUNT_ARGS: Record<string, string | undefined> = {
-  "detectable_format:number_bullet_lists": "num_bullets",
-  "length_constraints:number_paragraphs": "num_paragraphs",
 };
 
 /** Exact counts that differ. */
 const exactCounts: Rule = (a, b) => {
   if (a.id !== b.id) return undefined;
-  const key = EXACT_COUNT_ARGS[a.id];
-  if (!key || a.args[key] === b.args[key]) return undefined;
-  return `exactly ${a.args[key]} and exactly ${b.args[key]} ${key === "num_bullets" ? "bullet points" : "paragraphs"} cannot both hold`;
+  const exact = relationsOf(a.id).exactCount;
+  if (!exact || a.args[exact.arg] === b.args[exact.arg]) return undefined;
+  return `exactly ${a.args[exact.arg]} and exactly ${b.args[exact.arg]} ${exact.noun} cannot both hold`;
 };
 
-const oneLanguage: Rule = (a, b) =>
-  a.id === "language:response_language" && b.id === "language:response_language" && a.args.language !== b.args.language
-    ? `the whole response cannot be in both '${excerpt(String(a.args.language))}' and '${excerpt(String(b.args.language))}'` : undefined;
-
-/** The whole response must parse as JSON, so nothing may stand beside it. */
-const jsonOnly: Rule = (a, b) => {
-  const other = a.id === "detectable_format:json_format" ? b : b.id === "detectable_format:json_format" ? a : undefined;
-  if (!other) return undefined;
-  const what: Record<string, string> = {
-    "detectable_format:title": "a <<title>>",
-    "detectable_content:postscript": "a postscript",
-    "detectable_format:multiple_sections": "numbered sections",
-    "combination:two_responses": "two responses separated by asterisks",
-  };
-  return what[other.id] ? `a response that is only JSON cannot also have ${what[other.id]}` : undefined;
+/** One value of an argument for the whole response (its language). */
+const exclusiveValues: Rule = (a, b) => {
+  if (a.id !== b.id) return undefined;
+  const exclusive = relationsOf(a.id).exclusiveArg;
+  if (!exclusive || a.args[exclusive.arg] === b.args[exclusive.arg]) return undefined;
+  return exclusive.why(excerpt(String(a.args[exclusive.arg])), excerpt(String(b.args[exclusive.arg])));
 };
 
-const endings: Rule = (a, b) => {
-  if (a.id !== "startend:end_checker" || b.id !== "startend:end_checker") return undefined;
-  const x = lower(a.args.end_phrase).trim();
-  const y = lower(b.args.end_phrase).trim();
-  return x.endsWith(y) || y.endsWith(x) ? undefined : `the response cannot end with both '${excerpt(String(a.args.end_phrase))}' and '${excerpt(String(b.args.end_phrase))}'`;
+const selfConflicts: Rule = (a, b) => {
+  if (a.id !== b.id) return undefined;
+  const conflict = relationsOf(a.id).conflictsWithSelf;
+  if (!conflict) return undefined;
+  try {
+    return conflict(a.args, b.args);
+  } catch {
+    return undefined;
+  }
 };
 
-const RULES: Rule[] = [caseRule, thresholds, requiredAndForbidden, exactCounts, oneLanguage, jsonOnly, endings];
-
-const isRequiredWordsId = (id: string): boolean => id === "keywords:existence" || id === "keywords:frequency";
-const JSON_EXCLUDED = new Set(["detectable_format:title", "detectable_content:postscript", "detectable_format:multiple_sections", "combination:two_responses"]);
+const RULES: Rule[] = [exclusions, thresholds, requiredAndForbidden, exactCounts, exclusiveValues, selfConflicts];
 
 /**
  * Whether `rule` can fire for some pair with these ids: a necessary condition read
  * off each rule above, so skipping a rule that cannot fire changes no result.
  */
 function canFire(rule: Rule, a: string, b: string): boolean {
+  const ra = relationsOf(a);
+  const rb = relationsOf(b);
   switch (rule) {
-    case caseRule:
-      return (a === "change_case:english_lowercase" && b === "change_case:english_capital")
-        || (a === "change_case:english_capital" && b === "change_case:english_lowercase");
+    case exclusions:
+      return EXCLUSIONS.get(a)?.has(b) === true;
     case thresholds:
-      return a === b && RELATION_ARGS[a] !== undefined;
+      return a === b && ra.threshold !== undefined;
     case requiredAndForbidden:
-      return (isRequiredWordsId(a) && b === "keywords:forbidden_words") || (isRequiredWordsId(b) && a === "keywords:forbidden_words");
+      return (ra.requiredWords !== undefined && rb.forbiddenWords !== undefined) || (rb.requiredWords !== undefined && ra.forbiddenWords !== undefined);
     case exactCounts:
-      return a === b && EXACT_COUNT_ARGS[a] !== undefined;
-    case oneLanguage:
-      return a === "language:response_language" && b === "language:response_language";
-    case jsonOnly:
-      return (a === "detectable_format:json_format" && JSON_EXCLUDED.has(b)) || (b === "detectable_format:json_format" && JSON_EXCLUDED.has(a));
-    case endings:
-      return a === "startend:end_checker" && b === "startend:end_checker";
+      return a === b && ra.exactCount !== undefined;
+    case exclusiveValues:
+      return a === b && ra.exclusiveArg !== undefined;
+    case selfConflicts:
+      return a === b && ra.conflictsWithSelf !== undefined;
     default:
       return true;
   }
@@ -142,19 +172,26 @@ export function findContradiction(a: HardLeaf, b: HardLeaf): string | undefined 
   return firstReason(rulesFor(a.id, b.id), a, b);
 }
 
-/** Ids that can contradict each id (besides itself); every rule above is covered. */
-const PARTNER_IDS: Record<string, string[]> = {
-  "change_case:english_lowercase": ["change_case:english_capital"],
-  "change_case:english_capital": ["change_case:english_lowercase"],
-  "keywords:existence": ["keywords:forbidden_words"],
-  "keywords:frequency": ["keywords:forbidden_words"],
-  "keywords:forbidden_words": ["keywords:existence", "keywords:frequency"],
-  "detectable_format:json_format": ["detectable_format:title", "detectable_content:postscript", "detectable_format:multiple_sections", "combination:two_responses"],
-  "detectable_format:title": ["detectable_format:json_format"],
-  "detectable_content:postscript": ["detectable_format:json_format"],
-  "detectable_format:multiple_sections": ["detectable_format:json_format"],
-  "combination:two_responses": ["detectable_format:json_format"],
-};
+/**
+ * Ids that can contradict each id (besides itself), read off the declarations: the rules between different ids
+ * are `exclusions` and `requiredAndForbidden` (the others need the same id), so these cover every rule above.
+ * Built without visiting every pair of types: it runs when the server starts.
+ */
+const PARTNER_IDS = new Map<string, HardTypeId[]>();
+{
+  const ofRelation = (has: (r: Relations) => boolean) => HARD_TYPES.filter((t) => has(relationsOf(t.id))).map((t) => t.id);
+  const requiring = ofRelation((r) => r.requiredWords !== undefined);
+  const forbidding = ofRelation((r) => r.forbiddenWords !== undefined);
+  for (const type of HARD_TYPES) {
+    const r = relationsOf(type.id);
+    const partners = new Set<HardTypeId>();
+    for (const id of EXCLUSIONS.get(type.id)?.keys() ?? []) partners.add(id as HardTypeId);
+    if (r.requiredWords !== undefined) for (const id of forbidding) partners.add(id);
+    if (r.forbiddenWords !== undefined) for (const id of requiring) partners.add(id);
+    partners.delete(type.id);
+    if (partners.size > 0) PARTNER_IDS.set(type.id, [...partners]);
+  }
+}
 
 const NO_PARTNERS: readonly string[] = [];
 
@@ -212,7 +249,7 @@ export class ContradictionIndex {
   find(leaf: HardLeaf): { other: HardLeaf; why: string } | undefined {
     const found = this.findInGroup(leaf.id, leaf);
     if (found) return found;
-    for (const id of PARTNER_IDS[leaf.id] ?? NO_PARTNERS) {
+    for (const id of PARTNER_IDS.get(leaf.id) ?? NO_PARTNERS) {
       const partnerFound = this.findInGroup(id, leaf);
       if (partnerFound) return partnerFound;
     }
@@ -237,18 +274,10 @@ export class ContradictionIndex {
   }
 }
 
-const RELATION_ARGS: Record<string, [relation: string, count: string]> = {
-  "length_constraints:number_words": ["relation", "num_words"],
-  "length_constraints:number_sentences": ["relation", "num_sentences"],
-  "change_case:capital_word_frequency": ["capital_relation", "capital_frequency"],
-  "keywords:letter_frequency": ["let_relation", "let_frequency"],
-  "keywords:frequency": ["relation", "frequency"],
-};
-
 export function relationOf(leaf: HardLeaf): { relation: string; n: number } | undefined {
-  const names = RELATION_ARGS[leaf.id];
+  const names = relationsOf(leaf.id).threshold;
   if (!names) return undefined;
-  const relation = leaf.args[names[0]];
-  const n = leaf.args[names[1]];
+  const relation = leaf.args[names.relation];
+  const n = leaf.args[names.count];
   return typeof relation === "string" && typeof n === "number" ? { relation, n } : undefined;
 }

@@ -4,13 +4,14 @@
 // one written in .lsr.
 
 import type { Range } from "../../../grammars/src/ast.js";
+import type { HardTypeId } from "../ifeval/registry.js";
 
 export type SoftCategory = string;
 
 export interface HardLeaf {
   kind: "hard";
-  /** Canonical IFEval instruction id, e.g. `punctuation:no_comma`. */
-  id: string;
+  /** Canonical instruction id, e.g. `punctuation:no_comma`: only registered ids compile. */
+  id: HardTypeId;
   /** Validated keyword arguments with IFEval's names (`num_words`, `relation`, ...). */
   args: Record<string, unknown>;
   /** The `define` name this leaf came from, if it was written as a reference. */

@@ -9,7 +9,7 @@ import { findHardType, HARD_TYPES } from "../ifeval/registry.js";
 import { excerpt } from "../../../grammars/src/excerpt.js";
 import { validateArguments } from "./arguments.js";
 import { diagnostic, type Diagnostic } from "./diagnostic.js";
-import { suggest, suggestAmong } from "./did-you-mean.js";
+import { suggest } from "./did-you-mean.js";
 import type { LeafNode, LogicNode, ParallelNode } from "./logic.js";
 import { isSoftCategory, SOFT_CATEGORIES } from "./soft-categories.js";
 
@@ -34,6 +34,19 @@ let aliasNames: string[] | undefined;
 function allConstraintNames(): string[] {
   aliasNames ??= HARD_TYPES.flatMap((t) => [t.id, ...t.aliases]);
   return aliasNames;
+}
+
+// The registry's ~250 names are fixed, so their best suggestions are kept per misspelling (bounded). The best
+// three over registry + defined names are among the registry's best three plus the defined names.
+const suggestionCache = new Map<string, string[]>();
+function registrySuggestions(name: string): string[] {
+  let found = suggestionCache.get(name);
+  if (found === undefined) {
+    found = suggest(name, allConstraintNames());
+    if (suggestionCache.size >= 4096) suggestionCache.clear();
+    suggestionCache.set(name, found);
+  }
+  return found;
 }
 
 /** A reference from a top-level item to a defined name, in document order. */
@@ -259,14 +272,19 @@ class Resolver {
     }
     const type = findHardType(node.name);
     if (!type) {
-      const replacements = suggestAmong(node.name, allConstraintNames(), allowNames ? this.names.keys() : []);
+      const fromRegistry = registrySuggestions(node.name);
+      const replacements = allowNames ? suggest(node.name, [...fromRegistry, ...this.names.keys()]) : [...fromRegistry];
       const hint = replacements.length ? ` Did you mean ${replacements.map((r) => `'${excerpt(r)}'`).join(", ")}?` : "";
       this.diagnostics.push(diagnostic("unknownConstraint", node.nameRange,
-        `Unknown constraint '${excerpt(node.name)}': not an IFEval instruction id, alias${allowNames ? " or defined name" : ""}.${hint}`, { replacements }));
+        `Unknown constraint '${excerpt(node.name)}': not a known instruction id (IFEval, IFBench, IF-RLVR), alias${allowNames ? " or defined name" : ""}.${hint}`, { replacements }));
       return undefined;
     }
     const { args, diagnostics } = validateArguments(node, type);
     for (const d of diagnostics) this.diagnostics.push(d);
+    if (type.approximate !== undefined) {
+      this.diagnostics.push(diagnostic("approximateConstraint", node.nameRange,
+        `'${type.id}' is checked approximately: ${type.approximate}`));
+    }
     if (!args) return undefined;
     return node.text === undefined
       ? { kind: "hard", id: type.id, args, range: node.range }

@@ -12,6 +12,7 @@ import { runExportDataset } from "./commands/export-dataset.js";
 import { runServe, SERVE_USAGE, softValueOption } from "./commands/serve.js";
 import { CliError, EXIT_OK, EXIT_UNUSABLE, exitQuietlyOnBrokenPipe, processIo, type Io } from "./io.js";
 import { JUDGE_OPTIONS, JUDGE_USAGE, openJudgeFromFlags } from "./judge-options.js";
+import { maxResponseBytesFromFlags, RESPONSE_LIMIT_OPTIONS, RESPONSE_LIMIT_USAGE } from "./response-limit-options.js";
 
 export const USAGE = `lsrif: logic-structured instructions and LsRM scoring
 
@@ -31,7 +32,8 @@ ${SERVE_USAGE}
   lsrif render FILE                            the natural-language instruction
   lsrif format FILE... [--write | --check]     canonical formatting
   lsrif ifeval --input input_data.jsonl --responses responses.jsonl [--loose] --out results.jsonl
-                                               IFEval's official evaluation
+  lsrif ifbench --input IFBench_test.jsonl --responses sample_output.jsonl [--loose] --out results.jsonl
+                                               IFEval's / IFBench's official evaluation
   lsrif generate --seeds SEEDS --out DATASET.jsonl [--proposer sample|llm] [--seed N] [--mix ...] [--probe N]
                                                LsrInstruct-style instructions from seed prompts (see lsrif generate --help)
   lsrif help                                   this text
@@ -42,6 +44,9 @@ score, score-batch and serve also take:
   --strip-thinking                   score only the text after the last </think> (none: score 0)
   --strip-suffix                     drop trailing <|im_end|>, <|endoftext|>, </s>, <|eot_id|>
   --soft-value binary|probability    a judged soft constraint counts 1/0 (default, the paper) or P(yes)
+
+Response size (score, score-batch):
+${RESPONSE_LIMIT_USAGE}
 
 Exit codes: 0 success, 1 failed checks, 2 unusable input.
 `;
@@ -83,13 +88,15 @@ export async function run(argv: string[], io: Io): Promise<number> {
     case "score": {
       const { values, positionals: pos } = parse(rest, {
         gamma: { type: "string" }, flat: { type: "boolean" }, loose: { type: "boolean" }, json: { type: "boolean" }, ...JUDGE_OPTIONS, ...RESPONSE_TEXT_OPTIONS,
+        ...RESPONSE_LIMIT_OPTIONS,
       });
       const [instruction, response] = positionals(pos, 2, 2, "INSTRUCTION and RESPONSE");
       const gamma = numberOption(values.gamma, "gamma");
+      const maxResponseBytes = maxResponseBytesFromFlags(values);
       const judge = openJudgeFromFlags(values, process.env, io);
       try {
         return await runScore({
-          instruction, response, gamma,
+          instruction, response, gamma, maxResponseBytes,
           flat: values.flat === true, loose: values.loose === true, json: values.json === true, judge,
           stripThinking: values["strip-thinking"] === true, stripSuffix: values["strip-suffix"] === true, softValue: softValueOption(values["soft-value"]),
         }, io);
@@ -101,23 +108,26 @@ export async function run(argv: string[], io: Io): Promise<number> {
       const { values, positionals: pos } = parse(rest, {
         instructions: { type: "string" }, in: { type: "string" }, out: { type: "string" }, "summary-json": { type: "string" }, "no-retry-errors": { type: "boolean" },
         gamma: { type: "string" }, flat: { type: "boolean" }, loose: { type: "boolean" }, ...JUDGE_OPTIONS, ...RESPONSE_TEXT_OPTIONS,
+        ...RESPONSE_LIMIT_OPTIONS,
       });
       positionals(pos, 0, 0, "no positional arguments");
       for (const name of ["instructions", "in", "out"] as const) {
         if (typeof values[name] !== "string") throw new CliError(`lsrif score-batch needs --${name}\n\n${USAGE}`);
       }
       const gamma = numberOption(values.gamma, "gamma");
+      const maxResponseBytes = maxResponseBytesFromFlags(values);
       const judge = openJudgeFromFlags(values, process.env, io);
       try {
         return await runScoreBatch({
+          maxResponseBytes,
           instructions: values.instructions as string, responses: values.in as string, out: values.out as string,
           summaryJson: typeof values["summary-json"] === "string" ? values["summary-json"] : undefined,
           gamma, flat: values.flat === true, loose: values.loose === true, judge,
           // Enough responses in flight to keep the judge's own limiter busy.
           parallelResponses: Math.min(512, 2 * (numberOption(values.concurrency, "concurrency") ?? 8)),
           stderrIsTty: process.stderr.isTTY === true,
-          retryErrors: values["no-retry-errors"] !== true,
           stripThinking: values["strip-thinking"] === true, stripSuffix: values["strip-suffix"] === true, softValue: softValueOption(values["soft-value"]),
+          retryErrors: values["no-retry-errors"] !== true,
         }, io);
       } finally {
         judge?.dispose();
@@ -154,13 +164,14 @@ export async function run(argv: string[], io: Io): Promise<number> {
       if (values.write && values.check) throw new CliError("use either --write or --check");
       return runFormat(positionals(files, 1, Infinity, "at least one FILE"), values.write ? "write" : values.check ? "check" : "print", io);
     }
-    case "ifeval": {
+    case "ifeval":
+    case "ifbench": {
       const { values, positionals: pos } = parse(rest, {
         input: { type: "string" }, responses: { type: "string" }, out: { type: "string" }, loose: { type: "boolean" },
       });
       positionals(pos, 0, 0, "no positional arguments");
       for (const name of ["input", "responses", "out"] as const) {
-        if (typeof values[name] !== "string") throw new CliError(`lsrif ifeval needs --${name}\n\n${USAGE}`);
+        if (typeof values[name] !== "string") throw new CliError(`lsrif ${command} needs --${name}\n\n${USAGE}`);
       }
       return runIfevalCommand({ input: values.input as string, responses: values.responses as string, out: values.out as string, loose: values.loose === true }, io);
     }

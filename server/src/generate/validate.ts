@@ -46,12 +46,7 @@ function importReason(message: string): RejectReason {
   return "schema";
 }
 
-/** The deepest of `nodes` (0 for none), in a loop: a spread of a long list overflows the stack. */
-function maxDepth(nodes: readonly LogicNode[]): number {
-  let deepest = 0;
-  for (const node of nodes) deepest = Math.max(deepest, depthOf(node));
-  return deepest;
-}
+const deepest = (nodes: readonly LogicNode[]): number => nodes.reduce((max, n) => Math.max(max, depthOf(n)), 0);
 
 function depthOf(node: LogicNode): number {
   switch (node.kind) {
@@ -59,9 +54,9 @@ function depthOf(node: LogicNode): number {
     case "soft":
       return 0;
     case "parallel":
-      return 1 + maxDepth(node.children);
+      return 1 + deepest(node.children);
     case "sequential":
-      return 1 + maxDepth(node.steps);
+      return 1 + deepest(node.steps);
     case "conditional":
       return 1 + Math.max(depthOf(node.condition), depthOf(node.then), node.else ? depthOf(node.else) : 0);
   }
@@ -105,7 +100,7 @@ export function validateCandidate(candidate: unknown): { ok: true; value: ValidC
       lsr,
       rendered: renderInstruction(instruction),
       structure,
-      depth: maxDepth(top),
+      depth: deepest(top),
       counts,
       warnings: analysis.diagnostics.map((d) => `${d.code} ${d.message}`),
     },

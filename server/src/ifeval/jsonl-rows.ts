@@ -14,7 +14,8 @@ export interface FileIssue {
 
 const inputLineSchema = z
   .object({
-    key: z.int(),
+    // IFBench writes the key as a string of digits ("0").
+    key: z.union([z.int(), z.string().regex(/^\d+$/, "a whole number").transform(Number)]),
     prompt: z.string(),
     instruction_id_list: z.array(z.string()),
     kwargs: z.array(z.record(z.string(), z.unknown())),
@@ -65,7 +66,7 @@ function describeZodError(error: z.ZodError): string {
 }
 
 /**
- * Parses input_data.jsonl. Each instruction id must name one of the 25 types
+ * Parses input_data.jsonl (IFEval or IFBench). Each instruction id must name a registered type
  * and its kwargs must satisfy that type's schema. Keys whose value is null are
  * dropped first (the Hugging Face copy of IFEval lists every key with null).
  */

@@ -10,6 +10,7 @@ import { isSoftCategory, SOFT_CATEGORIES } from "../analysis/soft-categories.js"
 import { findHardType } from "../ifeval/registry.js";
 import { lineColumnAt, parseJsonWithPositions, pathKey, type JsonPath, type PositionedJson } from "./json-positions.js";
 import { AtomicConstraintSchema, ShallowCompositeSchema, ShallowDocumentSchema } from "./lsrinstruct-schema.js";
+import { importBenchmarkRow, isBenchmarkRow } from "./benchmark-rows.js";
 
 export interface ImportError {
   message: string;
@@ -36,6 +37,8 @@ export function importDocument(text: string): DocumentImport {
     if (!parsed.ok) {
       return { id: undefined, instruction: undefined, errors: [{ message: oneLine(`JSON syntax error: ${parsed.message}`), ...lineColumnAt(text, parsed.offset) }] };
     }
+    // IFEval / IFBench / IF-RLVR dataset rows are instructions too (an And of their constraints).
+    if (isBenchmarkRow(parsed.json.value)) return importBenchmarkRow(text, parsed.json);
     return new Converter(text, parsed.json).document();
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -161,7 +164,7 @@ class Converter {
 
     const type = findHardType(atom.instruction_id);
     if (!type) {
-      this.error([...path, "instruction_id"], `unknown instruction_id '${excerpt(atom.instruction_id)}': not an IFEval instruction id or alias`);
+      this.error([...path, "instruction_id"], `unknown instruction_id '${excerpt(atom.instruction_id)}': not a known instruction id (IFEval, IFBench, IF-RLVR) or alias`);
       return undefined;
     }
     if (atom.category !== undefined) this.error([...path, "category"], "category applies to soft constraints only");

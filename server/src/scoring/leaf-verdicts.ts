@@ -16,6 +16,8 @@ export interface LeafContext {
   signal: AbortSignal | undefined;
   /** Default "binary". Conditions are always decided by the binary verdict (lsrm.ts). */
   softValue?: SoftValue;
+  /** Set when the response cannot be checked (over the maximum size): every hard leaf reports it. */
+  hardError?: string;
 }
 
 export type SoftValue = "binary" | "probability";
@@ -40,6 +42,7 @@ export async function evaluateLeaf(leaf: LeafNode, role: NodeRole, ctx: LeafCont
     if (leaf.text !== undefined) base.text = leaf.text;
     const type = findHardType(leaf.id);
     if (!type) return { ...base, status: "error", error: `unknown constraint ${leaf.id}` };
+    if (ctx.hardError !== undefined) return { ...base, status: "error", error: ctx.hardError };
     const ok = verifyInstruction(type, ctx.response, leaf.args, ctx.mode);
     return { ...base, value: ok ? 1 : 0, status: ok ? "pass" : "fail" };
   }

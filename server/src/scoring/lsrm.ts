@@ -10,6 +10,7 @@
 import type { Instruction, LogicNode } from "../analysis/logic.js";
 import type { SoftJudge } from "../judge/types.js";
 import { evaluateLeaf, type LeafContext, type SoftValue } from "./leaf-verdicts.js";
+import { responseSizeError } from "./response-limit.js";
 import type { NodeRole, NodeStatus, ScoreNode, ScoreResult, ScoreSummary } from "./result.js";
 
 export interface ScoreOptions {
@@ -24,6 +25,8 @@ export interface ScoreOptions {
   signal?: AbortSignal;
   /** "binary" (default, the paper) or "probability": a judged soft leaf counts its P(yes). */
   softValue?: SoftValue;
+  /** Hard leaves of a longer response (UTF-8 bytes) get an error; default DEFAULT_MAX_RESPONSE_BYTES. */
+  maxResponseBytes?: number;
 }
 
 export async function scoreInstruction(instruction: Instruction, response: string, options: ScoreOptions = {}): Promise<ScoreResult> {
@@ -35,6 +38,7 @@ export async function scoreInstruction(instruction: Instruction, response: strin
     judge: options.judge,
     signal: options.signal,
     softValue: options.softValue,
+    hardError: responseSizeError(response, options.maxResponseBytes),
     gamma,
   };
   const tree = await evaluate(instruction.root, "item", ctx);

@@ -1,16 +1,40 @@
-// The registry: 25 types, unique aliases, schemas, derived argument descriptions, examples.
+// The registry: IFEval, IFBench and IF-RLVR types, unique aliases, schemas, derived argument descriptions, examples.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { HARD_TYPES, describeArgs, findHardType } from "../../../server/src/ifeval/registry.js";
-import { ifevalFixture } from "./fixtures.js";
+import { HARD_TYPES, describeArgs, findHardType, typesOfFamily } from "../../../server/src/ifeval/registry.js";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { IFEVAL_FIXTURES, ifevalFixture } from "./fixtures.js";
 
-test("the 25 IFEval ids used by input_data.jsonl are exactly the registry's ids", () => {
+test("the 25 IFEval ids used by input_data.jsonl are exactly the registry's IFEval ids", () => {
   const used = new Set<string>();
   for (const line of ifevalFixture("input_data.jsonl").trim().split("\n")) {
     for (const id of (JSON.parse(line) as { instruction_id_list: string[] }).instruction_id_list) used.add(id);
   }
-  assert.equal(HARD_TYPES.length, 25);
-  assert.deepEqual([...used].sort(), HARD_TYPES.map((t) => t.id).sort());
+  assert.equal(typesOfFamily("IFEval").length, 25);
+  assert.deepEqual([...used].sort(), typesOfFamily("IFEval").map((t) => t.id).sort());
+});
+
+test("the IFBench family has the 58 ids of IFBench's registry: the 57 of its test file and custom:character_reverse", () => {
+  const used = new Set<string>();
+  for (const line of readFileSync(join(IFEVAL_FIXTURES, "../ifbench/IFBench_test.jsonl"), "utf8").trim().split("\n")) {
+    for (const id of (JSON.parse(line) as { instruction_id_list: string[] }).instruction_id_list) used.add(id);
+  }
+  assert.equal(used.size, 57);
+  assert.deepEqual([...used, "custom:character_reverse"].sort(), typesOfFamily("IFBench").map((t) => t.id).sort());
+});
+
+test("ids are unique across families, and only the three types needing external data are approximate", () => {
+  assert.equal(new Set(HARD_TYPES.map((t) => t.id)).size, HARD_TYPES.length);
+  assert.deepEqual(HARD_TYPES.filter((t) => t.approximate).map((t) => t.id).sort(), ["format:emoji", "words:odd_even_syllables", "words:start_verb"]);
+});
+
+test("every declared exclusion names a registered type, and every type words itself as a condition", () => {
+  for (const type of HARD_TYPES) {
+    for (const { id } of type.relations?.excludes ?? []) assert.equal(findHardType(id)?.id, id, `${type.id} excludes ${id}`);
+    const phrase = type.condition(type.schema.parse(type.example.args));
+    assert.ok(phrase.length > 0 && !phrase.includes("undefined"), `${type.id}: ${phrase}`);
+  }
 });
 
 test("aliases are unique across types, colon-free, and resolve to their type", () => {

@@ -49,7 +49,7 @@ test("schema errors name the JSON path and point at the offending value", () => 
   const errors = errorsOf(DOC);
   assert.equal(errors.length, 4);
   // Line 7: `          "c1": { "constraint": "x", "instruction_id": "no_such_type" },` - the value starts at column 56.
-  assert.deepEqual(errors[0], { message: `${base}.c1.instruction_id: unknown instruction_id 'no_such_type': not an IFEval instruction id or alias`, line: 7, column: 56 });
+  assert.deepEqual(errors[0], { message: `${base}.c1.instruction_id: unknown instruction_id 'no_such_type': not a known instruction id (IFEval, IFBench, IF-RLVR) or alias`, line: 7, column: 56 });
   // Line 9: `                  "kwargs": { "relation": "at most", ...` - "at most" starts at column 43.
   assert.equal(errors[1].line, 9);
   assert.equal(errors[1].column, 43);

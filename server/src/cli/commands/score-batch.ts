@@ -27,16 +27,18 @@ export interface ScoreBatchOptions {
   /** Responses scored at once; the judge limits its own requests separately. */
   parallelResponses: number;
   summaryJson?: string;
+  /** Hard checks of a longer response (UTF-8 bytes) are errors; undefined: the default. */
+  maxResponseBytes?: number;
   /** Whether stderr is a terminal (a redrawn progress bar). */
   stderrIsTty: boolean;
+  stripThinking?: boolean;
+  stripSuffix?: boolean;
+  softValue?: SoftValue;
   /**
    * Score again the lines already in --out whose soft verdicts failed (judge errors),
    * replacing them; default true when a judge is configured. `--no-retry-errors` sets false.
    */
   retryErrors?: boolean;
-  stripThinking?: boolean;
-  stripSuffix?: boolean;
-  softValue?: SoftValue;
 }
 
 export async function runScoreBatch(options: ScoreBatchOptions, io: Io): Promise<number> {
@@ -87,6 +89,7 @@ export async function runScoreBatch(options: ScoreBatchOptions, io: Io): Promise
         const result = await scoreResponse(instruction, row.response, {
           gamma: options.gamma, flat: options.flat, loose: options.loose, judge: options.judge,
           stripThinking: options.stripThinking, stripSuffix: options.stripSuffix, softValue: options.softValue,
+          maxResponseBytes: options.maxResponseBytes,
         });
         const line = scoreLine(row.id, row.instruction, result);
         writer.append(line);

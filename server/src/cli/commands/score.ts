@@ -16,6 +16,8 @@ export interface ScoreCommandOptions {
   stripThinking?: boolean;
   stripSuffix?: boolean;
   softValue?: SoftValue;
+  /** Hard checks of a longer response (UTF-8 bytes) are errors; undefined: the default. */
+  maxResponseBytes?: number;
 }
 
 /** `lsrif score INSTRUCTION RESPONSE`: the LsRM reward with its tree. */
@@ -38,6 +40,7 @@ export async function runScore(options: ScoreCommandOptions, io: Io): Promise<nu
     stripThinking: options.stripThinking,
     stripSuffix: options.stripSuffix,
     softValue: options.softValue,
+    maxResponseBytes: options.maxResponseBytes,
   });
   if (options.json) {
     io.stdout(JSON.stringify(result, (key, value) => (key === "range" ? undefined : value), 2) + "\n");

@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { compareCount, countSchema, defineHardType, relationSchema } from "../hard-type.js";
+import { compared } from "../wording.js";
 import { capitalWordCount, detectedLanguage } from "../text-cache.js";
 import { pyIsLower, pyIsUpper } from "../python/py-text.js";
 
@@ -9,6 +10,8 @@ export const capitalWordFrequency = defineHardType({
   id: "change_case:capital_word_frequency",
   aliases: ["capital_words", "capital_word_frequency"],
   summary: "Counts all-capital words (nltk.word_tokenize tokens with str.isupper()) against a threshold.",
+  condition: (a) => `words in all capital letters appear ${compared(a.capital_relation, a.capital_frequency, "time")} in the response`,
+  relations: { threshold: { relation: "capital_relation", count: "capital_frequency" } },
   schema: z.strictObject({
     capital_frequency: countSchema("Threshold for the number of all-capital words."),
     capital_relation: relationSchema("the number of all-capital words"),
@@ -28,6 +31,7 @@ export const englishCapital = defineHardType({
   id: "change_case:english_capital",
   aliases: ["uppercase", "all_caps", "english_capital"],
   summary: "The response is English and in capital letters only (str.isupper()).",
+  condition: () => "the response is in English and entirely in capital letters",
   schema: z.strictObject({}),
   check: (response) => pyIsUpper(response) && isEnglishOrUndetectable(response),
   render: () => "Your entire response should be in English, and in all capital letters.",
@@ -38,6 +42,8 @@ export const englishLowercase = defineHardType({
   id: "change_case:english_lowercase",
   aliases: ["lowercase", "english_lowercase"],
   summary: "The response is English and in lowercase letters only (str.islower()).",
+  condition: () => "the response is in English and entirely in lowercase letters",
+  relations: { excludes: [{ id: "change_case:english_capital", why: "a response cannot be all lowercase and all capitals" }] },
   schema: z.strictObject({}),
   check: (response) => pyIsLower(response) && isEnglishOrUndetectable(response),
   render: () => "Your entire response should be in English, and in all lowercase letters. No capital letters are allowed.",

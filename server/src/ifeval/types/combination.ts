@@ -8,6 +8,7 @@ export const repeatPrompt = defineHardType({
   id: "combination:repeat_prompt",
   aliases: ["repeat_prompt"],
   summary: "The response starts by repeating the request word for word (case-insensitive).",
+  condition: () => "the response begins by repeating the request word for word",
   schema: z.strictObject({
     prompt_to_repeat: z.string().min(1).describe("The request to repeat before answering."),
   }),
@@ -26,6 +27,7 @@ export const twoResponses = defineHardType({
   id: "combination:two_responses",
   aliases: ["two_responses"],
   summary: 'Exactly two different responses separated by "******".',
+  condition: () => "the response gives two different responses separated by six asterisks (******)",
   schema: z.strictObject({}),
   check: (response) => {
     const parts = response.split("******");

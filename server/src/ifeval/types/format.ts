@@ -2,19 +2,22 @@
 
 import { z } from "zod";
 import { countMatches, countSchema, defineHardType } from "../hard-type.js";
+import { plural, quote } from "../wording.js";
 import { compilePyRegex } from "../python/py-regex.js";
 import { isPythonJson } from "../python/py-json.js";
 import { pyLstripChars, pyRstripChars, pyStrip, pyStripChars } from "../python/py-text.js";
+import { countBulletLines, titleMatches } from "../regex-scans.js";
 
-const STAR_BULLET = compilePyRegex(String.raw`^\s*\*[^\*].*$`, { multiline: true })!;
-const DASH_BULLET = compilePyRegex(String.raw`^\s*-.*$`, { multiline: true })!;
+// IFEval: re.findall(r"^\s*\*[^\*].*$") and (r"^\s*-.*$"), MULTILINE, as linear scans.
 
 export const numberBulletLists = defineHardType({
   id: "detectable_format:number_bullet_lists",
   aliases: ["bullets", "bullet_points", "number_bullet_lists"],
   summary: "Exactly N lines that start with a markdown bullet (* or -); '---' rules and '*italic*' lines count too.",
+  condition: (a) => `the response has exactly ${plural(a.num_bullets, "bullet point")}`,
+  relations: { exactCount: { arg: "num_bullets", noun: "bullet points" } },
   schema: z.strictObject({ num_bullets: countSchema("Exact number of bullet lines.", 0) }),
-  check: (response, args) => countMatches(response, STAR_BULLET) + countMatches(response, DASH_BULLET) === args.num_bullets,
+  check: (response, args) => countBulletLines(response, "*") + countBulletLines(response, "-") === args.num_bullets,
   render: (args) => `Your answer must contain exactly ${args.num_bullets} bullet points in markdown, such as:\n* This is point 1.\n* This is point 2`,
   example: { args: { num_bullets: 2 }, pass: "* apples\n* pears", fail: "* apples\n* pears\n* plums" },
 });
@@ -26,11 +29,13 @@ export const numberHighlightedSections = defineHardType({
   id: "detectable_format:number_highlighted_sections",
   aliases: ["highlights", "number_highlighted_sections"],
   summary: "At least N non-blank markdown highlights, *like this* or **like this**.",
+  condition: (a) => `the response highlights at least ${plural(a.num_highlights, "section")} with markdown`,
   schema: z.strictObject({ num_highlights: countSchema("Minimum number of highlighted sections.") }),
   check: (response, args) => {
     let count = 0;
-    for (const h of response.match(SINGLE_HIGHLIGHT) ?? []) if (pyStrip(pyStripChars(h, "*")) !== "") count++;
-    for (const h of response.match(DOUBLE_HIGHLIGHT) ?? []) if (pyStrip(h.slice(2, -2)) !== "") count++;
+    // matchAll, not match: the array of every "**" of a run of stars is 14 bytes per character.
+    for (const [h] of response.matchAll(SINGLE_HIGHLIGHT)) if (pyStrip(pyStripChars(h, "*")) !== "") count++;
+    for (const [h] of response.matchAll(DOUBLE_HIGHLIGHT)) if (pyStrip(h.slice(2, -2)) !== "") count++;
     return count >= args.num_highlights;
   },
   render: (args) => `Highlight at least ${args.num_highlights} sections in your answer with markdown, i.e. *highlighted section*.`,
@@ -41,6 +46,7 @@ export const multipleSections = defineHardType({
   id: "detectable_format:multiple_sections",
   aliases: ["sections", "multiple_sections"],
   summary: "At least N sections, each started by the splitter word and a number (e.g. 'Section 1').",
+  condition: (a) => `the response has at least ${plural(a.num_sections, "section")}, each starting with ${quote(`${a.section_spliter} X`)}`,
   schema: z.strictObject({
     section_spliter: z
       .string()
@@ -62,14 +68,18 @@ function sectionSplitter(spliter: string): RegExp | undefined {
   return compilePyRegex(String.raw`\s?` + pyStrip(spliter) + String.raw`\s?\d+\s?`);
 }
 
-const TITLE = /<<[^\n]+>>/g;
+// IFEval: re.findall(r"<<[^\n]+>>", response), as a linear scan.
 
 export const title = defineHardType({
   id: "detectable_format:title",
   aliases: ["title"],
   summary: "Contains a title wrapped in double angular brackets, such as <<poem of joy>>.",
+  condition: () => "the response contains a title wrapped in double angular brackets, such as <<title>>",
   schema: z.strictObject({}),
-  check: (response) => (response.match(TITLE) ?? []).some((t) => pyStrip(pyRstripChars(pyLstripChars(t, "<"), ">")) !== ""),
+  check: (response) => {
+    for (const t of titleMatches(response)) if (pyStrip(pyRstripChars(pyLstripChars(t, "<"), ">")) !== "") return true;
+    return false;
+  },
   render: () => "Your answer must contain a title, wrapped in double angular brackets, such as <<poem of joy>>.",
   example: { args: {}, pass: "<<Spring>>\nBuds open.", fail: "Spring\nBuds open." },
 });
@@ -88,6 +98,15 @@ export const jsonFormat = defineHardType({
   id: "detectable_format:json_format",
   aliases: ["json", "json_format"],
   summary: "The whole response (optionally in a ``` fence) parses with Python json.loads.",
+  condition: () => "the entire response is valid JSON",
+  relations: {
+    excludes: [
+      { id: "detectable_format:title", why: "a response that is only JSON cannot also have a <<title>>" },
+      { id: "detectable_content:postscript", why: "a response that is only JSON cannot also have a postscript" },
+      { id: "detectable_format:multiple_sections", why: "a response that is only JSON cannot also have numbered sections" },
+      { id: "combination:two_responses", why: "a response that is only JSON cannot also have two responses separated by asterisks" },
+    ],
+  },
   schema: z.strictObject({}),
   check: (response) => isPythonJson(unwrapJsonFence(response)),
   render: () => "Entire output should be wrapped in JSON format. You can use markdown ticks such as ```.",
@@ -100,6 +119,7 @@ export const constrainedResponse = defineHardType({
   id: "detectable_format:constrained_response",
   aliases: ["constrained_response", "yes_no_maybe"],
   summary: 'Contains one of "My answer is yes." / "My answer is no." / "My answer is maybe." (case-sensitive).',
+  condition: () => "the response is one of 'My answer is yes.', 'My answer is no.' or 'My answer is maybe.'",
   schema: z.strictObject({}),
   check: (response) => {
     const value = pyStrip(response);

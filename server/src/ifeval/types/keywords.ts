@@ -3,7 +3,8 @@
 // so "c++" is an invalid argument and "rte" matches inside "karte".
 
 import { z } from "zod";
-import { compareCount, countMatches, countSchema, defineHardType, relationSchema } from "../hard-type.js";
+import { compareCount, countMatches, countOccurrences, countSchema, defineHardType, relationSchema } from "../hard-type.js";
+import { compared, quote, quotedList } from "../wording.js";
 import { compilePyRegex } from "../python/py-regex.js";
 import { pyStrip } from "../python/py-text.js";
 
@@ -57,6 +58,8 @@ export const existence = defineHardType({
   id: "keywords:existence",
   aliases: ["contains", "include_keywords", "keywords"],
   summary: "Every keyword occurs somewhere (case-insensitive, no word boundaries; keywords are regexes).",
+  condition: (a) => `the response contains the keyword${a.keywords.length > 1 ? "s" : ""} ${quotedList(a.keywords, "and")}`,
+  relations: { requiredWords: (a) => a.keywords.map((k) => k.toLowerCase()) },
   schema: z.strictObject({
     keywords: z.array(keywordSchema("A keyword (Python regex).", keywordRegex)).min(1).describe("Keywords that must all appear."),
   }),
@@ -70,6 +73,11 @@ export const frequency = defineHardType({
   id: "keywords:frequency",
   aliases: ["keyword_frequency"],
   summary: "Counts occurrences of a keyword (case-insensitive substring regex) against a threshold.",
+  condition: (a) => `the word ${quote(a.keyword)} appears ${compared(a.relation, a.frequency, "time")} in the response`,
+  relations: {
+    threshold: { relation: "relation", count: "frequency", subject: "keyword" },
+    requiredWords: (a) => (a.relation === "at least" && a.frequency >= 1 ? [a.keyword.toLowerCase()] : []),
+  },
   schema: z.strictObject({
     keyword: keywordSchema("The keyword to count (Python regex; surrounding spaces are ignored).", (s) => keywordRegex(pyStrip(s)))
       .refine((s) => pyStrip(s) !== "", "must not be blank"),
@@ -88,6 +96,8 @@ export const forbiddenWords = defineHardType({
   id: "keywords:forbidden_words",
   aliases: ["forbidden_words", "exclude_keywords"],
   summary: "None of the words occurs as a whole word (\\bword\\b, case-insensitive).",
+  condition: (a) => `the response does not contain the word${a.forbidden_words.length > 1 ? "s" : ""} ${quotedList(a.forbidden_words, "or")}`,
+  relations: { forbiddenWords: (a) => a.forbidden_words.map((w) => w.toLowerCase()) },
   schema: z.strictObject({
     forbidden_words: z.array(keywordSchema("A forbidden word (Python regex between \\b ... \\b).", (w) => (PLAIN_WORD.test(w) ? keywordRegex(w) : forbiddenRegex(w)))).min(1).describe("Words that must not appear."),
   }),
@@ -106,6 +116,8 @@ export const letterFrequency = defineHardType({
   id: "keywords:letter_frequency",
   aliases: ["letter_frequency"],
   summary: "Counts one character in the lower-cased response against a threshold.",
+  condition: (a) => `the letter ${quote(a.letter)} appears ${compared(a.let_relation, a.let_frequency, "time")} in the response`,
+  relations: { threshold: { relation: "let_relation", count: "let_frequency", subject: "letter" } },
   schema: z.strictObject({
     letter: z.string().regex(/^\S$/u, "a single non-whitespace character").describe("The character to count (case-insensitive for letters)."),
     let_frequency: countSchema("Occurrence threshold."),
@@ -113,7 +125,7 @@ export const letterFrequency = defineHardType({
   }),
   check: (response, args) => {
     const letter = args.letter.toLowerCase();
-    const count = [...letter].length === 1 ? response.toLowerCase().split(letter).length - 1 : 0;
+    const count = [...letter].length === 1 ? countOccurrences(response.toLowerCase(), letter) : 0;
     return compareCount(count, args.let_relation, args.let_frequency);
   },
   render: (args) => `In your response, the letter ${args.letter.toLowerCase()} should appear ${args.let_relation} ${args.let_frequency} times.`,

@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { defineHardType } from "../hard-type.js";
+import { quote } from "../wording.js";
 import { detectedLanguage } from "../text-cache.js";
 
 /** The codes Python langdetect can return (its 55 profiles). */
@@ -20,10 +21,15 @@ const LANGUAGE_NAMES: Record<string, string> = {
   ml: "Malayalam", fi: "Finnish",
 };
 
+/** Names for conditions ("the response is written in Dutch"): a few more than the prompts use. */
+const CONDITION_NAMES: Record<string, string> = { ...LANGUAGE_NAMES, zh: "Chinese", nl: "Dutch", tr: "Turkish" };
+
 export const responseLanguage = defineHardType({
   id: "language:response_language",
   aliases: ["language", "response_language"],
   summary: "langdetect identifies the whole response as the given language (undetectable text passes).",
+  condition: (a) => `the response is written in ${CONDITION_NAMES[a.language] ?? `the language with code ${quote(a.language)}`}`,
+  relations: { exclusiveArg: { arg: "language", why: (x, y) => `the whole response cannot be in both '${x}' and '${y}'` } },
   schema: z.strictObject({
     language: z.enum(LANGDETECT_CODES).describe("ISO 639-1 code as langdetect reports it, e.g. en, de, hi, zh-cn."),
   }),

@@ -2,13 +2,16 @@
 
 import { z } from "zod";
 import { compareCount, countSchema, defineHardType, relationSchema } from "../hard-type.js";
+import { compared, plural, quote } from "../wording.js";
 import { sentenceCount, wordCount } from "../text-cache.js";
-import { PY_WHITESPACE_CLASS, pyLstripChars, pySplitWhitespace, pyStrip } from "../python/py-text.js";
+import { PY_WHITESPACE_CLASS, pyFirstWord, pyLstripChars, pySkipWhitespace, pyStrip } from "../python/py-text.js";
 
 export const numberWords = defineHardType({
   id: "length_constraints:number_words",
   aliases: ["words", "word_count", "number_words"],
   summary: "Counts words (runs of Unicode letters, digits and '_') against a threshold.",
+  condition: (a) => `the response has ${compared(a.relation, a.num_words, "word")}`,
+  relations: { threshold: { relation: "relation", count: "num_words" } },
   schema: z.strictObject({
     num_words: countSchema("Word-count threshold."),
     relation: relationSchema("the word count"),
@@ -22,6 +25,8 @@ export const numberSentences = defineHardType({
   id: "length_constraints:number_sentences",
   aliases: ["sentences", "number_sentences"],
   summary: "Counts sentences (NLTK Punkt, English) against a threshold.",
+  condition: (a) => `the response has ${compared(a.relation, a.num_sentences, "sentence")}`,
+  relations: { threshold: { relation: "relation", count: "num_sentences" } },
   schema: z.strictObject({
     num_sentences: countSchema("Sentence-count threshold."),
     relation: relationSchema("the sentence count"),
@@ -37,6 +42,8 @@ export const numberParagraphs = defineHardType({
   id: "length_constraints:number_paragraphs",
   aliases: ["paragraphs", "number_paragraphs"],
   summary: "Exactly N paragraphs separated by the markdown divider ***; an empty paragraph in the middle fails.",
+  condition: (a) => `the response has exactly ${plural(a.num_paragraphs, "paragraph")} separated by the markdown divider ***`,
+  relations: { exactCount: { arg: "num_paragraphs", noun: "paragraphs" } },
   schema: z.strictObject({ num_paragraphs: countSchema("Exact number of paragraphs.") }),
   check: (response, args) => {
     const paragraphs = response.split(PARAGRAPH_DIVIDER);
@@ -58,6 +65,7 @@ export const nthParagraphFirstWord = defineHardType({
   id: "length_constraints:nth_paragraph_first_word",
   aliases: ["paragraph_first_word", "nth_paragraph_first_word"],
   summary: "Exactly N paragraphs separated by blank lines, and paragraph i starts with a given word.",
+  condition: (a) => `the response has exactly ${plural(a.num_paragraphs, "paragraph")} and paragraph ${a.nth_paragraph} begins with the word ${quote(a.first_word)}`,
   schema: z
     .strictObject({
       num_paragraphs: countSchema("Exact number of paragraphs (separated by \"\\n\\n\")."),
@@ -66,12 +74,20 @@ export const nthParagraphFirstWord = defineHardType({
     })
     .refine((a) => a.nth_paragraph <= a.num_paragraphs, { message: "nth_paragraph must be at most num_paragraphs", path: ["nth_paragraph"] }),
   check: (response, args) => {
-    const paragraphs = response.split("\n\n");
-    const count = paragraphs.filter((p) => pyStrip(p) !== "").length;
+    // response.split("\n\n") walked as index ranges: the pieces of a run of newlines would be millions of strings.
+    let count = 0;
+    let nth = "";
+    for (let index = 0, start = 0; start >= 0; index++) {
+      const at = response.indexOf("\n\n", start);
+      const end = at < 0 ? response.length : at;
+      if (pySkipWhitespace(response, start, end) < end) count++;
+      if (index === args.nth_paragraph - 1) nth = response.slice(start, end);
+      start = at < 0 ? -1 : at + 2;
+    }
     if (args.nth_paragraph > count) return false;
-    const paragraph = pyStrip(paragraphs[args.nth_paragraph - 1]);
+    const paragraph = pyStrip(nth);
     if (paragraph === "") return false;
-    const word = pyLstripChars(pyLstripChars(pySplitWhitespace(paragraph)[0], "'"), '"');
+    const word = pyLstripChars(pyLstripChars(pyFirstWord(paragraph), "'"), '"');
     let firstWord = "";
     for (const ch of word) {
       if (FIRST_WORD_STOP.has(ch)) break;

@@ -2,12 +2,22 @@
 
 import { z } from "zod";
 import { defineHardType } from "../hard-type.js";
+import { quote } from "../wording.js";
 import { pyStrip, pyStripChars } from "../python/py-text.js";
+
+/** Two required endings clash unless one ends with the other. */
+function differentEndings(a: { end_phrase: string }, b: { end_phrase: string }): string | undefined {
+  const x = a.end_phrase.toLowerCase().trim();
+  const y = b.end_phrase.toLowerCase().trim();
+  return x.endsWith(y) || y.endsWith(x) ? undefined : `the response cannot end with both '${a.end_phrase}' and '${b.end_phrase}'`;
+}
 
 export const endChecker = defineHardType({
   id: "startend:end_checker",
   aliases: ["end_with", "end_checker", "end_phrase"],
   summary: "The response ends with the phrase (case-insensitive; surrounding whitespace and double quotes ignored).",
+  condition: (a) => `the response ends with the exact phrase ${quote(a.end_phrase)}`,
+  relations: { conflictsWithSelf: differentEndings },
   schema: z.strictObject({
     end_phrase: z.string().refine((s) => pyStrip(s) !== "", "must not be blank").describe("The exact phrase the response must end with."),
   }),
@@ -20,6 +30,7 @@ export const quotation = defineHardType({
   id: "startend:quotation",
   aliases: ["quotation", "wrap_in_quotes"],
   summary: "The whole response is wrapped in double quotation marks.",
+  condition: () => "the entire response is wrapped in double quotation marks",
   schema: z.strictObject({}),
   check: (response) => {
     const value = pyStrip(response);

@@ -1,7 +1,7 @@
 // Markdown documentation of hard constraint types and their arguments, from the
 // registry (used by hover, completion and signature help).
 
-import { describeArgs, type ArgDescription, type HardConstraintType } from "../../ifeval/registry.js";
+import { describeArgs, type ArgDescription, type RegisteredHardType } from "../../ifeval/registry.js";
 
 export function argumentSignature(arg: ArgDescription): string {
   return `${arg.name}${arg.required ? "" : "?"}: ${arg.values ? arg.values.map((v) => JSON.stringify(v)).join(" | ") : arg.type}`;
@@ -21,13 +21,14 @@ function fence(text: string): string {
   return ["```text", clipped.replace(/```/g, "'''"), "```"].join("\n");
 }
 
-export function constraintTypeMarkdown(type: HardConstraintType): string {
+export function constraintTypeMarkdown(type: RegisteredHardType): string {
   const args = describeArgs(type);
   const lines = [
-    `**${type.id}** — hard constraint (IFEval)`,
+    `**${type.id}** — hard constraint (${type.family})`,
     "",
     type.summary,
   ];
+  if (type.approximate) lines.push("", `Approximate: ${type.approximate}`);
   if (type.aliases.length) lines.push("", `Aliases: ${type.aliases.map((a) => `\`${a}\``).join(", ")}`);
   lines.push("", args.length ? "Arguments:" : "No arguments.");
   for (const arg of args) lines.push(`- ${argumentDoc(arg)}`);

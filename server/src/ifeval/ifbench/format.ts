@@ -1,0 +1,289 @@
+// IFBench format:* — nesting, options, layout, bullets, italics, title case,
+// templates, whitespace (allenai/IFBench c94da02).
+
+import { z } from "zod";
+import { defineHardType } from "../hard-type.js";
+import { quote } from "../wording.js";
+import { compilePyRegex } from "../python/py-regex.js";
+import { wordTokenize } from "../text/words.js";
+import { pyIsLower, pyIsUpper, pyLstripChars, pySplitWhitespace, pyStrip, pyStripChars } from "../python/py-text.js";
+import { firstCodePoint, PUNCTUATION, PUNCTUATION_AND_SPACE, pyCount, pyIsSpaceChar, regexSentences, removePunctuation } from "./text.js";
+
+const CLOSER: Record<string, string> = { ")": "(", "]": "[", "}": "{" };
+
+export const nestedParentheses = defineHardType({
+  id: "format:parentheses",
+  aliases: ["nested_brackets"],
+  summary: "Brackets ( [ { nested at least 5 deep and closed (a mismatched closer restarts the count).",
+  condition: () => "the response nests brackets at least 5 levels deep",
+  schema: z.strictObject({}),
+  check: (response) => {
+    let open: string[] = [];
+    let maxDepth = 0;
+    for (const c of response) {
+      if (c === "(" || c === "[" || c === "{") {
+        open.push(c);
+        if (open.length > maxDepth) maxDepth = open.length;
+      } else if (c in CLOSER) {
+        if (open.length > 0 && open[open.length - 1] === CLOSER[c]) {
+          open.pop();
+          if (maxDepth >= 5 && open.length < maxDepth) return true;
+        } else {
+          open = [];
+          maxDepth = 0;
+        }
+      }
+    }
+    return false;
+  },
+  render: () => "Nest parentheses (and [brackets {and braces}]) at least 5 levels deep.",
+  example: { args: {}, pass: "a (b [c {d (e [f] e) d} c] b) a", fail: "a (b [c] b) a" },
+});
+
+export const nestedQuotes = defineHardType({
+  id: "format:quotes",
+  aliases: ["nested_quotes"],
+  summary: "Quotes nested at least 3 deep, alternating \" and ' (a quote closes when it matches the innermost open one).",
+  condition: () => "the response nests quotes at least 3 levels deep",
+  schema: z.strictObject({}),
+  check: (response) => {
+    const open: string[] = [];
+    let reached = 0;
+    for (const c of response) {
+      if (open.length > 0 && c === open[open.length - 1]) {
+        open.pop();
+        if (reached - open.length >= 3) return true;
+      } else if (c === '"' || c === "'") {
+        open.push(c);
+        if (open.length > reached) reached = open.length;
+      }
+    }
+    return false;
+  },
+  render: () => "Include quotes within quotes within quotes, at least 3 levels deep, alternating between double quotes and single quotes.",
+  example: { args: {}, pass: `He said "she said 'they said "go" today' once" loudly.`, fail: `He said "go" loudly.` },
+});
+
+const MULTIPLE_CHOICE = compilePyRegex(String.raw`\W*[aA]\W*[bB]\W*[cC]\W*`)!;
+
+/** How the official code reads the options string: the separator, and whether a/b/c options need an exact answer. */
+function parseOptions(options: string): { options: string[]; strict: boolean } {
+  MULTIPLE_CHOICE.lastIndex = 0;
+  const match = MULTIPLE_CHOICE.exec(options);
+  const strict = match !== null && match.index === 0;
+  const separator = options.includes("/") ? "/" : options.includes("or") ? "or" : ",";
+  return { options: options.split(separator).map(pyStrip), strict };
+}
+
+export const optionsResponse = defineHardType({
+  id: "format:options",
+  aliases: ["answer_options"],
+  summary: "The response is one of the options (split on '/', else 'or', else ','); a), b), c) options must match exactly.",
+  condition: (a) => `the response is one of the options ${quote(a.options)}`,
+  schema: z.strictObject({ options: z.string().min(1).describe('The permitted answers, e.g. "yes/no/maybe" or "a), b), c), d)".') }),
+  check: (response, args) => {
+    const { options, strict } = parseOptions(args.options);
+    if (strict) return options.includes(response);
+    const value = pyStripChars(response, PUNCTUATION_AND_SPACE).toLowerCase();
+    return options.some((o) => pyStripChars(o, PUNCTUATION_AND_SPACE).toLowerCase() === value);
+  },
+  render: (args) => `Answer with one of the following options: ${args.options}. Do not give any explanation.`,
+  example: { args: { options: "yes/no/maybe" }, pass: "Maybe.", fail: "Probably yes." },
+});
+
+export const newlineWords = defineHardType({
+  id: "format:newline",
+  aliases: ["word_per_line"],
+  summary: "As many non-empty lines as words (punctuation deleted): one word per line.",
+  condition: () => "the response has each word on its own line",
+  schema: z.strictObject({}),
+  check: (response) => {
+    const value = removePunctuation(response);
+    const lines = pyStrip(value).split("\n").filter((l) => l !== "");
+    return lines.length === pySplitWhitespace(value).length;
+  },
+  render: () => "Write each word on a new line.",
+  example: { args: {}, pass: "One\nword\nper\nline", fail: "Two words\nper line" },
+});
+
+// Approximation: the `emoji` package's EMOJI_DATA decides is_emoji upstream; we use
+// Unicode's Extended_Pictographic, skin-tone modifiers and regional indicators.
+const EMOJI_CHAR = /^[\p{Extended_Pictographic}\p{Emoji_Modifier}\u{1f1e6}-\u{1f1ff}]$/u;
+const isEmoji = (c: string | undefined): boolean => c !== undefined && EMOJI_CHAR.test(c);
+
+export const emojiSentence = defineHardType({
+  id: "format:emoji",
+  aliases: ["emoji_per_sentence"],
+  summary: "Every sentence ends with an emoji (its last or second-to-last character, punctuation deleted), or the next sentence starts with one.",
+  condition: () => "every sentence of the response ends with an emoji",
+  schema: z.strictObject({}),
+  approximate: "emoji.is_emoji uses the emoji package's database; we use Unicode Extended_Pictographic, skin tones and regional indicators.",
+  check: (response) => {
+    const sentences = regexSentences(response);
+    for (let i = 0; i < sentences.length; i++) {
+      const chars = Array.from(pyStrip(removePunctuation(sentences[i])));
+      if (chars.length === 0) return false; // IndexError upstream
+      if (isEmoji(chars[chars.length - 1]) || isEmoji(chars[chars.length > 1 ? chars.length - 2 : 0])) continue;
+      if (i === sentences.length - 1) return false;
+      const next = pyStrip(removePunctuation(sentences[i + 1]));
+      if (next === "" || !isEmoji(firstCodePoint(next))) return false;
+    }
+    return true;
+  },
+  render: () => "Please use an emoji at the end of every sentence.",
+  example: { args: {}, pass: "We won 🎉. Time to rest 😴.", fail: "We won 🎉. Time to rest." },
+});
+
+export const indentStairs = defineHardType({
+  id: "format:line_indent",
+  aliases: ["indent_stairs"],
+  summary: "Each line is indented with more spaces than the one before (blank lines dropped, with the official loop's quirks).",
+  condition: () => "each line of the response is indented further than the previous one",
+  schema: z.strictObject({}),
+  check: (response) => {
+    const lines = response.split("\n");
+    // Python's `for line in lines: if not line.strip(): lines.remove(line)` removes the first equal
+    // line while iterating, so it skips the element after each removal; kept as is.
+    for (let i = 0; i < lines.length; ) {
+      const line = lines[i++];
+      if (pyStrip(line) === "") lines.splice(lines.indexOf(line), 1);
+    }
+    const indent = (l: string) => l.length - pyLstripChars(l, " ").length;
+    for (let i = 0; i + 1 < lines.length; i++) if (indent(lines[i + 1]) <= indent(lines[i])) return false;
+    return true;
+  },
+  render: () => "Create stairs by incrementally indenting each new line.",
+  example: { args: {}, pass: "one\n two\n  three", fail: "one\n two\n two" },
+});
+
+const NO_QUOTE_PUNCTUATION = `0123456789${PUNCTUATION.replace('"', "")}`;
+
+export const quoteExplanation = defineHardType({
+  id: "format:quote_unquote",
+  aliases: ["quote_then_explain"],
+  summary: "No two quoted phrases touch (whitespace ignored) and the response does not end with a quote.",
+  condition: () => "every quoted phrase in the response is followed by an unquoted explanation",
+  schema: z.strictObject({}),
+  check: (response) => {
+    let value = response.replaceAll("“", '"').replaceAll("”", '"').replaceAll(`'"'`, "");
+    value = pySplitWhitespace(value).join("");
+    if (value.includes('""')) return false;
+    const tail = pyStripChars(value, NO_QUOTE_PUNCTUATION);
+    if (tail === "") return false; // IndexError upstream
+    return tail[tail.length - 1] !== '"';
+  },
+  render: () => "Every quoted phrase must be followed by an unquoted explanation.",
+  example: { args: {}, pass: `"Carpe diem" means seize the day.`, fail: `He said "carpe diem"` },
+});
+
+export const specialBulletPoints = defineHardType({
+  id: "format:list",
+  aliases: ["custom_bullets"],
+  summary: "The separator string occurs at least twice (anywhere; not only at line starts).",
+  condition: (a) => `the response lists items marked with ${quote(a.sep)}`,
+  schema: z.strictObject({ sep: z.string().min(1).describe('The marker used instead of bullet points, e.g. "..." or "SEPARATOR".') }),
+  check: (response, args) => pyCount(response, args.sep) >= 2,
+  render: (args) => `Answer with a list of items, instead of bullet points use ${args.sep}.`,
+  example: { args: { sep: "SEPARATOR" }, pass: "SEPARATOR apples\nSEPARATOR pears", fail: "SEPARATOR apples" },
+});
+
+export const italicsThesis = defineHardType({
+  id: "format:thesis",
+  aliases: ["italic_thesis"],
+  summary: "Some non-blank text in <i>…</i> (or <em>…</em>) is followed by more non-blank text.",
+  condition: () => "the response begins its sections with a thesis in HTML italics",
+  schema: z.strictObject({}),
+  check: (response) => {
+    let index = response.indexOf("<i>");
+    if (index === -1) index = response.indexOf("<em>");
+    if (index === -1) return false;
+    const value = response.slice(index);
+    let end = value.indexOf("</i>");
+    if (end === -1) end = value.indexOf("</em>");
+    if (end === -1) return false;
+    // Upstream slices value[3:end] and value[end + 4:] whichever tag matched.
+    if (pyStrip(value.slice(3, Math.max(3, end))) === "") return false;
+    return pyStrip(value.slice(end + 4)) !== "";
+  },
+  render: () => "Each section must begin with a thesis statement in italics, use HTML to indicate the italics.",
+  example: { args: {}, pass: "<i>Cats rule.</i> They nap all day.", fail: "<i>Cats rule.</i>" },
+});
+
+export const subBulletPoints = defineHardType({
+  id: "format:sub-bullets",
+  aliases: ["sub_bullets"],
+  summary: "Every piece of the response after a '*' contains a '-' (a sub-bullet per bullet).",
+  condition: () => "every * bullet point of the response has a - sub-bullet",
+  schema: z.strictObject({}),
+  check: (response) => response.split("*").slice(1).every((piece) => piece.includes("-")),
+  render: () => "Your response must include bullet points denoted by * and at least one sub-bullet point denoted by - for each bullet point.",
+  example: { args: {}, pass: "* fruit\n  - apple\n* veg\n  - leek", fail: "* fruit\n* veg" },
+});
+
+export const someBulletPoints = defineHardType({
+  id: "format:no_bullets_bullets",
+  aliases: ["sentences_then_bullets"],
+  summary: "At least two sentences, then at least two lines starting with '*', and nothing after the bullets.",
+  condition: () => "the response has at least two sentences followed by at least two * bullet points",
+  schema: z.strictObject({}),
+  check: (response) => {
+    // Upstream reuses one variable: True, then the sentence list of the last prose line, then False.
+    let prose: boolean | readonly string[] = true;
+    let sentences = 0;
+    let bullets = 0;
+    for (const line of response.split("\n")) {
+      if (pyStrip(line).startsWith("*")) {
+        prose = false;
+        if (sentences < 2) return false;
+        bullets++;
+      } else if (prose === true || (Array.isArray(prose) && prose.length > 0)) {
+        prose = regexSentences(pyStrip(line));
+        sentences += prose.length;
+      } else {
+        return false;
+      }
+    }
+    return bullets >= 2;
+  },
+  render: () => "Your answer must contain at least two sentences ending in a period followed by at least two bullet points denoted by *.",
+  example: { args: {}, pass: "Here it is. Two points.\n* one\n* two", fail: "Here it is.\n* one\n* two" },
+});
+
+export const titleCase = defineHardType({
+  id: "format:title_case",
+  aliases: ["title_case"],
+  summary: "No nltk.word_tokenize token starts lower-case while the rest is cased (e.g. 'the', 'iPHONE' fail; 'a', '42' pass).",
+  condition: () => "the response is written in title case",
+  schema: z.strictObject({}),
+  check: (response) =>
+    wordTokenize(response).every((word) => {
+      const first = firstCodePoint(word);
+      const rest = word.slice(first.length);
+      if (pyIsUpper(first) && pyIsLower(rest)) return true;
+      return !(pyIsLower(first) && (pyIsUpper(rest) || pyIsLower(rest)));
+    }),
+  render: () => "Write the entire response in title case (capitalize the first letter of every major word).",
+  example: { args: {}, pass: "The Quick Brown Fox", fail: "The quick brown fox" },
+});
+
+export const outputTemplate = defineHardType({
+  id: "format:output_template",
+  aliases: ["answer_template"],
+  summary: "Contains 'My Answer:', 'My Conclusion:' and 'Future Outlook:' (case-sensitive, any order).",
+  condition: () => "the response follows the template My Answer: … My Conclusion: … Future Outlook: …",
+  schema: z.strictObject({}),
+  check: (response) => ["My Answer:", "My Conclusion:", "Future Outlook:"].every((part) => response.includes(part)),
+  render: () => "Use this exact template for your response: My Answer: [answer] My Conclusion: [conclusion] Future Outlook: [outlook]",
+  example: { args: {}, pass: "My Answer: yes My Conclusion: good Future Outlook: bright", fail: "My Answer: yes" },
+});
+
+export const noWhitespace = defineHardType({
+  id: "format:no_whitespace",
+  aliases: ["no_whitespace"],
+  summary: "No whitespace character at all (Python str.isspace()).",
+  condition: () => "the response contains no whitespace",
+  schema: z.strictObject({}),
+  check: (response) => !Array.from(response).some(pyIsSpaceChar),
+  render: () => "The output should not contain any whitespace.",
+  example: { args: {}, pass: "No_spaces_here.", fail: "Some spaces here." },
+});

@@ -1,0 +1,83 @@
+// IFBench sentence:* — growing alliteration, a keyword in sentence N, growing word
+// counts (allenai/IFBench c94da02; sentences from IFEval's regex splitter).
+
+import { z } from "zod";
+import { countSchema, defineHardType } from "../hard-type.js";
+import { plural, quote } from "../wording.js";
+import { pyLstripChars, pySplitWhitespace } from "../python/py-text.js";
+import { firstCodePoint, PUNCTUATION_AND_SPACE, regexSentences, removePunctuation } from "./text.js";
+
+/** The alliteration score of one sentence as upstream counts it: 2 for a new run of equal first letters, 1 per extra word. */
+function alliteration(sentence: string): number {
+  const words = pySplitWhitespace(sentence.toLowerCase()).map((w) => pyLstripChars(w, PUNCTUATION_AND_SPACE)).filter((w) => w !== "");
+  let score = 0;
+  let inRun = false;
+  for (let i = 0; i + 1 < words.length; i++) {
+    if (firstCodePoint(words[i]) === firstCodePoint(words[i + 1])) {
+      score += inRun ? 1 : 2;
+      inRun = true;
+    } else {
+      inRun = false;
+    }
+  }
+  return score;
+}
+
+export const incrementingAlliteration = defineHardType({
+  id: "sentence:alliteration_increment",
+  aliases: ["growing_alliteration"],
+  summary: "Each sentence has more alliterating words (consecutive words with the same first letter) than the one before.",
+  condition: () => "each sentence of the response has more alliteration than the previous one",
+  schema: z.strictObject({}),
+  check: (response) => {
+    let previous = -1;
+    for (const sentence of regexSentences(response)) {
+      const score = alliteration(sentence);
+      if (score <= previous) return false;
+      previous = score;
+    }
+    return true;
+  },
+  render: () => "Each sentence must have a longer sequence of consecutive alliterative words than the previous one.",
+  example: { args: {}, pass: "The cat sat. Big bold bears roam.", fail: "Big bold bears roam. The cat sat." },
+});
+
+export const includeKeyword = defineHardType({
+  id: "sentence:keyword",
+  aliases: ["keyword_in_sentence"],
+  summary: "Sentence N contains the word (case-insensitive substring).",
+  condition: (a) => `sentence ${a.N} of the response contains ${quote(a.word)}`,
+  schema: z.strictObject({
+    word: z.string().min(1).describe("The keyword (a substring, case-insensitive)."),
+    N: countSchema("Which sentence (1-based)."),
+  }),
+  check: (response, args) => {
+    const sentences = regexSentences(response);
+    return sentences.length >= args.N && sentences[args.N - 1].toLowerCase().includes(args.word.toLowerCase());
+  },
+  render: (args) => `The response must include keyword "${args.word}" in the ${args.N}-th sentence.`,
+  example: { args: { word: "moon", N: 2 }, pass: "Night fell. The moon rose.", fail: "The moon rose. Night fell." },
+});
+
+const wordsOf = (sentence: string): number => pySplitWhitespace(removePunctuation(sentence)).length;
+
+export const incrementingWordCount = defineHardType({
+  id: "sentence:increment",
+  aliases: ["growing_sentences"],
+  summary: "Each sentence has exactly small_n more words (punctuation deleted) than the one before.",
+  condition: (a) => `each sentence of the response has ${plural(a.small_n, "word")} more than the previous one`,
+  schema: z.strictObject({ small_n: countSchema("The increment in words per sentence.", 0) }),
+  check: (response, args) => {
+    const sentences = regexSentences(response);
+    if (sentences.length === 0) return false; // IndexError upstream
+    let previous = wordsOf(sentences[0]);
+    for (const sentence of sentences.slice(1)) {
+      const n = wordsOf(sentence);
+      if (n !== previous + args.small_n) return false;
+      previous = n;
+    }
+    return true;
+  },
+  render: (args) => `Each sentence must contain exactly ${args.small_n} more words than the previous one.`,
+  example: { args: { small_n: 1 }, pass: "I ran. I ran far. I ran very far.", fail: "I ran far. I ran." },
+});

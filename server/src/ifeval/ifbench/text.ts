@@ -1,0 +1,145 @@
+// Text helpers the IFBench checkers share, with the Python semantics of the
+// official code at c94da02: `string.punctuation` (ASCII only), str.translate
+// deletions, IFEval's regex sentence splitter (not NLTK's Punkt), NLTK's English
+// stopwords, NFKD-to-ASCII folding, and code-point indexing (Python str indexes
+// code points, JS strings UTF-16 units).
+
+import { compilePyRegex } from "../python/py-regex.js";
+import { PY_S, pyStrip } from "../python/py-text.js";
+import { memoizeByText } from "../text/text-cache.js";
+
+/** Python `string.punctuation`. */
+export const PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
+/** `''.join(string.punctuation) + ' '`, the strip set the checkers use most. */
+export const PUNCTUATION_AND_SPACE = `${PUNCTUATION} `;
+
+const PUNCTUATION_RUN = /[!-/:-@[-`{-~]/g;
+
+/** Python `s.translate(str.maketrans('', '', string.punctuation))`. */
+export function removePunctuation(s: string): string {
+  return s.replace(PUNCTUATION_RUN, "");
+}
+
+/** The code points of a string (Python's view of `s[i]` and `len(s)`). */
+export function codePoints(s: string): string[] {
+  return Array.from(s);
+}
+
+/** Python `len(s)`. */
+export function pyLen(s: string): number {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+}
+
+/** Python `s[0]` ("" for an empty string, where Python raises). */
+export function firstCodePoint(s: string): string {
+  const cp = s.codePointAt(0);
+  return cp === undefined ? "" : String.fromCodePoint(cp);
+}
+
+/** Python `s.count(sub)`: non-overlapping, and `len(s) + 1` for an empty `sub`. */
+export function pyCount(s: string, sub: string): number {
+  if (sub === "") return pyLen(s) + 1;
+  let n = 0;
+  for (let i = s.indexOf(sub); i !== -1; i = s.indexOf(sub, i + sub.length)) n++;
+  return n;
+}
+
+/** Python `unicodedata.normalize('NFKD', s).encode('ASCII', 'ignore').decode('ASCII')`. */
+export function foldToAscii(s: string): string {
+  return s.normalize("NFKD").replace(/[\u0080-\uffff]/g, "");
+}
+
+const ALPHABETS = "([A-Za-z])";
+const PREFIXES = "(Mr|St|Mrs|Ms|Dr)[.]";
+const SUFFIXES = "(Inc|Ltd|Jr|Sr|Co)";
+const STARTERS = String.raw`(Mr|Mrs|Ms|Dr|Prof|Capt|Cpt|Lt|He\s|She\s|It\s|They\s|Their\s|Our\s|We\s|But\s|However\s|That\s|This\s|Wherever)`;
+const ACRONYMS = "([A-Z][.][A-Z][.](?:[A-Z][.])?)";
+const WEBSITES = "[.](com|net|org|io|gov|edu|me)";
+const DIGITS = "([0-9])";
+
+const py = (pattern: string): RegExp => compilePyRegex(pattern)!;
+
+/** The substitutions of IFEval's `split_into_sentences`, in order (Python `\s` is Unicode whitespace). */
+const SENTENCE_RULES: readonly [RegExp, string][] = [
+  [py(PREFIXES), "$1<prd>"],
+  [py(WEBSITES), "<prd>$1"],
+  [py(`${DIGITS}[.]${DIGITS}`), "$1<prd>$2"],
+];
+const LATER_RULES: readonly [RegExp, string][] = [
+  [py(String.raw`\s${ALPHABETS}[.] `), " $1<prd> "],
+  [py(`${ACRONYMS} ${STARTERS}`), "$1<stop> $2"],
+  [py(`${ALPHABETS}[.]${ALPHABETS}[.]${ALPHABETS}[.]`), "$1<prd>$2<prd>$3<prd>"],
+  [py(`${ALPHABETS}[.]${ALPHABETS}[.]`), "$1<prd>$2<prd>"],
+  [py(` ${SUFFIXES}[.] ${STARTERS}`), " $1<stop> $2"],
+  [py(` ${SUFFIXES}[.]`), " $1<prd>"],
+  [py(` ${ALPHABETS}[.]`), " $1<prd>"],
+];
+const MULTIPLE_DOTS = /\.{2,}/g;
+
+/** IFEval's regex `split_into_sentences`, which IFBench used at c94da02 (later commits moved to NLTK). */
+export const regexSentences = memoizeByText((input: string): string[] => {
+  let text = ` ${input}  `.replaceAll("\n", " ");
+  for (const [pattern, replacement] of SENTENCE_RULES) text = text.replace(pattern, replacement);
+  text = text.replace(MULTIPLE_DOTS, (dots) => `${"<prd>".repeat(dots.length)}<stop>`);
+  if (text.includes("Ph.D")) text = text.replaceAll("Ph.D.", "Ph<prd>D<prd>");
+  for (const [pattern, replacement] of LATER_RULES) text = text.replace(pattern, replacement);
+  if (text.includes("”")) text = text.replaceAll(".”", "”.");
+  if (text.includes('"')) text = text.replaceAll('."', '".');
+  if (text.includes("!")) text = text.replaceAll('!"', '"!');
+  if (text.includes("?")) text = text.replaceAll('?"', '"?');
+  text = text.replaceAll(".", ".<stop>").replaceAll("?", "?<stop>").replaceAll("!", "!<stop>").replaceAll("<prd>", ".");
+  const sentences = text.split("<stop>").map(pyStrip);
+  if (sentences.length > 0 && sentences[sentences.length - 1] === "") sentences.pop();
+  return sentences;
+});
+
+/** NLTK's English stopword list (nltk_data `stopwords/english`); entries with an apostrophe never match a `\w+` token. */
+const STOPWORDS = new Set(
+  ("i me my myself we our ours ourselves you you're you've you'll you'd your yours yourself yourselves he him his " +
+    "himself she she's her hers herself it it's its itself they them their theirs themselves what which who whom this " +
+    "that that'll these those am is are was were be been being have has had having do does did doing a an the and but " +
+    "if or because as until while of at by for with about against between into through during before after above below " +
+    "to from up down in out on off over under again further then once here there when where why how all any both each " +
+    "few more most other some such no nor not only own same so than too very s t can will just don don't should " +
+    "should've now d ll m o re ve y ain aren aren't couldn couldn't didn didn't doesn doesn't hadn hadn't hasn hasn't " +
+    "haven haven't isn isn't ma mightn mightn't mustn mustn't needn needn't shan shan't shouldn shouldn't wasn wasn't " +
+    "weren weren't won won't wouldn wouldn't").split(" "),
+);
+
+const WORD_RUN = /[\p{L}\p{N}_]+/gu;
+
+/** `count_stopwords`: `\w+` tokens whose lower case is an NLTK English stopword. */
+export function countStopwords(text: string): number {
+  let n = 0;
+  for (const token of text.match(WORD_RUN) ?? []) if (STOPWORDS.has(token.toLowerCase())) n++;
+  return n;
+}
+
+const PY_SPACE = new RegExp(PY_S, "u");
+
+/** Python `c.isspace()` for one character. */
+export function pyIsSpaceChar(c: string): boolean {
+  return PY_SPACE.test(c);
+}
+
+/** Python `str.isdigit()`: decimal digits plus the digit-valued superscripts and circled forms. */
+const DIGIT_ONLY = /^[\p{Nd}\u00b2\u00b3\u00b9\u2070\u2074-\u2079\u2080-\u2089\u2460-\u2468\u2474-\u247c\u2488-\u2490\u24ea\u24f5-\u24fd\u24ff\u2776-\u277e\u2780-\u2788\u278a-\u2792\u{1f100}-\u{1f10a}]+$/u;
+export function pyIsDigit(s: string): boolean {
+  return DIGIT_ONLY.test(s);
+}
+
+const ND = /^\p{Nd}$/u;
+
+/** Python `int()` of a run of Unicode decimal digits (each Nd block is a contiguous run of 0-9). */
+export function pyDecimalValue(digits: string): number {
+  let value = 0;
+  for (const ch of digits) {
+    const cp = ch.codePointAt(0)!;
+    let zero = cp;
+    while (zero > 0 && ND.test(String.fromCodePoint(zero - 1))) zero--;
+    value = value * 10 + ((cp - zero) % 10);
+  }
+  return value;
+}

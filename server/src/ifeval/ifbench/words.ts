@@ -1,0 +1,209 @@
+// IFBench words:* — alphabet chains, vowels, consonant clusters, palindromes, prime
+// lengths, repeats, first and last words, word positions (allenai/IFBench c94da02).
+
+import { z } from "zod";
+import { countSchema, defineHardType } from "../hard-type.js";
+import { plural, quote } from "../wording.js";
+import { wordTokenize } from "../text/words.js";
+import { pyLstripChars, pyRstripChars, pySplitWhitespace, pyStrip, pyStripChars } from "../python/py-text.js";
+import { codePoints, firstCodePoint, PUNCTUATION_AND_SPACE, pyLen, regexSentences, removePunctuation } from "./text.js";
+
+const ALPHABET = "abcdefghijklmnopqrstuvwxyz";
+
+export const alphabetLoop = defineHardType({
+  id: "words:alphabet",
+  aliases: ["alphabet_chain"],
+  summary: "Each word starts with the letter after the previous word's first letter (a to z, then a again); the first must be a-z.",
+  condition: () => "each word of the response starts with the next letter of the alphabet",
+  schema: z.strictObject({}),
+  check: (response) => {
+    const words = pySplitWhitespace(pyStripChars(removePunctuation(response), PUNCTUATION_AND_SPACE));
+    if (words.length === 0) return false; // IndexError upstream
+    let letter = firstCodePoint(words[0]).toLowerCase();
+    if (!ALPHABET.includes(letter)) return false;
+    for (const raw of words.slice(1)) {
+      const word = pyStripChars(raw, PUNCTUATION_AND_SPACE).toLowerCase();
+      if (word === "") continue;
+      letter = ALPHABET[(ALPHABET.indexOf(letter) + 1) % 26];
+      if (firstCodePoint(word) !== letter) return false;
+    }
+    return true;
+  },
+  render: () => "Each word must start with the next letter of the alphabet, looping back to 'A' after 'Z'.",
+  example: { args: {}, pass: "Always bring cold drinks.", fail: "Always bring warm drinks." },
+});
+
+export const singleVowelParagraph = defineHardType({
+  id: "words:vowel",
+  aliases: ["three_vowels"],
+  summary: "One line (no newline inside the stripped response) using at most three of the vowels a, e, i, o, u.",
+  condition: () => "the response is one paragraph using at most three different vowels",
+  schema: z.strictObject({}),
+  check: (response) => {
+    const paragraphs = pyStrip(response).split("\n");
+    if (paragraphs.length !== 1) return false;
+    const vowels = new Set([...paragraphs[0].toLowerCase()].filter((c) => "aeiou".includes(c)));
+    return vowels.size <= 3;
+  },
+  render: () => "Write a paragraph using words that contain only three types of vowels.",
+  example: { args: {}, pass: "A cat sat and spat at a bat.", fail: "A cat, a dog, a bird, an eagle and a mule." },
+});
+
+const CONSONANTS = "bcdfghjklmnpqrstvwxyz";
+
+export const consonantCluster = defineHardType({
+  id: "words:consonants",
+  aliases: ["consonant_clusters"],
+  summary: "Every whitespace word has two adjacent consonants (a-z; punctuation is part of the word).",
+  condition: () => "every word of the response has a consonant cluster",
+  schema: z.strictObject({}),
+  check: (response) =>
+    pySplitWhitespace(response.toLowerCase()).every((word) => {
+      for (let i = 0; i + 1 < word.length; i++) if (CONSONANTS.includes(word[i]) && CONSONANTS.includes(word[i + 1])) return true;
+      return false;
+    }),
+  render: () => "Ensure each word in your response has at least one consonant cluster (two or more consonants together).",
+  example: { args: {}, pass: "Strong black crabs crawl.", fail: "A strong crab." },
+});
+
+export const palindromes = defineHardType({
+  id: "words:palindrome",
+  aliases: ["palindromes"],
+  summary: "At least 10 words (punctuation deleted, lower-cased) of 5 or more characters that read the same backwards.",
+  condition: () => "the response includes at least 10 palindromes of at least 5 letters",
+  schema: z.strictObject({}),
+  check: (response) =>
+    pySplitWhitespace(removePunctuation(response).toLowerCase()).filter((w) => {
+      const cps = codePoints(w);
+      return cps.length >= 5 && cps.join("") === cps.reverse().join("");
+    }).length >= 10,
+  render: () => "Include at least 10 single-word palindromes, each at least 5 characters long.",
+  example: {
+    args: {},
+    pass: "level radar civic kayak refer rotor madam stats tenet sagas",
+    fail: "level radar civic kayak refer",
+  },
+});
+
+const PRIMES = new Set([2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73, 79, 83, 89, 97]);
+
+export const primeLengths = defineHardType({
+  id: "words:prime_lengths",
+  aliases: ["prime_length_words"],
+  summary: "Every word (punctuation deleted) has a prime number of characters (2 to 97).",
+  condition: () => "every word of the response has a prime number of letters",
+  schema: z.strictObject({}),
+  check: (response) => pySplitWhitespace(removePunctuation(response)).every((w) => PRIMES.has(pyLen(w))),
+  render: () => "Use only words with lengths that are prime numbers.",
+  example: { args: {}, pass: "We are happy.", fail: "A cat sat." },
+});
+
+export const limitedWordRepeat = defineHardType({
+  id: "words:repeats",
+  aliases: ["max_word_repeats"],
+  summary: "No word (lower-cased, punctuation deleted) occurs more than small_n times.",
+  condition: (a) => `no word of the response is repeated more than ${plural(a.small_n, "time")}`,
+  schema: z.strictObject({ small_n: countSchema("Most occurrences of any one word.", 0) }),
+  check: (response, args) => {
+    const counts = new Map<string, number>();
+    for (const w of pySplitWhitespace(removePunctuation(response.toLowerCase()))) {
+      const n = (counts.get(w) ?? 0) + 1;
+      if (n > args.small_n) return false;
+      counts.set(w, n);
+    }
+    return true;
+  },
+  render: (args) => `The response should not repeat any word more than ${args.small_n} times.`,
+  example: { args: { small_n: 1 }, pass: "Every word differs here.", fail: "The cat and the dog." },
+});
+
+export const lastWordFirstNext = defineHardType({
+  id: "words:last_first",
+  aliases: ["last_word_first_next"],
+  summary: "The last word of each sentence is the first word of the next (case-insensitive, regex sentence splitter).",
+  condition: () => "the last word of each sentence of the response begins the next sentence",
+  schema: z.strictObject({}),
+  check: (response) => {
+    const sentences = regexSentences(response);
+    for (let i = 0; i + 1 < sentences.length; i++) {
+      const last = pySplitWhitespace(pyRstripChars(sentences[i], PUNCTUATION_AND_SPACE)).at(-1);
+      const first = pySplitWhitespace(pyLstripChars(sentences[i + 1], PUNCTUATION_AND_SPACE))[0];
+      if (last === undefined || first === undefined) return false; // IndexError upstream
+      if (last.toLowerCase() !== first.toLowerCase()) return false;
+    }
+    return true;
+  },
+  render: () => "The last word of each sentence must become the first word of the next sentence.",
+  example: { args: {}, pass: "I saw a cat. Cat ran home. Home is warm.", fail: "I saw a cat. The cat ran." },
+});
+
+export const paragraphLastFirstMatch = defineHardType({
+  id: "words:paragraph_last_first",
+  aliases: ["paragraph_same_first_last"],
+  summary: "Each non-empty line starts and ends with the same word (case-insensitive, punctuation stripped from the line's ends).",
+  condition: () => "each paragraph of the response ends with the word it starts with",
+  schema: z.strictObject({}),
+  check: (response) =>
+    response.split("\n").every((line) => {
+      const paragraph = pyStrip(line).toLowerCase();
+      const words = pySplitWhitespace(pyStripChars(paragraph, PUNCTUATION_AND_SPACE));
+      return words.length === 0 || words[0] === words[words.length - 1];
+    }),
+  render: () => "Each paragraph must end with the same word it started with, separate paragraphs with a newline.",
+  example: { args: {}, pass: "Rain falls on the rain.\nSun warms the sun.", fail: "Rain falls on the ground." },
+});
+
+export const noConsecutiveFirstLetter = defineHardType({
+  id: "words:no_consecutive",
+  aliases: ["no_consecutive_first_letter"],
+  summary: "No two consecutive words (lower-cased, punctuation deleted) start with the same character.",
+  condition: () => "no two consecutive words of the response share a first letter",
+  schema: z.strictObject({}),
+  check: (response) => {
+    const words = pySplitWhitespace(removePunctuation(response.toLowerCase()));
+    for (let i = 0; i + 1 < words.length; i++) if (firstCodePoint(words[i]) === firstCodePoint(words[i + 1])) return false;
+    return true;
+  },
+  render: () => "No two consecutive words can share the same first letter.",
+  example: { args: {}, pass: "The cat ran home.", fail: "The two cats ran." },
+});
+
+/** Sentence n (regex splitter) has `keyword` as its m-th nltk.word_tokenize token; shared with IF-RLVR's checker of the same class. */
+export function keywordAtPosition(response: string, keyword: string, n: number, m: number): boolean {
+  const sentences = regexSentences(response);
+  if (sentences.length < n) return false;
+  const words = wordTokenize(sentences[n - 1]);
+  return words.length >= m && words[m - 1] === keyword;
+}
+
+export const keywordSpecificPosition = defineHardType({
+  id: "words:keywords_specific_position",
+  aliases: ["keyword_at_position"],
+  summary: "Sentence n (regex splitter) has the keyword as its m-th nltk.word_tokenize token (case-sensitive).",
+  condition: (a) => `word ${a.m} of sentence ${a.n} of the response is ${quote(pyStrip(a.keyword))}`,
+  schema: z.strictObject({
+    keyword: z.string().refine((s) => pyStrip(s) !== "", "must not be blank").describe("The word expected at that position."),
+    n: countSchema("Which sentence (1-based)."),
+    m: countSchema("Which token of that sentence (1-based)."),
+  }),
+  check: (response, args) => keywordAtPosition(response, pyStrip(args.keyword), args.n, args.m),
+  render: (args) => `Include keyword ${pyStrip(args.keyword)} in the ${args.n}-th sentence, as the ${args.m}-th word of that sentence.`,
+  example: { args: { keyword: "blue", n: 2, m: 3 }, pass: "Hi there. The sky blue today.", fail: "Hi there. The sky is blue." },
+});
+
+export const wordsPosition = defineHardType({
+  id: "words:words_position",
+  aliases: ["second_and_second_last_word"],
+  summary: "The second and the second-to-last nltk.word_tokenize tokens are both the keyword (case-sensitive).",
+  condition: (a) => `the second and second-to-last words of the response are ${quote(pyStrip(a.keyword))}`,
+  schema: z.strictObject({
+    keyword: z.string().refine((s) => pyStrip(s) !== "", "must not be blank").describe("The word expected second and second-to-last."),
+  }),
+  check: (response, args) => {
+    const words = wordTokenize(response);
+    const keyword = pyStrip(args.keyword);
+    return words.length >= 2 && words[1] === keyword && words[words.length - 2] === keyword;
+  },
+  render: (args) => `The second word in your response and the second to last word in your response should be the word ${pyStrip(args.keyword)}.`,
+  example: { args: { keyword: "green" }, pass: "A green field, so green .", fail: "A green field ." },
+});

@@ -1,0 +1,75 @@
+// IF-RLVR (open-instruct IFEvalG) layout types: hyphen-joined sentences, bracketed
+// words, wrapped bigrams, no dots, no exclamation marks.
+
+import { z } from "zod";
+import { defineHardType } from "../hard-type.js";
+import { pySplitWhitespace, pyStrip } from "../python/py-text.js";
+import { regexSentences } from "../ifbench/text.js";
+
+const noArgs = z.strictObject({});
+
+export const sentenceHyphens = defineHardType({
+  id: "detectable_format:sentence_hyphens",
+  aliases: ["hyphenated_sentences"],
+  summary: "Pieces between '-' have no surrounding whitespace and equal the sentences of the text with '-' read as a space (pairwise, to the shorter list).",
+  condition: () => "the response joins its sentences with hyphens and no spaces",
+  schema: noArgs,
+  check: (response) => {
+    const gold = regexSentences(response.replaceAll("-", " "));
+    const pieces = response.split("-");
+    for (let i = 0; i < Math.min(gold.length, pieces.length); i++) {
+      if (pyStrip(pieces[i]) !== pieces[i] || pieces[i] !== gold[i]) return false;
+    }
+    return true;
+  },
+  render: () => "All sentences must be connected using hyphens, with no spaces between them.",
+  example: { args: {}, pass: "I came.-I saw.-I left.", fail: "I came. - I saw." },
+});
+
+export const squareBrackets = defineHardType({
+  id: "detectable_format:square_brackets",
+  aliases: ["bracket_every_word"],
+  summary: "Every whitespace word starts with '[' and ends with ']'.",
+  condition: () => "every word of the response is enclosed in square brackets",
+  schema: noArgs,
+  check: (response) => pySplitWhitespace(response).every((w) => w.startsWith("[") && w.endsWith("]")),
+  render: () => "Enclose every word in your response within square brackets.",
+  example: { args: {}, pass: "[Hello] [there]", fail: "[Hello] there" },
+});
+
+export const bigramWrapping = defineHardType({
+  id: "detectable_format:bigram_wrapping",
+  aliases: ["wrap_bigrams"],
+  summary: "Words 1-2, 3-4, … are wrapped as <<first second>> (an odd last word is not checked).",
+  condition: () => "every word bigram of the response is wrapped in double angular brackets",
+  schema: noArgs,
+  check: (response) => {
+    const words = pySplitWhitespace(response);
+    for (let i = 0; i + 1 < words.length; i += 2) if (!(words[i].startsWith("<<") && words[i + 1].endsWith(">>"))) return false;
+    return true;
+  },
+  render: () => "Wrap every word bigram in double angular brackets, such as <<I am>> <<at home>> <<with my>> <<cute dog>>.",
+  example: { args: {}, pass: "<<I am>> <<at home>>", fail: "I am <<at home>>" },
+});
+
+export const punctuationDot = defineHardType({
+  id: "punctuation:punctuation_dot",
+  aliases: ["no_dots"],
+  summary: "No '.' anywhere.",
+  condition: () => "the response contains no dots",
+  schema: noArgs,
+  check: (response) => !response.includes("."),
+  render: () => "In your entire response, refrain from the use of . (i.e. dots) as punctuation and in general.",
+  example: { args: {}, pass: "No dots here", fail: "A dot." },
+});
+
+export const punctuationExclamation = defineHardType({
+  id: "punctuation:punctuation_exclamation",
+  aliases: ["no_exclamation"],
+  summary: "No '!' anywhere.",
+  condition: () => "the response contains no exclamation marks",
+  schema: noArgs,
+  check: (response) => !response.includes("!"),
+  render: () => "In your entire response, refrain from the use of ! (i.e. exclamation marks) as punctuation and in general.",
+  example: { args: {}, pass: "Calm words.", fail: "Wow!" },
+});

@@ -1,0 +1,131 @@
+// IF-RLVR (open-instruct IFEvalG) keywords:* — consecutive initials, a keyword once or
+// N times, an excluded word, a palindrome, a keyword at a position, same first and last word.
+
+import { z } from "zod";
+import { compareCount, countSchema, defineHardType, relationSchema } from "../hard-type.js";
+import { compared, quote } from "../wording.js";
+import { compilePyRegex } from "../python/py-regex.js";
+import { pySplitWhitespace, pyStrip } from "../python/py-text.js";
+import { wordTokenize } from "../text/words.js";
+import { codePoints } from "../ifbench/text.js";
+import { keywordAtPosition } from "../ifbench/words.js";
+
+/** `len(re.findall(keyword, value, flags=re.IGNORECASE))`; the keyword is a Python regex. */
+export function countKeyword(text: string, keyword: string): number | undefined {
+  const regex = compilePyRegex(keyword, { ignoreCase: true });
+  return regex === undefined ? undefined : (text.match(regex)?.length ?? 0);
+}
+
+const keywordSchema = (description: string) =>
+  z.string().refine((s) => pyStrip(s) !== "" && compilePyRegex(pyStrip(s), { ignoreCase: true }) !== undefined, "a non-blank Python regular expression").describe(description);
+
+export const noAdjacentConsecutive = defineHardType({
+  id: "keywords:no_adjacent_consecutive",
+  aliases: ["no_consecutive_initials"],
+  summary: "No two adjacent words start with consecutive letters (b after a, …); an initial that lower-cases to two characters fails.",
+  condition: () => "no two adjacent words of the response start with consecutive letters of the alphabet",
+  schema: z.strictObject({}),
+  check: (response) => {
+    const words = pySplitWhitespace(response);
+    for (let i = 0; i + 1 < words.length; i++) {
+      const a = codePoints(codePoints(words[i])[0].toLowerCase());
+      const b = codePoints(codePoints(words[i + 1])[0].toLowerCase());
+      if (a.length !== 1 || b.length !== 1) return false;
+      if (b[0].codePointAt(0)! - a[0].codePointAt(0)! === 1) return false;
+    }
+    return true;
+  },
+  render: () => "No two adjacent words can start with consecutive letters of the alphabet.",
+  example: { args: {}, pass: "Dogs chase cats", fail: "A big dog" },
+});
+
+export const wordOnce = defineHardType({
+  id: "keywords:word_once",
+  aliases: ["keyword_once"],
+  summary: "The keyword (a Python regex, case-insensitive) matches exactly once.",
+  condition: (a) => `the response contains ${quote(pyStrip(a.keyword))} exactly once`,
+  schema: z.strictObject({ keyword: keywordSchema("The keyword (Python regex, surrounding spaces ignored).") }),
+  check: (response, args) => countKeyword(response, pyStrip(args.keyword)) === 1,
+  render: (args) => `Include keyword ${pyStrip(args.keyword)} in your response.`,
+  example: { args: { keyword: "moon" }, pass: "The moon rose.", fail: "The moon and the moon." },
+});
+
+export const wordCountDifferentNumbers = defineHardType({
+  id: "keywords:word_count_different_numbers",
+  aliases: ["keyword_count"],
+  summary: "Counts regex matches of the keyword (case-insensitive) against a threshold, as keywords:frequency does.",
+  condition: (a) => `the word ${quote(pyStrip(a.keyword))} appears ${compared(a.relation, a.frequency, "time")} in the response`,
+  schema: z.strictObject({
+    keyword: keywordSchema("The keyword (Python regex, surrounding spaces ignored)."),
+    frequency: countSchema("Occurrence threshold.", 0),
+    relation: relationSchema("the number of occurrences"),
+  }),
+  relations: { threshold: { relation: "relation", count: "frequency", subject: "keyword" } },
+  check: (response, args) => {
+    const n = countKeyword(response, pyStrip(args.keyword));
+    return n !== undefined && compareCount(n, args.relation, args.frequency);
+  },
+  render: (args) => `In your response, the word ${pyStrip(args.keyword)} should appear ${args.frequency} times.`,
+  example: { args: { keyword: "tea", frequency: 2, relation: "at least" }, pass: "Tea, then more tea.", fail: "Tea, then coffee." },
+});
+
+export const excludeWordHarder = defineHardType({
+  id: "keywords:exclude_word_harder",
+  aliases: ["exclude_word"],
+  summary: "The keyword never occurs with a space on both sides (case-sensitive; at the start or end, or before punctuation, it is not seen).",
+  condition: (a) => `the response does not contain the word ${quote(pyStrip(a.keyword))}`,
+  schema: z.strictObject({
+    keyword: z.string().refine((s) => pyStrip(s) !== "", "must not be blank").describe("The word to leave out."),
+    instruction: z.string().optional().describe("Upstream draws the keyword from this text when no keyword is given; unused here."),
+  }),
+  relations: { forbiddenWords: (a) => [pyStrip(a.keyword).toLowerCase()] },
+  check: (response, args) => !response.includes(` ${pyStrip(args.keyword)} `),
+  render: (args) => `Do not include keyword ${pyStrip(args.keyword)} in the response.`,
+  example: { args: { keyword: "very" }, pass: "It is quite good.", fail: "It is very good." },
+});
+
+export const palindromeBasic = defineHardType({
+  id: "keywords:palindrome",
+  aliases: ["include_palindrome"],
+  summary: "Some whitespace word reads the same backwards (as written: case and punctuation count; 'a' qualifies).",
+  condition: () => "the response includes a palindrome",
+  schema: z.strictObject({}),
+  check: (response) => pySplitWhitespace(response).some((w) => {
+    const cps = codePoints(w);
+    return cps.join("") === [...cps].reverse().join("");
+  }),
+  render: () => "Include a palindrome in your response.",
+  example: { args: {}, pass: "We saw a racecar.", fail: "We saw cars." },
+});
+
+/** Upstream takes the first element when the keyword comes as a list. */
+const firstOf = z.union([z.string(), z.array(z.string()).min(1).transform((list) => list[0])]);
+
+export const rlvrKeywordSpecificPosition = defineHardType({
+  id: "keywords:keyword_specific_position",
+  aliases: ["keyword_position"],
+  summary: "Sentence n has the keyword as its m-th nltk.word_tokenize token (same checker as IFBench's words:keywords_specific_position).",
+  condition: (a) => `word ${a.m} of sentence ${a.n} of the response is ${quote(pyStrip(a.keyword))}`,
+  schema: z.strictObject({
+    keyword: firstOf.refine((s) => pyStrip(s) !== "", "must not be blank").describe("The word expected at that position (a list uses its first word)."),
+    n: countSchema("Which sentence (1-based)."),
+    m: countSchema("Which token of that sentence (1-based)."),
+  }),
+  check: (response, args) => keywordAtPosition(response, pyStrip(args.keyword), args.n, args.m),
+  render: (args) => `Include keyword ${pyStrip(args.keyword)} in the ${args.n}-th sentence, as the ${args.m}-th word of that sentence.`,
+  example: { args: { keyword: "blue", n: 1, m: 2 }, pass: "Sky blue today.", fail: "The sky is blue." },
+});
+
+export const startEnd = defineHardType({
+  id: "keywords:start_end",
+  aliases: ["same_first_last_word"],
+  summary: "The first and last nltk.word_tokenize tokens are the same word (case-insensitive); a final '.' is a token of its own.",
+  condition: () => "the response starts and ends with the same word",
+  schema: z.strictObject({}),
+  check: (response) => {
+    const words = wordTokenize(response);
+    return words.length >= 2 && words[0].toLowerCase() === words[words.length - 1].toLowerCase();
+  },
+  render: () => "Start and end your response with the same word (do not write anything after the last word, not even punctuation).",
+  example: { args: {}, pass: "Rain falls all day long rain", fail: "Rain falls all day long." },
+});

@@ -1,0 +1,97 @@
+// Python's `list(csv.reader(io.StringIO(text), delimiter=...))` with the default
+// dialect (quotechar '"', doublequote, no escapechar, not strict), as IFBench's CSV
+// checkers call it. Hand-written rather than a CSV library: the checkers depend on
+// the exact quirks of CPython's _csv state machine (a blank line is a row [], text
+// after a closing quote is kept, an unterminated quote runs to the end, and a
+// carriage return inside an unquoted line is an error).
+
+/** csv.Error: the official code would raise (our checkers then count as not followed). */
+export class PyCsvError extends Error {}
+
+type State = "startRecord" | "startField" | "inField" | "inQuotedField" | "quoteInQuotedField" | "eatCrnl";
+
+const EOL = "";
+
+/** Lines as io.StringIO yields them: split after each "\n" (no newline translation). */
+function stringIoLines(text: string): string[] {
+  const lines: string[] = [];
+  let start = 0;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", start)) {
+    lines.push(text.slice(start, i + 1));
+    start = i + 1;
+  }
+  if (start < text.length) lines.push(text.slice(start));
+  return lines;
+}
+
+export function pyCsvRows(text: string, delimiter = ","): string[][] {
+  const rows: string[][] = [];
+  let fields: string[] = [];
+  let field = "";
+  let state: State = "startRecord";
+  const save = () => {
+    fields.push(field);
+    field = "";
+  };
+  const add = (c: string) => {
+    field += c;
+  };
+  const endOrCrnl = (c: string): State => (c === EOL ? "startRecord" : "eatCrnl");
+
+  const processChar = (c: string): void => {
+    switch (state) {
+      case "startRecord":
+        if (c === EOL) return;
+        if (c === "\n" || c === "\r") { state = "eatCrnl"; return; }
+        state = "startField";
+        processChar(c); // the character starts the first field
+        return;
+      case "startField":
+        if (c === "\n" || c === "\r" || c === EOL) { save(); state = endOrCrnl(c); }
+        else if (c === '"') state = "inQuotedField";
+        else if (c === delimiter) save();
+        else { add(c); state = "inField"; }
+        return;
+      case "inField":
+        if (c === "\n" || c === "\r" || c === EOL) { save(); state = endOrCrnl(c); }
+        else if (c === delimiter) { save(); state = "startField"; }
+        else add(c);
+        return;
+      case "inQuotedField":
+        if (c === EOL) return;
+        if (c === '"') state = "quoteInQuotedField";
+        else add(c);
+        return;
+      case "quoteInQuotedField":
+        if (c === '"') { add(c); state = "inQuotedField"; }
+        else if (c === delimiter) { save(); state = "startField"; }
+        else if (c === "\n" || c === "\r" || c === EOL) { save(); state = endOrCrnl(c); }
+        else { add(c); state = "inField"; }
+        return;
+      case "eatCrnl":
+        if (c === "\n" || c === "\r") return;
+        if (c === EOL) { state = "startRecord"; return; }
+        throw new PyCsvError("new-line character seen in unquoted field");
+    }
+  };
+
+  const lines = stringIoLines(text);
+  let next = 0;
+  for (;;) {
+    // One record: lines until the state machine is back at the start of a record.
+    fields = [];
+    let ended = false;
+    do {
+      if (next >= lines.length) {
+        if (field.length > 0 || (state as State) === "inQuotedField") { save(); ended = true; break; }
+        return rows;
+      }
+      const line = lines[next++];
+      if (line.includes("\0")) throw new PyCsvError("line contains NUL");
+      for (const c of line) processChar(c);
+      processChar(EOL);
+    } while (state !== "startRecord");
+    rows.push(fields);
+    if (ended) return rows;
+  }
+}
