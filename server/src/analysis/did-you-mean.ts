@@ -2,9 +2,9 @@
 //
 // A file of unknown names asks for a suggestion per name (4 MB of them took 28 s), so:
 // the distance is banded (only cells within `limit` of the diagonal) over two reused
-// rows, costing O(length × limit) and allocating nothing; and the scores against a
-// fixed candidate list (the built-in names) are memoised by name, since a file
-// repeats its misspellings.
+// rows, costing O(length × limit) and allocating nothing, after a letter-count lower
+// bound has ruled out most candidates. (resolve.ts remembers the registry's
+// suggestions per misspelling, since a file repeats its misspellings.)
 
 let rowA = new Int32Array(64);
 let rowB = new Int32Array(64);
@@ -120,27 +120,17 @@ function best(scored: Scored[], max: number): string[] {
   return scored.slice(0, max).map((s) => s.c);
 }
 
-/** Up to `max` candidates close to `name`, best first; a candidate whose suffix after ':' matches is also offered. */
-export function suggest(name: string, names: Iterable<string>, max = 3): string[] {
-  return best(score(name.toLowerCase(), candidates(names)), max);
+/** Prepared candidates of a list passed again and again (the registry's names), kept with the list. */
+const preparedLists = new WeakMap<readonly string[], Candidate[]>();
+
+function prepared(names: Iterable<string>): Iterable<Candidate> {
+  if (!Array.isArray(names)) return candidates(names);
+  let list = preparedLists.get(names);
+  if (list === undefined) preparedLists.set(names, (list = names.map(candidate)));
+  return list;
 }
 
-const MEMO_LIMIT = 10_000;
-const memos = new WeakMap<readonly string[], { prepared: Candidate[]; scores: Map<string, Scored[]> }>();
-
-/**
- * `suggest` over `fixed` and `extra` together; the scores against `fixed` (a list that
- * never changes, such as the built-in names) are remembered per name.
- */
-export function suggestAmong(name: string, fixed: readonly string[], extra: Iterable<string>, max = 3): string[] {
-  const needle = name.toLowerCase();
-  let memo = memos.get(fixed);
-  if (memo === undefined) memos.set(fixed, (memo = { prepared: fixed.map(candidate), scores: new Map() }));
-  let scored = memo.scores.get(needle);
-  if (scored === undefined) {
-    if (memo.scores.size >= MEMO_LIMIT) memo.scores.clear();
-    scored = score(needle, memo.prepared);
-    memo.scores.set(needle, scored);
-  }
-  return best(scored.concat(score(needle, candidates(extra))), max);
+/** Up to `max` candidates close to `name`, best first; a candidate whose suffix after ':' matches is also offered. */
+export function suggest(name: string, names: Iterable<string>, max = 3): string[] {
+  return best(score(name.toLowerCase(), prepared(names)), max);
 }

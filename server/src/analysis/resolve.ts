@@ -9,7 +9,7 @@ import { findHardType, HARD_TYPES } from "../ifeval/registry.js";
 import { excerpt } from "../../../grammars/src/excerpt.js";
 import { validateArguments } from "./arguments.js";
 import { diagnostic, type Diagnostic } from "./diagnostic.js";
-import { suggest, suggestAmong } from "./did-you-mean.js";
+import { suggest } from "./did-you-mean.js";
 import type { LeafNode, LogicNode, ParallelNode } from "./logic.js";
 import { isSoftCategory, SOFT_CATEGORIES } from "./soft-categories.js";
 

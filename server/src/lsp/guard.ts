@@ -1,10 +1,14 @@
 // Every request handler runs through `guard`: a failure is logged to the client's
-// console and answered with null, so no input can take the server down.
+// console and answered with null, so no input can take the server down. A request the
+// client has already cancelled (VS Code cancels outline, semantic-token and code-action
+// requests for a version an edit has superseded) is answered with null without running:
+// on a large file its handler would analyse a stale version for seconds.
 
-import type { Connection } from "vscode-languageserver";
+import type { CancellationToken, Connection } from "vscode-languageserver";
 
-export function guard<P, R>(connection: Connection, name: string, handler: (params: P) => R | Promise<R>): (params: P) => Promise<R | null> {
-  return async (params: P) => {
+export function guard<P, R>(connection: Connection, name: string, handler: (params: P) => R | Promise<R>): (params: P, token?: CancellationToken) => Promise<R | null> {
+  return async (params: P, token?: CancellationToken) => {
+    if (token?.isCancellationRequested) return null;
     try {
       return await handler(params);
     } catch (error) {
