@@ -33,6 +33,11 @@ export const CODES = {
   unusedDefine: { code: "LSR061", severity: "warning" },
   defineShadowsAlias: { code: "LSR062", severity: "warning" },
   defineRefersToDefine: { code: "LSR063", severity: "error" },
+  badSelector: { code: "LSR070", severity: "error" },
+  emptySelectorText: { code: "LSR071", severity: "error" },
+  eachWithoutItems: { code: "LSR072", severity: "error" },
+  badScopeRegex: { code: "LSR073", severity: "error" },
+  meaninglessOnItem: { code: "LSR074", severity: "warning" },
   internalError: { code: "LSR099", severity: "error" },
   invalidJsonInstruction: { code: "LSR100", severity: "error" },
 } as const satisfies Record<string, { code: string; severity: Severity }>;

@@ -16,6 +16,7 @@ import { findChange, parseWindow } from "./incremental-window.js";
 import type { Instruction, LogicNode } from "./logic.js";
 import { unusedDefines } from "./resolve.js";
 import { checkRootScope, itemScope, type ItemScope } from "./incremental-scopes.js";
+import { hasResponseScopes } from "./scope-presence.js";
 
 export interface PreviousVersion {
   text: string;
@@ -62,6 +63,8 @@ function incremental(previous: PreviousVersion, text: string, maxDepth: number):
   if (itemsBefore - window.count + window.items.length === 0) return undefined; // "no constraints" is the full path's
 
   const fresh = window.items.map((item) => itemEntry(item, state.names, maxDepth, new Set<object>()));
+  // Response scopes are checked per scope by the full analysis only.
+  if (hasResponseScopes(prev.instruction.root) || fresh.some((e) => hasResponseScopes(e.logic))) return undefined;
 
   // Nothing has been changed so far; from here on the previous analysis is reused in place.
   const delta = text.length - previous.text.length;

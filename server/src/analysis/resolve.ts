@@ -3,7 +3,7 @@
 // out of the tree (with a diagnostic), so the tree is always well formed.
 
 import type {
-  AndNode, CallNode, ConstraintNode, DefineNode, FileNode, IfNode, ItemNode, Range, SequenceNode, SoftNode,
+  AndNode, CallNode, ConstraintNode, DefineNode, FileNode, IfNode, ItemNode, Range, ScopeNode, SequenceNode, SoftNode,
 } from "../../../grammars/src/ast.js";
 import { findHardType, HARD_TYPES } from "../ifeval/registry.js";
 import { validateArguments } from "./arguments.js";
@@ -11,6 +11,8 @@ import { diagnostic, type Diagnostic } from "./diagnostic.js";
 import { suggest } from "./did-you-mean.js";
 import type { LeafNode, LogicNode, ParallelNode } from "./logic.js";
 import { isSoftCategory, SOFT_CATEGORIES } from "./soft-categories.js";
+import { meaninglessOnItems, resolveScopeHead, withScopes } from "../scopes/resolve-scope.js";
+import type { Scope } from "./logic.js";
 
 export interface ResolveOptions {
   /** Structure nesting deeper than this is reported (LSR002). */
@@ -155,7 +157,25 @@ class Resolver {
       case "orphan-else":
         this.diagnostics.push(diagnostic("elseWithoutIf", item.keywordRange, "'else' without a preceding 'if' block."));
         return undefined;
+      case "scope":
+        return this.scoped(item, depth);
     }
+  }
+
+  /** A scoped item: its heads resolved (a broken one is reported and left out) in front of the body's own scopes. */
+  private scoped(node: ScopeNode, depth: number): LogicNode | undefined {
+    const scopes: Scope[] = [];
+    for (const head of node.heads) {
+      const { scope, diagnostics } = resolveScopeHead(head);
+      for (const d of diagnostics) this.diagnostics.push(d);
+      if (scope) scopes.push(scope);
+    }
+    if (node.body === undefined) return undefined;
+    const body = node.body.kind === "and" ? this.block(node.body, depth, "scope") : this.item(node.body, depth);
+    // A broken scope (reported above) leaves the body out: unscoped it would clash with its neighbours.
+    if (body === undefined || scopes.length < node.heads.length) return undefined;
+    if (scopes.some((s) => s.selector.kind === "items")) meaninglessOnItems(body, this.diagnostics);
+    return withScopes(body, scopes, node.range);
   }
 
   private block(node: AndNode, depth: number, what: string): LogicNode | undefined {
