@@ -26,6 +26,8 @@ export function cacheKey(parts: Record<string, unknown>): string {
   return createHash("sha256").update(JSON.stringify({ version: CACHE_PROTOCOL_VERSION, ...parts })).digest("hex");
 }
 
+const CachedSpan = z.object({ span: z.string() });
+
 export class VerdictCache {
   private madeDir: Promise<unknown> | undefined;
 
@@ -46,6 +48,33 @@ export class VerdictCache {
       return parsed.success ? parsed.data : undefined;
     } catch {
       return undefined;
+    }
+  }
+
+  /** An extracted span (`in extract "..."`), stored beside the verdicts under its own keys. */
+  getSpan(key: string): string | undefined {
+    try {
+      const parsed = CachedSpan.safeParse(JSON.parse(readFileSync(this.file(key), "utf8")));
+      return parsed.success ? parsed.data.span : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async setSpan(key: string, span: string): Promise<void> {
+    await this.write(key, JSON.stringify({ span }));
+  }
+
+  private async write(key: string, content: string): Promise<void> {
+    const temp = join(this.dir, `.${key}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+    try {
+      this.madeDir ??= fs.mkdir(this.dir, { recursive: true });
+      await this.madeDir;
+      await fs.writeFile(temp, content);
+      await fs.rename(temp, this.file(key));
+    } catch {
+      this.madeDir = undefined;
+      await fs.rm(temp, { force: true }).catch(() => undefined);
     }
   }
 

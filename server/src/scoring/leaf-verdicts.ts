@@ -4,7 +4,9 @@
 import type { LeafNode } from "../analysis/logic.js";
 import { findHardType, verifyInstruction } from "../ifeval/registry.js";
 import type { SoftJudge } from "../judge/types.js";
+import type { Extractor, ViewSet } from "../scopes/views.js";
 import type { NodeRole, ScoreNode } from "./result.js";
+import { evaluateScopedLeaf } from "./scoped-leaf.js";
 
 export interface LeafContext {
   response: string;
@@ -12,6 +14,10 @@ export interface LeafContext {
   mode: "strict" | "loose";
   judge: SoftJudge | undefined;
   signal: AbortSignal | undefined;
+  /** The texts selected by the enclosing scopes; undefined: the whole response. */
+  views?: ViewSet;
+  /** Answers `in extract "..."` scopes. */
+  extract?: Extractor;
 }
 
 export async function evaluateLeaf(leaf: LeafNode, role: NodeRole, ctx: LeafContext): Promise<ScoreNode> {
@@ -28,6 +34,8 @@ export async function evaluateLeaf(leaf: LeafNode, role: NodeRole, ctx: LeafCont
     children: [],
   };
   if (leaf.ref !== undefined) base.ref = leaf.ref;
+  if (ctx.views !== undefined && !(ctx.views.kind === "views" && ctx.views.whole)) return evaluateScopedLeaf(leaf, base, ctx, ctx.views);
+  base.spans = [{ start: 0, end: ctx.response.length }];
   if (leaf.kind === "hard") {
     base.id = leaf.id;
     base.args = leaf.args;

@@ -47,6 +47,8 @@ export interface LoopbackScript {
   rejectParameters?: string[];
   /** Delay before every answer. */
   latencyMs?: number;
+  /** Span extraction (`in extract "..."`): the span to answer by description; default "" (unusable). */
+  spans?: Record<string, string>;
 }
 
 export interface LoopbackJudge {
@@ -68,6 +70,16 @@ export function constraintOf(userMessage: string): string | undefined {
   return label < 0 ? undefined : after.slice(label + "Constraint: ".length);
 }
 
+/** The description of a span-extraction request, after the closing response marker. */
+export function descriptionOf(userMessage: string): string | undefined {
+  const open = /<<<RESPONSE ([0-9a-f]+)>>>/.exec(userMessage);
+  if (!open) return undefined;
+  const close = `<<<END RESPONSE ${open[1]}>>>`;
+  const after = userMessage.slice(userMessage.lastIndexOf(close) + close.length);
+  const label = after.indexOf("Description: ");
+  return label < 0 ? undefined : after.slice(label + "Description: ".length);
+}
+
 function verdictFor(script: LoopbackScript, constraint: string | undefined): { verdict: Verdict; probability: number } {
   const verdict = (constraint !== undefined && script.verdicts?.[constraint]) || "YES";
   const probability = (constraint !== undefined ? script.probabilities?.[constraint] : undefined) ?? (verdict === "YES" ? 0.9 : 0.1);
@@ -84,6 +96,8 @@ function chatReply(script: LoopbackScript, body: Record<string, unknown>): Scrip
   }
   const messages = Array.isArray(body.messages) ? (body.messages as { role?: string; content?: string }[]) : [];
   const user = messages.find((message) => message.role === "user")?.content ?? "";
+  const description = descriptionOf(user);
+  if (description !== undefined) return { body: chatCompletionBody(JSON.stringify({ span: script.spans?.[description] ?? "" })) };
   const constraint = constraintOf(user);
   const { verdict, probability } = verdictFor(script, constraint);
   const evidence = (constraint !== undefined ? script.evidence?.[constraint] : undefined) ?? "judged by the loopback server";
