@@ -20,7 +20,8 @@ Usage:
                     [--gamma G] [--flat] [--loose] [--summary-json FILE] [judge flags]
                                                score many responses; resumable (ids in --out are skipped)
   lsrif import FILE.json [-o OUT.lsr]          LsrInstruct JSON to .lsr
-  lsrif export FILE.lsr [-o OUT.json]          .lsr to LsrInstruct JSON
+  lsrif export FILE.lsr [-o OUT.json] [--paper]
+                                               .lsr to LsrInstruct JSON (--paper: without scopes, warning for each)
   lsrif render FILE                            the natural-language instruction
   lsrif format FILE... [--write | --check]     canonical formatting
   lsrif ifeval --input input_data.jsonl --responses responses.jsonl [--loose] --out results.jsonl
@@ -103,10 +104,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
     case "import":
     case "export": {
-      const { values, positionals: pos } = parse(rest, { output: { type: "string", short: "o" } });
+      const { values, positionals: pos } = parse(rest, { output: { type: "string", short: "o" }, ...(command === "export" ? { paper: { type: "boolean" as const } } : {}) });
       const [file] = positionals(pos, 1, 1, "one FILE");
       const out = typeof values.output === "string" ? values.output : undefined;
-      return command === "import" ? runImport(file, out, io) : runExport(file, out, io);
+      return command === "import" ? runImport(file, out, io) : runExport(file, out, io, (values as { paper?: boolean }).paper === true);
     }
     case "render": {
       const { positionals: pos } = parse(rest, {});

@@ -5,10 +5,11 @@
 // printed as its step). Both keep the score; JSON export removes the wrappers.
 
 import { DEFAULT_GAMMA, type Instruction, type LeafNode, type LogicNode } from "../analysis/logic.js";
+import { scopesSource } from "../scopes/describe.js";
 
 const INDENT = "  ";
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const KEYWORDS = new Set(["prompt", "gamma", "define", "first", "then", "finally", "if", "else", "and", "soft"]);
+const KEYWORDS = new Set(["prompt", "gamma", "define", "first", "then", "finally", "if", "else", "and", "soft", "in", "each"]);
 
 export function printLsr(instruction: Instruction): string {
   const printer = new Printer(collectDefines(instruction.root));
@@ -76,11 +77,19 @@ function collectDefines(root: LogicNode): Map<string, string> {
   return new Map([...byName].filter((entry): entry is [string, string] => entry[1] !== null));
 }
 
-/** A sequence of one step has no order to keep: it is printed as the step. */
+/** A sequence of one step has no order to keep: it is printed as the step (with the sequence's scopes in front of its own). */
 function unwrapOneStep(node: LogicNode): LogicNode {
   let current = node;
-  while (current.kind === "sequential" && current.steps.length === 1) current = current.steps[0];
+  while (current.kind === "sequential" && current.steps.length === 1) {
+    const step = current.steps[0];
+    current = current.scopes?.length ? { ...step, scopes: [...current.scopes, ...(step.scopes ?? [])] } : step;
+  }
   return current;
+}
+
+/** `in paragraph 1 ` before a scoped node, "" before others. */
+function scopePrefix(node: LogicNode): string {
+  return node.scopes && node.scopes.length > 0 ? `${scopesSource(node.scopes)} ` : "";
 }
 
 class Printer {
@@ -98,19 +107,24 @@ class Printer {
   private item(original: LogicNode, depth: number): string[] {
     const node = unwrapOneStep(original);
     const pad = INDENT.repeat(depth);
+    const scope = scopePrefix(node);
     switch (node.kind) {
       case "hard":
       case "soft":
-        return [pad + this.leaf(node)];
+        return [pad + scope + this.leaf(node)];
       case "parallel":
-        return this.braced("and ", node.children, depth);
-      case "sequential":
-        return node.steps.flatMap((step, i) => {
+        return this.braced(scope === "" ? "and " : scope, node.children, depth);
+      case "sequential": {
+        const lines = node.steps.flatMap((step, i) => {
           const keyword = i === 0 ? "first" : i === node.steps.length - 1 && node.steps.length >= 3 ? "finally" : "then";
           return this.step(keyword, step, depth);
         });
+        // `in S first a then b`: the scope takes the whole sequence.
+        if (scope !== "") lines[0] = pad + scope + lines[0].slice(pad.length);
+        return lines;
+      }
       case "conditional":
-        return this.conditional(node, depth, "if ");
+        return this.conditional(node, depth, `${scope}if `);
     }
   }
 
@@ -124,16 +138,18 @@ class Printer {
   private step(keyword: string, original: LogicNode, depth: number): string[] {
     const node = unwrapOneStep(original);
     const pad = INDENT.repeat(depth);
+    const scope = scopePrefix(node);
     switch (node.kind) {
       case "hard":
       case "soft":
-        return [`${pad}${keyword} ${this.leaf(node)}`];
+        return [`${pad}${keyword} ${scope}${this.leaf(node)}`];
       case "parallel":
-        return this.braced(`${keyword} `, node.children, depth);
+        return this.braced(`${keyword} ${scope}`, node.children, depth);
       case "sequential":
-        return this.braced(`${keyword} `, [node], depth);
+        // A scoped step cannot be a bare sequence: the scope goes on the braces, the sequence inside.
+        return this.braced(`${keyword} ${scope}`, [{ ...node, scopes: undefined }], depth);
       case "conditional":
-        return this.conditional(node, depth, `${keyword} if `);
+        return this.conditional(node, depth, `${keyword} ${scope}if `);
     }
   }
 
@@ -144,7 +160,7 @@ class Printer {
     let rest = node.else;
     while (rest !== undefined) {
       const otherwise = unwrapOneStep(rest);
-      if (otherwise.kind === "conditional") {
+      if (otherwise.kind === "conditional" && !otherwise.scopes?.length) {
         lines.push(...this.condition(otherwise.condition, depth, `${pad}} else if `));
         lines.push(...this.branch(otherwise.then, depth));
         rest = otherwise.else;
@@ -160,15 +176,16 @@ class Printer {
   /** The lines up to and including the branch's opening `{`. */
   private condition(original: LogicNode, depth: number, opening: string): string[] {
     const node = unwrapOneStep(original);
-    if (node.kind === "hard" || node.kind === "soft") return [`${opening}${this.leaf(node)} {`];
+    const scope = scopePrefix(node);
+    if (node.kind === "hard" || node.kind === "soft") return [`${opening}${scope}${this.leaf(node)} {`];
     const pad = INDENT.repeat(depth);
     // The grammar allows a constraint or `and { ... }` here; any other structure goes in the and-block.
-    const inside = node.kind === "parallel" ? node.children : [node];
-    return [`${opening}and {`, ...this.items(inside, depth + 1), `${pad}} {`];
+    const inside = node.kind === "parallel" ? node.children : [{ ...node, scopes: undefined }];
+    return [`${opening}${scope}and {`, ...this.items(inside, depth + 1), `${pad}} {`];
   }
 
   private branch(node: LogicNode, depth: number): string[] {
-    const inside = node.kind === "parallel" ? node.children : [node];
+    const inside = node.kind === "parallel" && !node.scopes?.length ? node.children : [node];
     return this.items(inside, depth + 1);
   }
 }
