@@ -175,7 +175,7 @@ class Resolver {
     // A broken scope (reported above) leaves the body out: unscoped it would clash with its neighbours.
     if (body === undefined || scopes.length < node.heads.length) return undefined;
     if (scopes.some((s) => s.selector.kind === "items")) meaninglessOnItems(body, this.diagnostics);
-    return withScopes(body, scopes, node.range);
+    return withScopes(body, scopes);
   }
 
   private block(node: AndNode, depth: number, what: string): LogicNode | undefined {

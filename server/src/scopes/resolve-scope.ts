@@ -4,7 +4,7 @@
 
 import type { NumberNode, ScopeHeadNode, SelectorNode } from "../../../grammars/src/ast.js";
 import { diagnostic, type Diagnostic } from "../analysis/diagnostic.js";
-import type { LeafNode, ListKind, LogicNode, Scope, Selector } from "../analysis/logic.js";
+import type { ListKind, LogicNode, Scope, Selector } from "../analysis/logic.js";
 import { compilePyRegex } from "../ifeval/python/py-regex.js";
 
 type Unit = "paragraphs" | "lines" | "items" | "section" | "before" | "after" | "between" | "extract";
@@ -194,8 +194,11 @@ export function meaninglessOnItems(node: LogicNode, out: Diagnostic[]): void {
   visit(node);
 }
 
-/** The node with `scopes` in front of its own; a new object, the input is left alone. */
-export function withScopes<N extends LogicNode>(node: N, scopes: readonly Scope[], range: LeafNode["range"]): N {
-  const combined = node.scopes ? [...scopes, ...node.scopes] : scopes;
-  return range ? { ...node, scopes: combined, range } : { ...node, scopes: combined };
+/**
+ * The node with `scopes` in front of its own; a new object, the input is left alone. The node
+ * keeps its own range (the constraint's or the block's), so hovers, verdicts and editor marks
+ * find it as they find unscoped nodes.
+ */
+export function withScopes<N extends LogicNode>(node: N, scopes: readonly Scope[]): N {
+  return { ...node, scopes: node.scopes ? [...scopes, ...node.scopes] : scopes };
 }
