@@ -24,7 +24,8 @@ function describe(node: ScoreNode): string {
   } else {
     head = node.label;
   }
-  const parts = [`${role}${head}`, STATUS[node.status], `r=${fmt(node.value)}`];
+  const scope = node.scope ? `[${node.scope}] ` : "";
+  const parts = [`${role}${scope}${head}`, STATUS[node.status], `r=${fmt(node.value)}`];
   if (node.adjusted !== undefined) parts.push(`r'=${fmt(node.adjusted)}`);
   if (node.role !== "condition") parts.push(`share=${fmt(node.share)}`, `adds=${fmt(node.contribution)}`);
   if (node.conditionHolds !== undefined) parts.push(`condition ${node.conditionHolds === null ? "undecided" : node.conditionHolds ? "holds" : "fails"}`);
@@ -41,6 +42,7 @@ export function formatScoreTree(result: ScoreResult): string {
   const walk = (node: ScoreNode, prefix: string, last: boolean, top: boolean) => {
     lines.push(top ? describe(node) : `${prefix}${last ? "└─ " : "├─ "}${describe(node)}`);
     if (node.evidence) lines.push(`${prefix}${top ? "" : last ? "   " : "│  "}   evidence: ${node.evidence}`);
+    for (const span of node.extracted ?? []) lines.push(`${prefix}${top ? "" : last ? "   " : "│  "}   extracted: ${JSON.stringify(span.length > 80 ? `${span.slice(0, 77)}...` : span)}`);
     const childPrefix = top ? "" : prefix + (last ? "   " : "│  ");
     node.children.forEach((c, i) => walk(c, childPrefix, i === node.children.length - 1, false));
   };
