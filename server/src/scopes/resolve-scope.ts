@@ -57,7 +57,7 @@ export function resolveScopeHead(head: ScopeHeadNode): ScopeResolution {
   const selector = head.selector && resolveSelector(head.selector, diagnostics);
   if (selector === undefined) return { scope: undefined, diagnostics };
   if (head.quantifier === "each" && !yieldsItems(selector)) {
-    diagnostics.push(diagnostic("eachWithoutItems", head.range,
+    diagnostics.push(diagnostic("eachWithoutItems", head.keywordRange,
       `'each' needs a selector that yields items (paragraphs, lines, list items); '${head.selector!.unit}' selects one span. Use 'in'.`,
       { replacements: ["in"] }));
     return { scope: undefined, diagnostics };
