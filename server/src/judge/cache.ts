@@ -82,15 +82,6 @@ export class VerdictCache {
   async set(key: string, verdict: SoftVerdict): Promise<void> {
     if (verdict.status === "error") return;
     const entry: CachedVerdict = { status: verdict.status, probability: verdict.probability, evidence: verdict.evidence };
-    const temp = join(this.dir, `.${key}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
-    try {
-      this.madeDir ??= fs.mkdir(this.dir, { recursive: true });
-      await this.madeDir;
-      await fs.writeFile(temp, JSON.stringify(entry));
-      await fs.rename(temp, this.file(key));
-    } catch {
-      this.madeDir = undefined;
-      await fs.rm(temp, { force: true }).catch(() => undefined);
-    }
+    await this.write(key, JSON.stringify(entry));
   }
 }

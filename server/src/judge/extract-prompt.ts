@@ -3,7 +3,7 @@
 // as in prompt.ts; the reply is JSON {"span": "..."}.
 
 import { z } from "zod";
-import { responseClose, responseOpen, type ChatMessage } from "./prompt.js";
+import { parseJsonObjectReply, responseClose, responseOpen, type ChatMessage } from "./prompt.js";
 import type { SpanRequest } from "./types.js";
 
 export const SpanReply = z.object({ span: z.string() });
@@ -41,17 +41,5 @@ export function buildSpanMessages(request: SpanRequest, nonce: string): ChatMess
 
 /** The JSON object in a reply (code fences or chatter around it tolerated), validated. */
 export function parseSpanReply(content: string): SpanReply | undefined {
-  const candidates = [content.trim()];
-  const first = content.indexOf("{");
-  const last = content.lastIndexOf("}");
-  if (first >= 0 && last > first) candidates.push(content.slice(first, last + 1));
-  for (const candidate of candidates) {
-    try {
-      const parsed = SpanReply.safeParse(JSON.parse(candidate));
-      if (parsed.success) return parsed.data;
-    } catch {
-      // try the next candidate
-    }
-  }
-  return undefined;
+  return parseJsonObjectReply(content, SpanReply);
 }

@@ -95,13 +95,18 @@ export const REASK_MESSAGE =
 
 /** Finds the JSON object in a reply (tolerating code fences or chatter around it) and validates it. */
 export function parseVerdictReply(content: string): VerdictReply | undefined {
+  return parseJsonObjectReply(content, VerdictReply);
+}
+
+/** The JSON object in a model's reply, validated by `schema`: the whole reply, else its outermost braces. */
+export function parseJsonObjectReply<T>(content: string, schema: z.ZodType<T>): T | undefined {
   const candidates = [content.trim()];
   const first = content.indexOf("{");
   const last = content.lastIndexOf("}");
   if (first >= 0 && last > first) candidates.push(content.slice(first, last + 1));
   for (const candidate of candidates) {
     try {
-      const parsed = VerdictReply.safeParse(JSON.parse(candidate));
+      const parsed = schema.safeParse(JSON.parse(candidate));
       if (parsed.success) return parsed.data;
     } catch {
       // try the next candidate

@@ -62,22 +62,22 @@ export interface LoopbackJudge {
 
 /** The constraint after the closing response marker, found the way a careful model would. */
 export function constraintOf(userMessage: string): string | undefined {
+  return labelledAfterResponse(userMessage, "Constraint: ");
+}
+
+/** The text after `label` that follows the closing response marker. */
+function labelledAfterResponse(userMessage: string, label: string): string | undefined {
   const open = /<<<RESPONSE ([0-9a-f]+)>>>/.exec(userMessage);
   if (!open) return undefined;
   const close = `<<<END RESPONSE ${open[1]}>>>`;
   const after = userMessage.slice(userMessage.lastIndexOf(close) + close.length);
-  const label = after.indexOf("Constraint: ");
-  return label < 0 ? undefined : after.slice(label + "Constraint: ".length);
+  const at = after.indexOf(label);
+  return at < 0 ? undefined : after.slice(at + label.length);
 }
 
 /** The description of a span-extraction request, after the closing response marker. */
 export function descriptionOf(userMessage: string): string | undefined {
-  const open = /<<<RESPONSE ([0-9a-f]+)>>>/.exec(userMessage);
-  if (!open) return undefined;
-  const close = `<<<END RESPONSE ${open[1]}>>>`;
-  const after = userMessage.slice(userMessage.lastIndexOf(close) + close.length);
-  const label = after.indexOf("Description: ");
-  return label < 0 ? undefined : after.slice(label + "Description: ".length);
+  return labelledAfterResponse(userMessage, "Description: ");
 }
 
 function verdictFor(script: LoopbackScript, constraint: string | undefined): { verdict: Verdict; probability: number } {
