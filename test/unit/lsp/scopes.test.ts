@@ -4,6 +4,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { analyze } from "../../../server/src/analysis/analyze.js";
+import { quickFixes } from "../../../server/src/lsp/features/code-actions.js";
 import { completionsAt } from "../../../server/src/lsp/features/completion.js";
 import { hoverAt } from "../../../server/src/lsp/features/hover.js";
 import { logicTreeLines } from "../../../server/src/lsp/features/logic-tree-markdown.js";
@@ -51,4 +52,12 @@ test("completion after 'in' / 'each' offers selectors; after 'in last' only posi
   assert.deepEqual(labels("in first 3 "), ["paragraph", "line", "bullet", "numbered item", "item"]);
   const items = labels("");
   assert.ok(items.includes("in") && items.includes("each") && items.includes("each bullet"));
+});
+
+test("quick fixes: 'each' on a single-span selector becomes 'in'; paragraph 0 becomes 1", () => {
+  const text = 'each section "S" no_comma\nin paragraph 0 lowercase';
+  const analysis = analyze(text);
+  const fixes = quickFixes(analysis, text, { start: 0, end: text.length });
+  const edits = fixes.flatMap((f) => f.edits.map((e) => `${text.slice(e.range.start, e.range.end)} -> ${e.newText}`));
+  assert.deepEqual(edits, ["each -> in", "0 -> 1"]);
 });

@@ -50,6 +50,10 @@ function fixesFor(d: Diagnostic, analysis: Analysis, text: string): Fix[] {
       return replacementFixes(d, "Replace keyword with");
     case "LSR050":
       return replacementFixes(d, "Clamp gamma to");
+    case "LSR070":
+      return replacementFixes(d, "Use");
+    case "LSR072":
+      return replacementFixes(d, "Replace keyword with");
     case "LSR012":
       return missingArgumentFixes(d, analysis);
     case "LSR031":
