@@ -7,6 +7,7 @@ import type { Instruction, LogicNode } from "../analysis/logic.js";
 import { exportLsrInstructJson, importLsrInstructJson } from "../interchange/lsrinstruct-json.js";
 import { printLsr } from "../interchange/print-lsr.js";
 import type { SoftJudge } from "../judge/types.js";
+import { scopesSource } from "../scopes/describe.js";
 import { renderInstruction } from "../render/natural-language.js";
 import { scoreInstruction } from "../scoring/lsrm.js";
 import type { ScoreResult } from "../scoring/result.js";
@@ -68,12 +69,15 @@ export interface LogicTreeJson {
   category?: string;
   ref?: string;
   role?: "condition" | "then" | "else";
+  /** The node's response scopes as written (`in paragraph 1`), for the graph to show. */
+  scope?: string;
   children: LogicTreeJson[];
 }
 
 export function logicTreeJson(node: LogicNode, lines: LineIndex): LogicTreeJson {
   const out: LogicTreeJson = { kind: node.kind, children: [] };
   if (node.range) out.range = toLspRange(lines, node.range);
+  if (node.scopes && node.scopes.length > 0) out.scope = scopesSource(node.scopes);
   switch (node.kind) {
     case "hard":
       Object.assign(out, { id: node.id, args: node.args, ...(node.ref ? { ref: node.ref } : {}), ...(node.text ? { text: node.text } : {}) });
