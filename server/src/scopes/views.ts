@@ -40,25 +40,48 @@ export type Extractor = (description: string, text: string) => Promise<Extractio
 
 /** `local` (offsets into `view.text`) as spans of the response: the parts of `view.spans` it covers. */
 export function toResponseSpans(view: View, local: Span): Span[] {
-  const out: Span[] = [];
-  let offset = 0;
-  for (const span of view.spans) {
-    const length = span.end - span.start;
-    const start = Math.max(local.start, offset);
-    const end = Math.min(local.end, offset + length);
-    if (start < end) out.push({ start: span.start + (start - offset), end: span.start + (end - offset) });
-    offset += length + 1; // the "\n" joining this span to the next
-  }
-  return out;
+  return new SpanMapper(view).map(local);
 }
 
-function subView(view: View, local: Span): View {
-  return { text: view.text.slice(local.start, local.end), spans: toResponseSpans(view, local) };
+/**
+ * Maps local spans in increasing order of start with one forward pass over the view's spans,
+ * so mapping every item of a view costs O(items + spans), not their product.
+ */
+class SpanMapper {
+  private index = 0;
+  /** Offset in `view.text` where `view.spans[index]` begins. */
+  private offset = 0;
+
+  constructor(private readonly view: View) {}
+
+  map(local: Span): Span[] {
+    const spans = this.view.spans;
+    // Skip spans that end before this local span starts; later locals start no earlier.
+    while (this.index < spans.length && this.offset + (spans[this.index].end - spans[this.index].start) <= local.start) {
+      this.offset += spans[this.index].end - spans[this.index].start + 1; // the "\n" joining it to the next
+      this.index++;
+    }
+    const out: Span[] = [];
+    let offset = this.offset;
+    for (let i = this.index; i < spans.length && offset < local.end; i++) {
+      const span = spans[i];
+      const length = span.end - span.start;
+      const start = Math.max(local.start, offset);
+      const end = Math.min(local.end, offset + length);
+      if (start < end) out.push({ start: span.start + (start - offset), end: span.start + (end - offset) });
+      offset += length + 1;
+    }
+    return out;
+  }
+}
+
+function subView(view: View, local: Span, mapper: SpanMapper): View {
+  return { text: view.text.slice(local.start, local.end), spans: mapper.map(local) };
 }
 
 /** Several local spans checked as one text: joined with "\n". */
-function joinedView(view: View, items: readonly Span[]): View {
-  return { text: items.map((s) => view.text.slice(s.start, s.end)).join("\n"), spans: items.flatMap((s) => toResponseSpans(view, s)) };
+function joinedView(view: View, items: readonly Span[], mapper: SpanMapper): View {
+  return { text: items.map((s) => view.text.slice(s.start, s.end)).join("\n"), spans: items.flatMap((s) => mapper.map(s)) };
 }
 
 /** The views `scope` selects within each of `set`'s views. */
@@ -73,15 +96,16 @@ export async function applyScope(scope: Scope, set: ViewSet, extract: Extractor)
       if (found.status === "error") return { kind: "error", error: found.error };
       const at = found.span === "" ? -1 : view.text.indexOf(found.span);
       if (at < 0) return { kind: "error", error: `the judge's span for "${selector.description}" does not occur verbatim in the text: ${JSON.stringify(found.span.slice(0, 80))}` };
-      out.push(subView(view, { start: at, end: at + found.span.length }));
+      out.push(subView(view, { start: at, end: at + found.span.length }, new SpanMapper(view)));
       continue;
     }
     const selected = selectItems(selector, view.text);
     if (selected === undefined) return { kind: "missing", evidence: missingEvidence(selector) };
     const { items, contiguous } = selected;
-    if (scope.quantifier === "each") for (const item of items) out.push(subView(view, item));
-    else if (contiguous) out.push(subView(view, { start: items[0].start, end: items[items.length - 1].end }));
-    else out.push(joinedView(view, items));
+    const mapper = new SpanMapper(view);
+    if (scope.quantifier === "each") for (const item of items) out.push(subView(view, item, mapper));
+    else if (contiguous) out.push(subView(view, { start: items[0].start, end: items[items.length - 1].end }, mapper));
+    else out.push(joinedView(view, items, mapper));
   }
   return { kind: "views", views: out, whole: false };
 }
