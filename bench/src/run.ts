@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { spawnSync } from "node:child_process";
 import { benchJudge } from "./judge-bench.js";
 import { benchLsp, serverStartMs } from "./lsp-bench.js";
+import { benchScopes } from "./scope-bench.js";
 
 const rows: [string, string, string][] = [];
 const root = join(__dirname, "../../..");
@@ -28,6 +29,10 @@ async function main(): Promise<void> {
   if (want("size")) {
     const s = await benchResponseSize();
     rows.push(["score 10 MB vs 1 MB response (ratio)", fmt(s.ratio), `1 MB ${fmt(s.oneMbMs, 0)} ms, 10 MB ${fmt(s.tenMbMs, 0)} ms; linear is ~10`]);
+  }
+  if (want("scopes")) {
+    const s = await benchScopes();
+    rows.push(["score with scopes, 10 MB vs 1 MB (ratio)", fmt(s.ratio), `1 MB ${fmt(s.oneMbMs, 0)} ms, 10 MB ${fmt(s.tenMbMs, 0)} ms; linear is ~10`]);
   }
   if (want("lsp")) {
     const l = await benchLsp();
