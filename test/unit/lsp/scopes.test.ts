@@ -6,6 +6,8 @@ import { test } from "node:test";
 import { analyze } from "../../../server/src/analysis/analyze.js";
 import { quickFixes } from "../../../server/src/lsp/features/code-actions.js";
 import { completionsAt } from "../../../server/src/lsp/features/completion.js";
+import { semanticTokens } from "../../../server/src/lsp/features/semantic-tokens.js";
+import { LineIndex } from "../../../grammars/src/index.js";
 import { hoverAt } from "../../../server/src/lsp/features/hover.js";
 import { logicTreeLines } from "../../../server/src/lsp/features/logic-tree-markdown.js";
 import { scoreInstruction } from "../../../server/src/scoring/lsrm.js";
@@ -60,4 +62,11 @@ test("quick fixes: 'each' on a single-span selector becomes 'in'; paragraph 0 be
   const fixes = quickFixes(analysis, text, { start: 0, end: text.length });
   const edits = fixes.flatMap((f) => f.edits.map((e) => `${text.slice(e.range.start, e.range.end)} -> ${e.newText}`));
   assert.deepEqual(edits, ["each -> in", "0 -> 1"]);
+});
+
+test("semantic tokens: selector words are keywords, the constraint after them is a constraint", () => {
+  const text = "in last paragraph lowercase";
+  const tokens = semanticTokens(text, analyze(text).ast, new Set(), new LineIndex(text));
+  assert.deepEqual(tokens.map((t) => `${text.slice(t.character, t.character + t.length)}:${t.type}`),
+    ["in:keyword", "last:keyword", "paragraph:keyword", "lowercase:function"]);
 });
