@@ -10,6 +10,11 @@ const RULE_EXPECTATIONS: Record<string, string> = {
   value: "a value",
   orphanElse: "'{' or 'if'",
   ifChain: "'{' or 'if'",
+  scoped: "what the scope applies to (a constraint, '{', 'and', 'if' or a sequence)",
+  scopedStep: "what the scope applies to (a constraint, '{', 'and' or 'if')",
+  scopedCondition: "what the scope applies to (a constraint, '{' or 'and')",
+  scopeHead: "'in' or 'each'",
+  selector: "a selector such as 'paragraph 1' or 'section \"Summary\"'",
 };
 
 export function describeToken(token: IToken): string {
