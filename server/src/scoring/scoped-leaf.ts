@@ -44,17 +44,17 @@ function hardOnViews(leaf: Extract<LeafNode, { kind: "hard" }>, base: ScoreNode,
 async function softOnViews(leaf: Extract<LeafNode, { kind: "soft" }>, base: ScoreNode, ctx: LeafContext, views: readonly View[]): Promise<ScoreNode> {
   const judge = ctx.judge;
   if (!judge) return base;
-  const verdicts: SoftVerdict[] = [];
-  for (const view of views) {
+  // All items at once: the judge's own limiter bounds the requests in flight.
+  const verdicts = await Promise.all(views.map(async (view): Promise<SoftVerdict> => {
     const request: SoftJudgeRequest = { constraint: leaf.text, response: view.text, context: ctx.response };
     if (leaf.category) request.category = leaf.category;
     if (ctx.prompt !== undefined) request.prompt = ctx.prompt;
     try {
-      verdicts.push(await judge.judge(request, ctx.signal));
+      return await judge.judge(request, ctx.signal);
     } catch (error) {
-      return { ...base, status: "error", error: error instanceof Error ? error.message : String(error) };
+      return { status: "error", error: error instanceof Error ? error.message : String(error) };
     }
-  }
+  }));
   const failedAt = verdicts.findIndex((v) => v.status === "fail");
   const errorAt = verdicts.findIndex((v) => v.status === "error");
   const out: ScoreNode = { ...base };
