@@ -12,7 +12,6 @@ const RULE_EXPECTATIONS: Record<string, string> = {
   ifChain: "'{' or 'if'",
   scoped: "what the scope applies to (a constraint, '{', 'and', 'if' or a sequence)",
   scopedStep: "what the scope applies to (a constraint, '{', 'and' or 'if')",
-  scopedCondition: "what the scope applies to (a constraint, '{' or 'and')",
   scopeHead: "'in' or 'each'",
   selector: "a selector such as 'paragraph 1' or 'section \"Summary\"'",
 };

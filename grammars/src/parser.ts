@@ -151,8 +151,8 @@ class LsrParser extends EmbeddedActionsParser {
 
   /**
    * `in paragraph 1 { .. }`, `each bullet lowercase`: scope heads read as a loop (a long
-   * chain cannot deepen recursion), then the item they apply to. Three variants by place:
-   * a step's body cannot be a sequence and a condition's is a block or a constraint, so
+   * chain cannot deepen recursion), then the item they apply to. Two variants by place:
+   * a step's body cannot be a sequence (conditions read their scope heads themselves), so
    * unbraced scopes cannot recurse through steps or conditions either.
    */
   scoped = this.rule("scoped", () => new ScopedFrame(), () => {
@@ -170,15 +170,6 @@ class LsrParser extends EmbeddedActionsParser {
     this.AT_LEAST_ONE(() => this.SUBRULE(this.scopeHead));
     this.OR([
       { ALT: () => this.SUBRULE(this.ifChain) },
-      { ALT: () => this.SUBRULE(this.andBlock) },
-      { ALT: () => this.SUBRULE(this.block) },
-      { ALT: () => this.SUBRULE(this.constraint) },
-    ]);
-  });
-
-  scopedCondition = this.rule("scopedCondition", () => new ScopedFrame(), () => {
-    this.AT_LEAST_ONE(() => this.SUBRULE(this.scopeHead));
-    this.OR([
       { ALT: () => this.SUBRULE(this.andBlock) },
       { ALT: () => this.SUBRULE(this.block) },
       { ALT: () => this.SUBRULE(this.constraint) },
@@ -291,11 +282,17 @@ class LsrParser extends EmbeddedActionsParser {
     this.SUBRULE(this.block);
   });
 
-  condition = this.rule("condition", () => new ChoiceFrame(), () => {
+  /**
+   * Scope heads are read here rather than in a sub-rule: one rule level less on the path that
+   * error recovery walks for every broken `if` (measured: "if if if ..." parsed twice as slowly).
+   * A bare block is a condition only after a scope (`if in paragraph 1 { .. } { .. }`).
+   */
+  condition = this.rule("condition", () => new ScopedFrame(), (f) => {
+    this.MANY(() => this.SUBRULE(this.scopeHead));
     this.OR([
       { ALT: () => this.SUBRULE(this.andBlock) },
       { ALT: () => this.SUBRULE(this.constraint) },
-      { ALT: () => this.SUBRULE(this.scopedCondition) },
+      { GATE: () => f.heads.length > 0, ALT: () => this.SUBRULE(this.block) },
     ]);
   });
 
