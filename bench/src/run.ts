@@ -12,6 +12,7 @@ import { benchDegenerate, benchMemory } from "./degenerate-bench.js";
 import { benchIfbench } from "./ifbench-bench.js";
 import { benchLsp, serverStartMs } from "./lsp-bench.js";
 import { benchServe } from "./serve-bench.js";
+import { benchScopes } from "./scope-bench.js";
 
 const rows: [string, string, string][] = [];
 const root = join(__dirname, "../../..");
@@ -49,6 +50,10 @@ async function main(): Promise<void> {
     for (const m of benchMemory()) {
       rows.push([`peak RSS, 16 MB of ${m.shape}, all hard checkers (x size)`, fmt(m.ratio, 1), `${fmt(m.peakRssMb, 0)} MB, ${fmt(m.ms / 1000, 1)} s CPU (target <= 20)`]);
     }
+  }
+  if (want("scopes")) {
+    const s = await benchScopes();
+    rows.push(["score with scopes, 10 MB vs 1 MB (ratio)", fmt(s.ratio), `1 MB ${fmt(s.oneMbMs, 0)} ms, 10 MB ${fmt(s.tenMbMs, 0)} ms; linear is ~10`]);
   }
   if (want("lsp")) {
     const l = await benchLsp();

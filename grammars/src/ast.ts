@@ -117,7 +117,78 @@ export interface OrphanElseNode {
   range: Range;
 }
 
-export type ItemNode = ConstraintNode | AndNode | SequenceNode | IfNode | OrphanElseNode;
+/** A number token kept with its source text (`1`, `2.5`, `-1`): analysis says what is allowed. */
+export interface NumberNode {
+  readonly value: number;
+  readonly raw: string;
+  readonly range: Range;
+}
+
+/** A string token's value and range. */
+export interface StringPart {
+  readonly value: string;
+  readonly range: Range;
+}
+
+/**
+ * What a scope selects, as written: `paragraph 2`, `paragraphs 2..3`, `last 3 lines`,
+ * `numbered items`, `lines matching "^- "`, `section "Summary"`, `between "a" and "b"`,
+ * `extract "the checklist"`. The parser only groups the tokens; analysis (server) decides
+ * which combinations mean something and reports the others.
+ */
+export interface SelectorNode {
+  readonly kind: "selector";
+  /** `first` or `last` before the unit, lowercased. */
+  readonly position: "first" | "last" | undefined;
+  readonly positionRange: Range | undefined;
+  /** The number between the position and the unit: `last 3 lines`. */
+  readonly count: NumberNode | undefined;
+  /** The selector word as written (`paragraph`, `Lines`, `section`, `numbered`, ...); undefined when missing. */
+  readonly unit: string | undefined;
+  readonly unitRange: Range | undefined;
+  /** The second word of `numbered item(s)`. */
+  readonly unitSecond: string | undefined;
+  /** The number after the unit: `paragraph 2`, the start of `paragraphs 2..3`. */
+  readonly from: NumberNode | undefined;
+  /** The end of a `..` range. */
+  readonly to: NumberNode | undefined;
+  /** Whether `..` was written (even when the end number is missing). */
+  readonly hasRange: boolean;
+  /** `lines matching "RE"`: whether `matching` was written. */
+  readonly matching: boolean;
+  /** The string after the unit: the section name, the marker, the regex, the description. */
+  readonly text: StringPart | undefined;
+  /** `between "a" and "b"`: the second marker; `andRange` is set whenever `and` was written. */
+  readonly text2: StringPart | undefined;
+  readonly andRange: Range | undefined;
+  readonly range: Range;
+}
+
+export type Quantifier = "in" | "each";
+
+/** `in SELECTOR` or `each SELECTOR`. */
+export interface ScopeHeadNode {
+  readonly kind: "scope-head";
+  readonly quantifier: Quantifier;
+  readonly keywordRange: Range;
+  /** Undefined when nothing follows the keyword. */
+  readonly selector: SelectorNode | undefined;
+  readonly range: Range;
+}
+
+/**
+ * `in section "Summary" in paragraph 1 { ... }`: one or more scope heads, outermost
+ * first, kept as a flat list (a long chain cannot deepen recursion), and the item they apply to.
+ */
+export interface ScopeNode {
+  readonly kind: "scope";
+  readonly heads: readonly ScopeHeadNode[];
+  /** Undefined when the heads are followed by nothing usable. */
+  readonly body: ItemNode | undefined;
+  readonly range: Range;
+}
+
+export type ItemNode = ConstraintNode | AndNode | SequenceNode | IfNode | OrphanElseNode | ScopeNode;
 
 /** `define name = CONSTRAINT` */
 export interface DefineNode {

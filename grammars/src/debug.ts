@@ -2,6 +2,7 @@
 // One node per line; `?` marks a part the parser could not fill.
 
 import type { ArgValue, FileNode, ItemNode, Range } from "./ast.js";
+import { scopeHeadsText } from "./format-printer.js";
 
 export interface DebugOptions {
   /** Append `@start..end` to every node. Default false. */
@@ -55,6 +56,10 @@ export function astToDebugString(ast: FileNode, options: DebugOptions = {}): str
         return;
       case "orphan-else":
         lines.push(`${pad}${label}orphan-else${at(node.range)}`);
+        item(node.body, depth + 1);
+        return;
+      case "scope":
+        lines.push(`${pad}${label}scope${at(node.range)} ${scopeHeadsText(node.heads)}`);
         item(node.body, depth + 1);
         return;
     }

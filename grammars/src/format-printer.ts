@@ -1,7 +1,7 @@
 // Writes AST nodes in the canonical style, line by line, re-emitting comments
 // from a queue as their source position is passed.
 
-import type { AndNode, ArgValue, Comment, ConstraintNode, IfNode, ItemNode } from "./ast.js";
+import type { AndNode, ArgValue, Comment, ConstraintNode, IfNode, ItemNode, ScopeHeadNode, SelectorNode } from "./ast.js";
 import { quoteString } from "./strings.js";
 
 export function constraintText(node: ConstraintNode): string {
@@ -12,6 +12,25 @@ export function constraintText(node: ConstraintNode): string {
   const args = node.args === undefined ? "" : `(${node.args.map((a) => `${a.name}: ${valueText(a.value)}`).join(", ")})`;
   const text = node.text === undefined ? "" : ` ${quoteString(node.text)}`;
   return `${node.name}${args}${text}`;
+}
+
+/** A selector in the canonical style: words lowercased, one space between parts. */
+export function selectorText(node: SelectorNode): string {
+  const parts: string[] = [];
+  if (node.position !== undefined) parts.push(node.position);
+  if (node.count !== undefined) parts.push(node.count.raw);
+  if (node.unit !== undefined) parts.push(node.unit.toLowerCase());
+  if (node.unitSecond !== undefined) parts.push(node.unitSecond.toLowerCase());
+  if (node.from !== undefined) parts.push(node.hasRange ? `${node.from.raw}..${node.to?.raw ?? ""}` : node.from.raw);
+  if (node.matching) parts.push("matching");
+  if (node.text !== undefined) parts.push(quoteString(node.text.value));
+  if (node.andRange !== undefined) parts.push("and");
+  if (node.text2 !== undefined) parts.push(quoteString(node.text2.value));
+  return parts.join(" ");
+}
+
+export function scopeHeadsText(heads: readonly ScopeHeadNode[]): string {
+  return heads.map((h) => (h.selector ? `${h.quantifier} ${selectorText(h.selector)}` : h.quantifier)).join(" ");
 }
 
 function valueText(value: ArgValue | undefined): string {
@@ -26,6 +45,16 @@ function valueText(value: ArgValue | undefined): string {
     case "list":
       return `[${value.items.map(valueText).join(", ")}]`;
   }
+}
+
+/** A one-line condition: a constraint, possibly scoped. */
+function conditionText(condition: ItemNode | undefined): string {
+  if (condition === undefined) return "";
+  if (condition.kind === "soft" || condition.kind === "call") return constraintText(condition);
+  if (condition.kind === "scope" && (condition.body?.kind === "soft" || condition.body?.kind === "call")) {
+    return `${scopeHeadsText(condition.heads)} ${constraintText(condition.body)}`;
+  }
+  return "";
 }
 
 export class Printer {
@@ -105,6 +134,9 @@ export class Printer {
       case "orphan-else":
         this.item(node.body, depth, `${prefix}else `, start);
         return;
+      case "scope":
+        this.item(node.body, depth, `${prefix}${scopeHeadsText(node.heads)} `, start);
+        return;
     }
   }
 
@@ -137,8 +169,13 @@ export class Printer {
       this.line(depth, `${prefix}if and {`, start, this.openBrace(condition));
       this.blockBody(condition, depth);
       this.line(depth, "} {", condition.range.end - 1, thenBlock.range.start + 1);
+    } else if (condition?.kind === "scope" && condition.body?.kind === "and") {
+      const body = condition.body;
+      this.line(depth, `${prefix}if ${scopeHeadsText(condition.heads)} ${body.keywordRange ? "and " : ""}{`, start, this.openBrace(body));
+      this.blockBody(body, depth);
+      this.line(depth, "} {", body.range.end - 1, thenBlock.range.start + 1);
     } else {
-      const text = condition === undefined || (condition.kind !== "soft" && condition.kind !== "call") ? "" : constraintText(condition);
+      const text = conditionText(condition);
       this.line(depth, `${prefix}if ${text} {`, start, thenBlock.range.start + 1);
     }
     this.blockBody(thenBlock, depth);

@@ -11,6 +11,10 @@ const RULE_EXPECTATIONS: Record<string, string> = {
   value: "a value",
   orphanElse: "'{' or 'if'",
   ifChain: "'{' or 'if'",
+  scoped: "what the scope applies to (a constraint, '{', 'and', 'if' or a sequence)",
+  scopedStep: "what the scope applies to (a constraint, '{', 'and' or 'if')",
+  scopeHead: "'in' or 'each'",
+  selector: "a selector such as 'paragraph 1' or 'section \"Summary\"'",
 };
 
 export function describeToken(token: IToken): string {

@@ -15,11 +15,16 @@ import {
 import {
   AndBlockFrame, asItem, BlockFrame, DefineFrame, FileFrame, GammaFrame, IfChainFrame, IfHeadFrame, OrphanElseFrame, PromptFrame, SequenceFrame, StepFrame,
 } from "./frames-structure.js";
+import { ScopedFrame, ScopeHeadFrame, SelectorFrame } from "./frames-scopes.js";
 import { describeToken, parserErrorMessages } from "./parser-messages.js";
 import * as T from "./tokens.js";
 import { tokenize } from "./tokens.js";
 
 const NO_TOKENS: IToken[] = [];
+
+function wordIs(token: IToken, word: string): boolean {
+  return token.tokenType === T.Identifier && token.image.toLowerCase() === word;
+}
 
 class LsrParser extends EmbeddedActionsParser {
   /** The frame of the rule being parsed; undefined outside a parse. */
@@ -135,7 +140,77 @@ class LsrParser extends EmbeddedActionsParser {
       { ALT: () => this.SUBRULE(this.andBlock) },
       { ALT: () => this.SUBRULE(this.block) },
       { ALT: () => this.SUBRULE(this.constraint) },
+      { ALT: () => this.SUBRULE(this.scoped) },
     ]);
+  });
+
+  /**
+   * `in paragraph 1 { .. }`, `each bullet lowercase`: scope heads read as a loop (a long
+   * chain cannot deepen recursion), then the item they apply to. Two variants by place:
+   * a step's body cannot be a sequence (conditions read their scope heads themselves), so
+   * unbraced scopes cannot recurse through steps or conditions either.
+   */
+  scoped = this.rule("scoped", () => new ScopedFrame(), () => {
+    this.AT_LEAST_ONE(() => this.SUBRULE(this.scopeHead));
+    this.OR([
+      { ALT: () => this.SUBRULE(this.sequence) },
+      { ALT: () => this.SUBRULE(this.ifChain) },
+      { ALT: () => this.SUBRULE(this.andBlock) },
+      { ALT: () => this.SUBRULE(this.block) },
+      { ALT: () => this.SUBRULE(this.constraint) },
+    ]);
+  });
+
+  scopedStep = this.rule("scopedStep", () => new ScopedFrame(), () => {
+    this.AT_LEAST_ONE(() => this.SUBRULE(this.scopeHead));
+    this.OR([
+      { ALT: () => this.SUBRULE(this.ifChain) },
+      { ALT: () => this.SUBRULE(this.andBlock) },
+      { ALT: () => this.SUBRULE(this.block) },
+      { ALT: () => this.SUBRULE(this.constraint) },
+    ]);
+  });
+
+  scopeHead = this.rule("scopeHead", () => new ScopeHeadFrame(), (f) => {
+    this.OR([
+      { ALT: () => (f.keyword = real(this.CONSUME(T.In))) },
+      { ALT: () => (f.keyword = real(this.CONSUME(T.Each))) },
+    ]);
+    this.SUBRULE(this.selector);
+  });
+
+  /**
+   * `[first|last [N]] UNIT [N [.. M]] [matching] [STRING [and STRING]]`. Selector words are
+   * plain names, so gates on the words (`last`, `numbered`, `matching`) tell a selector's
+   * words from a constraint name that follows it (`in last paragraph lowercase`).
+   */
+  selector = this.rule("selector", () => new SelectorFrame(), (f) => {
+    this.OPTION(() => (f.position = real(this.CONSUME(T.First))));
+    this.OPTION2({
+      GATE: () => f.position === undefined && wordIs(this.LA(1), "last") && this.LA(2).tokenType !== T.LParen,
+      DEF: () => (f.position = real(this.CONSUME(T.Identifier))),
+    });
+    this.OPTION3({ GATE: () => f.position !== undefined, DEF: () => (f.count = real(this.CONSUME(T.NumberLiteral))) });
+    f.unit = real(this.CONSUME2(T.Identifier));
+    this.OPTION4({
+      GATE: () => f.unit !== undefined && wordIs(f.unit, "numbered") && /^items?$/i.test(this.LA(1).image),
+      DEF: () => (f.unitSecond = real(this.CONSUME3(T.Identifier))),
+    });
+    this.OPTION5(() => {
+      f.from = real(this.CONSUME2(T.NumberLiteral));
+      this.OPTION6(() => {
+        f.dots = real(this.CONSUME(T.DotDot));
+        f.to = real(this.CONSUME3(T.NumberLiteral));
+      });
+    });
+    this.OPTION7({ GATE: () => wordIs(this.LA(1), "matching"), DEF: () => (f.matching = real(this.CONSUME4(T.Identifier))) });
+    this.OPTION8(() => {
+      f.text = real(this.CONSUME(T.StringLiteral));
+      this.OPTION9(() => {
+        f.and = real(this.CONSUME(T.And));
+        f.text2 = real(this.CONSUME2(T.StringLiteral));
+      });
+    });
   });
 
   /**
@@ -171,6 +246,7 @@ class LsrParser extends EmbeddedActionsParser {
       { ALT: () => this.SUBRULE(this.ifChain) },
       { ALT: () => this.SUBRULE(this.andBlock) },
       { ALT: () => this.SUBRULE(this.constraint) },
+      { ALT: () => this.SUBRULE(this.scopedStep) },
     ]);
   });
 
@@ -201,8 +277,18 @@ class LsrParser extends EmbeddedActionsParser {
     this.SUBRULE(this.block);
   });
 
-  condition = this.rule("condition", () => new ChoiceFrame(), () => {
-    this.OR([{ ALT: () => this.SUBRULE(this.andBlock) }, { ALT: () => this.SUBRULE(this.constraint) }]);
+  /**
+   * Scope heads are read here rather than in a sub-rule: one rule level less on the path that
+   * error recovery walks for every broken `if` (measured: "if if if ..." parsed twice as slowly).
+   * A bare block is a condition only after a scope (`if in paragraph 1 { .. } { .. }`).
+   */
+  condition = this.rule("condition", () => new ScopedFrame(), (f) => {
+    this.MANY(() => this.SUBRULE(this.scopeHead));
+    this.OR([
+      { ALT: () => this.SUBRULE(this.andBlock) },
+      { ALT: () => this.SUBRULE(this.constraint) },
+      { GATE: () => f.heads.length > 0, ALT: () => this.SUBRULE(this.block) },
+    ]);
   });
 
   orphanElse = this.rule("orphanElse", () => new OrphanElseFrame(), (f) => {
@@ -306,7 +392,8 @@ const parser = new LsrParser();
 // first parse of a small file that touches every rule keeps that cost away
 // from a deeply nested first real input.
 const WARM_UP = `prompt "p" gamma 1 define d = soft s "t" first { a(b: [1, "c", e]) "w" } then if and { x } { y } else if z { } else { }
-finally and { } else { } ) ] , : = 2 "s" (`;
+finally and { } else { } in last 2 lines each numbered items 1..2 matching "r" { } first in between "a" and "b" z
+if in section "s" q { } ) ] , : = 2 "s" (`;
 parseTokens(tokenize(WARM_UP).tokens, WARM_UP.length);
 
 export interface ParseTokensResult {

@@ -28,6 +28,9 @@ export const If = keyword("if");
 export const Else = keyword("else");
 export const And = keyword("and");
 export const Soft = keyword("soft");
+/** Scope keywords: `in paragraph 1 { ... }`, `each bullet { ... }`. */
+export const In = keyword("in");
+export const Each = keyword("each");
 
 export const WhiteSpace = createToken({ name: "WhiteSpace", pattern: /[ \t\r\n\f\v\u00a0\ufeff]+/, group: Lexer.SKIPPED });
 /** Kept in the "comments" group: the formatter re-emits them. */
@@ -84,8 +87,10 @@ export const RBracket = createToken({ name: "RBracket", label: "']'", pattern: /
 export const Comma = createToken({ name: "Comma", label: "','", pattern: /,/ });
 export const Colon = createToken({ name: "Colon", label: "':'", pattern: /:/ });
 export const Equals = createToken({ name: "Equals", label: "'='", pattern: /=/ });
+/** The range in `paragraphs 2..3`. */
+export const DotDot = createToken({ name: "DotDot", label: "'..'", pattern: /\.\./ });
 
-export const KEYWORDS: readonly TokenType[] = [Prompt, Gamma, Define, First, Then, Finally, If, Else, And, Soft];
+export const KEYWORDS: readonly TokenType[] = [Prompt, Gamma, Define, First, Then, Finally, If, Else, And, Soft, In, Each];
 
 /** Every token type, in lexer priority order. */
 export const ALL_TOKENS: readonly TokenType[] = [
@@ -106,6 +111,7 @@ export const ALL_TOKENS: readonly TokenType[] = [
   Comma,
   Colon,
   Equals,
+  DotDot,
   ...KEYWORDS,
   Identifier,
 ];

@@ -19,6 +19,7 @@ import { findChange, parseWindow } from "./incremental-window.js";
 import type { Instruction, LogicNode } from "./logic.js";
 import { unusedDefines, type NameInfo } from "./resolve.js";
 import { checkRootScope, itemScope, movedScope, type ItemScope } from "./incremental-scopes.js";
+import { hasResponseScopes } from "./scope-presence.js";
 
 export interface PreviousVersion {
   text: string;
@@ -65,6 +66,8 @@ function incremental(previous: PreviousVersion, text: string, maxDepth: number):
   if (itemsBefore - window.count + window.items.length === 0) return undefined; // "no constraints" is the full path's
 
   const fresh = window.items.map((item) => itemEntry(item, state.names, maxDepth));
+  // Response scopes are checked per scope by the full analysis only.
+  if (hasResponseScopes(prev.instruction.root) || fresh.some((e) => hasResponseScopes(e.logic))) return undefined;
   const delta = text.length - previous.text.length;
   // Everything at or after the old window's end moves; the window's start is the same in both texts.
   const at = window.oldEnd;

@@ -19,6 +19,8 @@ export interface HardLeaf {
   /** Natural-language text when imported from JSON (`constraint` field); used by export. */
   text?: string;
   range?: Range;
+  /** Which text of the response this node is checked on, outermost first; absent: the whole response (or the enclosing scope's text). */
+  scopes?: readonly Scope[];
 }
 
 export interface SoftLeaf {
@@ -27,18 +29,24 @@ export interface SoftLeaf {
   category?: SoftCategory;
   ref?: string;
   range?: Range;
+  /** Which text of the response this node is checked on, outermost first; absent: the whole response (or the enclosing scope's text). */
+  scopes?: readonly Scope[];
 }
 
 export interface ParallelNode {
   kind: "parallel";
   children: LogicNode[];
   range?: Range;
+  /** Which text of the response this node is checked on, outermost first; absent: the whole response (or the enclosing scope's text). */
+  scopes?: readonly Scope[];
 }
 
 export interface SequentialNode {
   kind: "sequential";
   steps: LogicNode[];
   range?: Range;
+  /** Which text of the response this node is checked on, outermost first; absent: the whole response (or the enclosing scope's text). */
+  scopes?: readonly Scope[];
 }
 
 export interface ConditionalNode {
@@ -48,6 +56,31 @@ export interface ConditionalNode {
   /** Absent: when the condition fails the node is not applicable. */
   else?: LogicNode;
   range?: Range;
+  /** Which text of the response this node is checked on, outermost first; absent: the whole response (or the enclosing scope's text). */
+  scopes?: readonly Scope[];
+}
+
+/**
+ * What a scope selects. Positions are 1-based; negative ones count from the end
+ * (-1 is the last); `from..to` is inclusive. See docs/language.md, "Scopes".
+ */
+export type Selector =
+  | { readonly kind: "paragraphs" | "lines"; readonly from: number; readonly to: number }
+  | { readonly kind: "items"; readonly list: ListKind; readonly from: number; readonly to: number }
+  | { readonly kind: "lines-matching"; readonly pattern: string }
+  | { readonly kind: "section"; readonly name: string }
+  | { readonly kind: "before" | "after"; readonly marker: string }
+  | { readonly kind: "between"; readonly start: string; readonly end: string }
+  | { readonly kind: "extract"; readonly description: string };
+
+/** Which list items: bullets (`*`, `-`), numbered (`1.`, `2)`), or both. */
+export type ListKind = "bullet" | "numbered" | "any";
+
+/** `in SELECTOR` checks on the selected text; `each SELECTOR` on every item, all of which must pass. */
+export interface Scope {
+  readonly quantifier: "in" | "each";
+  readonly selector: Selector;
+  readonly range?: Range;
 }
 
 export type LeafNode = HardLeaf | SoftLeaf;

@@ -3,7 +3,7 @@
 // out of the tree (with a diagnostic), so the tree is always well formed.
 
 import type {
-  AndNode, CallNode, ConstraintNode, DefineNode, FileNode, IfNode, ItemNode, Range, SequenceNode, SoftNode,
+  AndNode, CallNode, ConstraintNode, DefineNode, FileNode, IfNode, ItemNode, Range, ScopeNode, SequenceNode, SoftNode,
 } from "../../../grammars/src/ast.js";
 import { findHardType, HARD_TYPES } from "../ifeval/registry.js";
 import { excerpt } from "../../../grammars/src/excerpt.js";
@@ -12,6 +12,8 @@ import { diagnostic, type Diagnostic } from "./diagnostic.js";
 import { suggest } from "./did-you-mean.js";
 import type { LeafNode, LogicNode, ParallelNode } from "./logic.js";
 import { isSoftCategory, SOFT_CATEGORIES } from "./soft-categories.js";
+import { meaninglessOnItems, resolveScopeHead, withScopes } from "../scopes/resolve-scope.js";
+import type { Scope } from "./logic.js";
 
 export interface ResolveOptions {
   /** Structure nesting deeper than this is reported (LSR002). */
@@ -34,6 +36,20 @@ let aliasNames: string[] | undefined;
 function allConstraintNames(): string[] {
   aliasNames ??= HARD_TYPES.flatMap((t) => [t.id, ...t.aliases]);
   return aliasNames;
+}
+
+// The registry's ~250 names are fixed, so their best suggestions are kept per misspelling (bounded), and 4 MB of
+// unknown names stays linear. The best three over registry + defined names are among the registry's best three
+// plus the defined names.
+const suggestionCache = new Map<string, string[]>();
+function registrySuggestions(name: string): string[] {
+  let found = suggestionCache.get(name);
+  if (found === undefined) {
+    found = suggest(name, allConstraintNames());
+    if (suggestionCache.size >= 4096) suggestionCache.clear();
+    suggestionCache.set(name, found);
+  }
+  return found;
 }
 
 /** A reference from a top-level item to a defined name, in document order. */
@@ -156,7 +172,25 @@ class Resolver {
       case "orphan-else":
         this.diagnostics.push(diagnostic("elseWithoutIf", item.keywordRange, "'else' without a preceding 'if' block."));
         return undefined;
+      case "scope":
+        return this.scoped(item, depth);
     }
+  }
+
+  /** A scoped item: its heads resolved (a broken one is reported and left out) in front of the body's own scopes. */
+  private scoped(node: ScopeNode, depth: number): LogicNode | undefined {
+    const scopes: Scope[] = [];
+    for (const head of node.heads) {
+      const { scope, diagnostics } = resolveScopeHead(head);
+      for (const d of diagnostics) this.diagnostics.push(d);
+      if (scope) scopes.push(scope);
+    }
+    if (node.body === undefined) return undefined;
+    const body = node.body.kind === "and" ? this.block(node.body, depth, "scope") : this.item(node.body, depth);
+    // A broken scope (reported above) leaves the body out: unscoped it would clash with its neighbours.
+    if (body === undefined || scopes.length < node.heads.length) return undefined;
+    if (scopes.some((s) => s.selector.kind === "items")) meaninglessOnItems(body, this.diagnostics);
+    return withScopes(body, scopes);
   }
 
   private block(node: AndNode, depth: number, what: string): LogicNode | undefined {
@@ -261,8 +295,9 @@ class Resolver {
     if (!type) {
       // `tone "friendly"`: a soft category with its text, the `soft` keyword forgotten.
       const softSlip = isSoftCategory(node.name) && node.args === undefined;
-      // The built-in names' scores are memoised per misspelling (did-you-mean.ts), so 4 MB of unknown names stays linear.
-      const replacements = softSlip ? [`soft ${node.name.toLowerCase()}`] : suggestAmong(node.name, allConstraintNames(), allowNames ? this.names.keys() : []);
+      const fromRegistry = registrySuggestions(node.name);
+      const replacements = softSlip ? [`soft ${node.name.toLowerCase()}`]
+        : allowNames ? suggest(node.name, [...fromRegistry, ...this.names.keys()]) : [...fromRegistry];
       const hint = softSlip
         ? ` '${excerpt(node.name)}' is a soft category: write 'soft ${excerpt(node.name.toLowerCase())} "…"'.`
         : replacements.length ? ` Did you mean ${replacements.map((r) => `'${excerpt(r)}'`).join(", ")}?` : "";

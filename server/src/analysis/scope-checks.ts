@@ -8,7 +8,7 @@
 import { diagnostic, type Diagnostic } from "./diagnostic.js";
 import { ContradictionIndex, relationOf } from "./contradictions.js";
 import type { Range } from "../../../grammars/src/ast.js";
-import type { ConditionalNode, LeafNode, LogicNode } from "./logic.js";
+import type { ConditionalNode, LeafNode, LogicNode, Scope } from "./logic.js";
 
 export function checkScopes(root: LogicNode): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -16,15 +16,41 @@ export function checkScopes(root: LogicNode): Diagnostic[] {
   return out;
 }
 
+// Response scopes (`in paragraph 1 { ... }`, docs/language.md) check their constraints on
+// other text, so they never meet the enclosing constraints: each distinct chain of scopes
+// is a check scope of its own, shared by every node with the same chain.
+
+/** Identity of a chain of response scopes, e.g. `in paragraphs(1,1)/each items(any,1,-1)`. */
+export function responseScopesKey(scopes: readonly Scope[] | undefined): string {
+  if (!scopes || scopes.length === 0) return "";
+  return scopes.map((s) => `${s.quantifier} ${stableJson(s.selector)}`).join("/");
+}
+
+function checkResponseScopes(scoped: LogicNode[], prefix: string, out: Diagnostic[]): void {
+  if (scoped.length === 0) return;
+  const groups = new Map<string, LogicNode[]>();
+  for (const node of scoped) {
+    const key = `${prefix}/${responseScopesKey(node.scopes)}`;
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = []));
+    group.push(node);
+  }
+  for (const [key, nodes] of groups) {
+    const inside: LogicNode = { kind: "parallel", children: nodes.map((n) => ({ ...n, scopes: undefined }) as LogicNode) };
+    checkScope(inside, new ContradictionIndex(), [], out, key);
+  }
+}
+
 export interface KnownCondition {
   key: string;
   holds: boolean;
 }
 
-function checkScope(node: LogicNode, inherited: ContradictionIndex, conditions: KnownCondition[], out: Diagnostic[]): void {
+function checkScope(node: LogicNode, inherited: ContradictionIndex, conditions: KnownCondition[], out: Diagnostic[], prefix = ""): void {
   const leaves: LeafNode[] = [];
   const conditionals: ConditionalNode[] = [];
-  collect(node, leaves, conditionals);
+  const scoped: LogicNode[] = [];
+  collect(node.scopes ? { ...node, scopes: undefined } as LogicNode : node, leaves, conditionals, scoped);
 
   const seen = new Map<string, LeafNode>();
   for (const leaf of leaves) {
@@ -45,11 +71,12 @@ function checkScope(node: LogicNode, inherited: ContradictionIndex, conditions: 
     partners.add(leaf);
   }
 
-  for (const c of conditionals) checkConditional(c, partners, conditions, out);
+  for (const c of conditionals) checkConditional(c, partners, conditions, out, prefix);
+  checkResponseScopes(scoped, prefix, out);
 }
 
 /** A conditional in a scope whose constraints are in `partners`: whether its condition is decided, then its branches. */
-export function checkConditional(c: ConditionalNode, partners: ContradictionIndex, conditions: KnownCondition[], out: Diagnostic[]): void {
+export function checkConditional(c: ConditionalNode, partners: ContradictionIndex, conditions: KnownCondition[], out: Diagnostic[], prefix = ""): void {
   const key = nodeKey(c.condition);
   const known = conditions.find((k) => k.key === key);
   const decided = known?.holds ?? decideCondition(c.condition);
@@ -59,22 +86,29 @@ export function checkConditional(c: ConditionalNode, partners: ContradictionInde
       ? diagnostic("conditionAlwaysHolds", c.condition.range, `This condition always holds (${why}), so the 'else' branch never applies.`)
       : diagnostic("conditionNeverHolds", c.condition.range, `This condition never holds (${why}), so its branch never applies.`));
   }
-  checkScope(c.then, partners, [...conditions, { key, holds: true }], out);
-  if (c.else) checkScope(c.else, partners, [...conditions, { key, holds: false }], out);
+  checkScope(c.then, partners, [...conditions, { key, holds: true }], out, prefix);
+  if (c.else) checkScope(c.else, partners, [...conditions, { key, holds: false }], out, prefix);
 }
 
-/** The leaves of `node`'s scope and the conditionals that open scopes of their own, in order. */
-export function collect(node: LogicNode, leaves: LeafNode[], conditionals: ConditionalNode[]): void {
+/**
+ * The leaves of `node`'s scope and the conditionals that open scopes of their own, in order.
+ * With `scoped`, nodes with response scopes are gathered there instead of being entered.
+ */
+export function collect(node: LogicNode, leaves: LeafNode[], conditionals: ConditionalNode[], scoped?: LogicNode[]): void {
+  if (scoped && node.scopes && node.scopes.length > 0) {
+    scoped.push(node);
+    return;
+  }
   switch (node.kind) {
     case "hard":
     case "soft":
       leaves.push(node);
       return;
     case "parallel":
-      node.children.forEach((c) => collect(c, leaves, conditionals));
+      node.children.forEach((c) => collect(c, leaves, conditionals, scoped));
       return;
     case "sequential":
-      node.steps.forEach((c) => collect(c, leaves, conditionals));
+      node.steps.forEach((c) => collect(c, leaves, conditionals, scoped));
       return;
     case "conditional":
       conditionals.push(node);
@@ -108,6 +142,11 @@ function hardKey(id: string, args: Record<string, unknown>): string {
 }
 
 function nodeKey(node: LogicNode): string {
+  const scopes = responseScopesKey(node.scopes);
+  return scopes === "" ? unscopedNodeKey(node) : `${scopes}:${unscopedNodeKey(node)}`;
+}
+
+function unscopedNodeKey(node: LogicNode): string {
   switch (node.kind) {
     case "hard":
     case "soft":
@@ -132,7 +171,8 @@ function stableJson(value: unknown): string {
 
 /** Count thresholds that every non-empty response meets ("at least 0") or misses ("less than 0"). */
 function decideCondition(node: LogicNode): boolean | undefined {
-  if (node.kind !== "hard") return undefined;
+  // On a scope the selected text may be missing, and then even "at least 0" fails.
+  if (node.kind !== "hard" || node.scopes) return undefined;
   const rel = relationOf(node);
   if (!rel) return undefined;
   if (rel.relation === "at least" && rel.n <= 0) return true;

@@ -28,7 +28,8 @@ Usage:
                     [--data-source NAME]       training rows (VeRL parquet; JSONL for the others; docs/training.md)
 ${SERVE_USAGE}
   lsrif import FILE.json [-o OUT.lsr]          LsrInstruct JSON to .lsr
-  lsrif export FILE.lsr [-o OUT.json]          .lsr to LsrInstruct JSON
+  lsrif export FILE.lsr [-o OUT.json] [--paper]
+                                               .lsr to LsrInstruct JSON (--paper: without scopes, warning for each)
   lsrif render FILE                            the natural-language instruction
   lsrif format FILE... [--write | --check]     canonical formatting
   lsrif ifeval --input input_data.jsonl --responses responses.jsonl [--loose] --out results.jsonl
@@ -150,10 +151,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
       return runServe(rest, io);
     case "import":
     case "export": {
-      const { values, positionals: pos } = parse(rest, { output: { type: "string", short: "o" } });
+      const { values, positionals: pos } = parse(rest, { output: { type: "string", short: "o" }, ...(command === "export" ? { paper: { type: "boolean" as const } } : {}) });
       const [file] = positionals(pos, 1, 1, "one FILE");
       const out = typeof values.output === "string" ? values.output : undefined;
-      return command === "import" ? runImport(file, out, io) : runExport(file, out, io);
+      return command === "import" ? runImport(file, out, io) : runExport(file, out, io, (values as { paper?: boolean }).paper === true);
     }
     case "render": {
       const { positionals: pos } = parse(rest, {});

@@ -4,18 +4,26 @@
 // of one value), and .lsr wraps every branch and braced step in a Parallel, so this
 // keeps JSON -> .lsr -> JSON round trips stable. Each top-level item becomes one
 // composite_constraint; a top-level leaf is wrapped in a one-child And (same score),
-// which import unwraps again.
+// which import unwraps again. Scopes are written as the "scope" field (scope-json.ts).
 
 import { DEFAULT_GAMMA, type Instruction, type LeafNode, type LogicNode } from "../analysis/logic.js";
 import { findHardType } from "../ifeval/registry.js";
 import type { AtomicConstraint, CompositeConstraint, LsrInstructJson, SubConstraint } from "./lsrinstruct-schema.js";
+import { exportScopes } from "./scope-json.js";
 
-export function exportLsrInstructJson(instruction: Instruction): LsrInstructJson {
+export interface ExportOptions {
+  /** The paper's format exactly: scopes are left out, each scoped node reported to `onDroppedScope`. */
+  paper?: boolean;
+  onDroppedScope?: (node: LogicNode) => void;
+}
+
+export function exportLsrInstructJson(instruction: Instruction, options: ExportOptions = {}): LsrInstructJson {
+  const exporter = new Exporter(options);
   const composites = instruction.root.children.map((child) => {
     const node = unwrapSingleParallel(child);
     const composite: CompositeConstraint = isLeaf(node)
-      ? { type: "And", sub_constraints: { c1: exportLeaf(node) } }
-      : exportComposite(node);
+      ? { type: "And", sub_constraints: { c1: exporter.leaf(node) } }
+      : exporter.composite(node);
     return { composite_constraint: composite };
   });
   // Built in this key order so the written file reads prompt, gamma, constraints.
@@ -37,37 +45,54 @@ function isLeaf(node: LogicNode): node is LeafNode {
   return node.kind === "hard" || node.kind === "soft";
 }
 
+/** A one-child Parallel is its child; its scopes go in front of the child's (the same texts either way). */
 function unwrapSingleParallel(node: LogicNode): LogicNode {
   let current = node;
-  while (current.kind === "parallel" && current.children.length === 1) current = current.children[0];
+  while (current.kind === "parallel" && current.children.length === 1) {
+    const child = current.children[0];
+    current = current.scopes?.length ? { ...child, scopes: [...current.scopes, ...(child.scopes ?? [])] } : child;
+  }
   return current;
 }
 
-function exportNode(node: LogicNode): SubConstraint {
-  const unwrapped = unwrapSingleParallel(node);
-  return isLeaf(unwrapped) ? exportLeaf(unwrapped) : exportComposite(unwrapped);
-}
+class Exporter {
+  constructor(private readonly options: ExportOptions) {}
 
-function numbered(nodes: LogicNode[]): Record<string, SubConstraint> {
-  return Object.fromEntries(nodes.map((n, i) => [`c${i + 1}`, exportNode(n)]));
-}
-
-function exportComposite(node: Exclude<LogicNode, LeafNode>): CompositeConstraint {
-  switch (node.kind) {
-    case "parallel":
-      return { type: "And", sub_constraints: numbered(node.children) };
-    case "sequential":
-      return { type: "Chain", sub_constraints: numbered(node.steps) };
-    case "conditional":
-      return { type: "Selection", sub_constraints: numbered(node.else ? [node.condition, node.then, node.else] : [node.condition, node.then]) };
+  private scoped<T extends SubConstraint>(sub: T, node: LogicNode): T {
+    if (!node.scopes || node.scopes.length === 0) return sub;
+    if (this.options.paper) {
+      this.options.onDroppedScope?.(node);
+      return sub;
+    }
+    return { ...sub, scope: exportScopes(node.scopes) };
   }
-}
 
-function exportLeaf(leaf: LeafNode): AtomicConstraint {
-  if (leaf.kind === "soft") {
-    const atom: AtomicConstraint = { constraint: leaf.text };
-    if (leaf.category !== undefined) atom.category = leaf.category;
-    return atom;
+  private node(node: LogicNode): SubConstraint {
+    const unwrapped = unwrapSingleParallel(node);
+    return isLeaf(unwrapped) ? this.leaf(unwrapped) : this.composite(unwrapped);
   }
-  return { constraint: hardLeafText(leaf), instruction_id: leaf.id, kwargs: { ...leaf.args } };
+
+  private numbered(nodes: LogicNode[]): Record<string, SubConstraint> {
+    return Object.fromEntries(nodes.map((n, i) => [`c${i + 1}`, this.node(n)]));
+  }
+
+  composite(node: Exclude<LogicNode, LeafNode>): CompositeConstraint {
+    switch (node.kind) {
+      case "parallel":
+        return this.scoped({ type: "And", sub_constraints: this.numbered(node.children) }, node);
+      case "sequential":
+        return this.scoped({ type: "Chain", sub_constraints: this.numbered(node.steps) }, node);
+      case "conditional":
+        return this.scoped({ type: "Selection", sub_constraints: this.numbered(node.else ? [node.condition, node.then, node.else] : [node.condition, node.then]) }, node);
+    }
+  }
+
+  leaf(leaf: LeafNode): AtomicConstraint {
+    if (leaf.kind === "soft") {
+      const atom: AtomicConstraint = { constraint: leaf.text };
+      if (leaf.category !== undefined) atom.category = leaf.category;
+      return this.scoped(atom, leaf);
+    }
+    return this.scoped({ constraint: hardLeafText(leaf), instruction_id: leaf.id, kwargs: { ...leaf.args } }, leaf);
+  }
 }

@@ -5,7 +5,7 @@ import type { z } from "zod";
 import { excerpt, oneLine } from "../../../grammars/src/excerpt.js";
 import { LineIndex } from "../../../grammars/src/line-index.js";
 import { MAX_DIAGNOSTICS } from "../analysis/diagnostic-cap.js";
-import { DEFAULT_GAMMA, type Instruction, type LeafNode, type LogicNode } from "../analysis/logic.js";
+import { DEFAULT_GAMMA, type Instruction, type LeafNode, type LogicNode, type Scope } from "../analysis/logic.js";
 import { isSoftCategory, SOFT_CATEGORIES } from "../analysis/soft-categories.js";
 import { findHardType } from "../ifeval/registry.js";
 import { lineColumnAt, parseJsonWithPositions, pathKey, type JsonPath, type PositionedJson } from "./json-positions.js";
@@ -88,8 +88,10 @@ class Converter {
   private topLevelItem(item: unknown, path: Path): LogicNode | undefined {
     if (isPlainObject(item) && "composite_constraint" in item) {
       const node = this.subConstraint(item.composite_constraint, [...path, "composite_constraint"]);
-      // Export wraps a top-level leaf in a one-child And; unwrapping keeps round trips stable.
-      return node?.kind === "parallel" && node.children.length === 1 ? node.children[0] : node;
+      // Export wraps a top-level leaf in a one-child And; unwrapping keeps round trips stable (its scopes go to the child).
+      if (node?.kind !== "parallel" || node.children.length !== 1) return node;
+      const child = node.children[0];
+      return node.scopes ? { ...child, scopes: [...node.scopes, ...(child.scopes ?? [])] } : child;
     }
     if (isPlainObject(item) && "constraint" in item) return this.atomic(item, path);
     this.error(path, 'expected {"composite_constraint": {...}} or an atomic {"constraint": "..."}');
@@ -115,7 +117,7 @@ class Converter {
       this.error(subPath, `a${node.type === "And" ? "n" : ""} ${node.type} needs at least one sub-constraint`);
       return undefined;
     }
-    if (node.type === "Selection") return this.selection(entries, subPath);
+    if (node.type === "Selection") return this.selection(entries, subPath, node.scope);
 
     let complete = true;
     const children: LogicNode[] = [];
@@ -125,10 +127,12 @@ class Converter {
       else complete = false;
     }
     if (!complete) return undefined;
-    return node.type === "And" ? { kind: "parallel", children } : { kind: "sequential", steps: children };
+    const converted: LogicNode = node.type === "And" ? { kind: "parallel", children } : { kind: "sequential", steps: children };
+    if (node.scope) converted.scopes = node.scope;
+    return converted;
   }
 
-  private selection(entries: { key: string; number: number; child: unknown }[], subPath: Path): LogicNode | undefined {
+  private selection(entries: { key: string; number: number; child: unknown }[], subPath: Path, scope: readonly Scope[] | undefined): LogicNode | undefined {
     for (const { key, number } of entries) {
       if (number > 3) this.error([...subPath, key], `a Selection has c1 (condition), c2 (if true) and c3 (if false); '${key}' is not allowed`);
     }
@@ -141,7 +145,9 @@ class Converter {
     const then = convert("c2");
     const otherwise = convert("c3");
     if (!condition || !then || (byKey.has("c3") && !otherwise) || entries.some((e) => e.number > 3)) return undefined;
-    return otherwise ? { kind: "conditional", condition, then, else: otherwise } : { kind: "conditional", condition, then };
+    const node: LogicNode = otherwise ? { kind: "conditional", condition, then, else: otherwise } : { kind: "conditional", condition, then };
+    if (scope) node.scopes = scope;
+    return node;
   }
 
   private atomic(value: unknown, path: Path): LeafNode | undefined {
@@ -159,6 +165,7 @@ class Converter {
       if (this.errors.length > errorsBefore) return undefined;
       const leaf: LeafNode = { kind: "soft", text: atom.constraint };
       if (category !== undefined) leaf.category = category.toLowerCase();
+      if (atom.scope) leaf.scopes = atom.scope;
       return leaf;
     }
 
@@ -172,6 +179,7 @@ class Converter {
     if (args === undefined || atom.category !== undefined) return undefined;
     const leaf: LeafNode = { kind: "hard", id: type.id, args: args as Record<string, unknown> };
     if (atom.constraint.trim() !== "") leaf.text = atom.constraint;
+    if (atom.scope) leaf.scopes = atom.scope;
     return leaf;
   }
 

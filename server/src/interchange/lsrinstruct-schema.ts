@@ -11,13 +11,15 @@
 //
 // Our extensions (both optional, ignored by tools that do not know them):
 //   "gamma": number in [0, 1] at top level, the sequence penalty base (default 0.5);
-//   "category": "<soft category>" on a soft atomic constraint, passed to the judge.
+//   "category": "<soft category>" on a soft atomic constraint, passed to the judge;
+//   "scope": [...] on any sub-constraint, the text of the response it is checked on (scope-json.ts).
 // JSONL files carry one instruction per line, optionally with "id" (string or number).
 //
 // Import validates level by level with the shallow schemas below (so each error names
 // the exact path); the recursive schema is the full format and gives the types.
 
 import { z } from "zod";
+import { ScopesSchema } from "./scope-json.js";
 
 export const COMPOSITION_TYPES = ["And", "Chain", "Selection"] as const;
 
@@ -30,12 +32,14 @@ export const AtomicConstraintSchema = z.object({
   /** IFEval data writes unused kwargs as null; import drops them. */
   kwargs: z.record(z.string(), z.unknown()).nullable().optional(),
   category: z.string().optional(),
+  scope: ScopesSchema.optional(),
 });
 
 /** A composite node with its children not yet validated. */
 export const ShallowCompositeSchema = z.object({
   type: z.enum(COMPOSITION_TYPES),
   sub_constraints: z.record(z.string().regex(SUB_CONSTRAINT_KEY, "sub-constraint keys are c1, c2, c3, ..."), z.unknown()),
+  scope: ScopesSchema.optional(),
 });
 
 export const ShallowDocumentSchema = z.object({

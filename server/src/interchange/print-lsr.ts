@@ -6,10 +6,11 @@
 // so that a one-step Chain stays a Chain through export, import and export again.
 
 import { DEFAULT_GAMMA, type Instruction, type LeafNode, type LogicNode } from "../analysis/logic.js";
+import { scopesSource } from "../scopes/describe.js";
 
 const INDENT = "  ";
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const KEYWORDS = new Set(["prompt", "gamma", "define", "first", "then", "finally", "if", "else", "and", "soft"]);
+const KEYWORDS = new Set(["prompt", "gamma", "define", "first", "then", "finally", "if", "else", "and", "soft", "in", "each"]);
 
 export function printLsr(instruction: Instruction): string {
   const printer = new Printer(collectDefines(instruction.root));
@@ -82,6 +83,11 @@ function append(lines: string[], more: string[]): void {
   for (const line of more) lines.push(line);
 }
 
+/** `in paragraph 1 ` before a scoped node, "" before others. */
+function scopePrefix(node: LogicNode): string {
+  return node.scopes && node.scopes.length > 0 ? `${scopesSource(node.scopes)} ` : "";
+}
+
 class Printer {
   constructor(readonly defines: Map<string, string>) {}
 
@@ -96,19 +102,24 @@ class Printer {
 
   private item(node: LogicNode, depth: number): string[] {
     const pad = INDENT.repeat(depth);
+    const scope = scopePrefix(node);
     switch (node.kind) {
       case "hard":
       case "soft":
-        return [pad + this.leaf(node)];
+        return [pad + scope + this.leaf(node)];
       case "parallel":
-        return this.braced("and ", node.children, depth);
-      case "sequential":
-        return node.steps.flatMap((step, i) => {
+        return this.braced(scope === "" ? "and " : scope, node.children, depth);
+      case "sequential": {
+        const lines = node.steps.flatMap((step, i) => {
           const keyword = i === 0 ? "first" : i === node.steps.length - 1 && node.steps.length >= 3 ? "finally" : "then";
           return this.step(keyword, step, depth);
         });
+        // `in S first a then b`: the scope takes the whole sequence.
+        if (scope !== "") lines[0] = pad + scope + lines[0].slice(pad.length);
+        return lines;
+      }
       case "conditional":
-        return this.conditional(node, depth, "if ");
+        return this.conditional(node, depth, `${scope}if `);
     }
   }
 
@@ -121,16 +132,18 @@ class Printer {
 
   private step(keyword: string, node: LogicNode, depth: number): string[] {
     const pad = INDENT.repeat(depth);
+    const scope = scopePrefix(node);
     switch (node.kind) {
       case "hard":
       case "soft":
-        return [`${pad}${keyword} ${this.leaf(node)}`];
+        return [`${pad}${keyword} ${scope}${this.leaf(node)}`];
       case "parallel":
-        return this.braced(`${keyword} `, node.children, depth);
+        return this.braced(`${keyword} ${scope}`, node.children, depth);
       case "sequential":
-        return this.braced(`${keyword} `, [node], depth);
+        // A scoped step cannot be a bare sequence: the scope goes on the braces, the sequence inside.
+        return this.braced(`${keyword} ${scope}`, [{ ...node, scopes: undefined }], depth);
       case "conditional":
-        return this.conditional(node, depth, `${keyword} if `);
+        return this.conditional(node, depth, `${keyword} ${scope}if `);
     }
   }
 
@@ -141,7 +154,7 @@ class Printer {
     let rest = node.else;
     while (rest !== undefined) {
       const otherwise = rest;
-      if (otherwise.kind === "conditional") {
+      if (otherwise.kind === "conditional" && !otherwise.scopes?.length) {
         append(lines, this.condition(otherwise.condition, depth, `${pad}} else if `));
         append(lines, this.branch(otherwise.then, depth));
         rest = otherwise.else;
@@ -157,15 +170,16 @@ class Printer {
 
   /** The lines up to and including the branch's opening `{`. */
   private condition(node: LogicNode, depth: number, opening: string): string[] {
-    if (node.kind === "hard" || node.kind === "soft") return [`${opening}${this.leaf(node)} {`];
+    const scope = scopePrefix(node);
+    if (node.kind === "hard" || node.kind === "soft") return [`${opening}${scope}${this.leaf(node)} {`];
     const pad = INDENT.repeat(depth);
     // The grammar allows a constraint or `and { ... }` here; any other structure goes in the and-block.
-    const inside = node.kind === "parallel" ? node.children : [node];
-    return [`${opening}and {`, ...this.items(inside, depth + 1), `${pad}} {`];
+    const inside = node.kind === "parallel" ? node.children : [{ ...node, scopes: undefined }];
+    return [`${opening}${scope}and {`, ...this.items(inside, depth + 1), `${pad}} {`];
   }
 
   private branch(node: LogicNode, depth: number): string[] {
-    const inside = node.kind === "parallel" ? node.children : [node];
+    const inside = node.kind === "parallel" && !node.scopes?.length ? node.children : [node];
     return this.items(inside, depth + 1);
   }
 }

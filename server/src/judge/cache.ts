@@ -27,6 +27,8 @@ export function cacheKey(parts: Record<string, unknown>): string {
   return createHash("sha256").update(JSON.stringify({ version: CACHE_PROTOCOL_VERSION, ...parts })).digest("hex");
 }
 
+const CachedSpan = z.object({ span: z.string() });
+
 export class VerdictCache {
   private madeDir: Promise<unknown> | undefined;
 
@@ -54,20 +56,37 @@ export class VerdictCache {
     }
   }
 
-  /** Stores a pass/fail verdict; ignores errors (a failed write only costs a future request). */
-  async set(key: string, verdict: SoftVerdict): Promise<void> {
-    if (verdict.status === "error") return;
-    const evidence = verdict.evidence === undefined ? undefined : redact(verdict.evidence, this.secrets);
-    const entry: CachedVerdict = { status: verdict.status, probability: verdict.probability, evidence };
+  /** An extracted span (`in extract "..."`), stored beside the verdicts under its own keys. */
+  getSpan(key: string): string | undefined {
+    try {
+      const parsed = CachedSpan.safeParse(JSON.parse(readFileSync(this.file(key), "utf8")));
+      return parsed.success ? parsed.data.span : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async setSpan(key: string, span: string): Promise<void> {
+    await this.write(key, JSON.stringify({ span }));
+  }
+
+  private async write(key: string, content: string): Promise<void> {
     const temp = join(this.dir, `.${key}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
     try {
       this.madeDir ??= fs.mkdir(this.dir, { recursive: true });
       await this.madeDir;
-      await fs.writeFile(temp, JSON.stringify(entry));
+      await fs.writeFile(temp, content);
       await fs.rename(temp, this.file(key));
     } catch {
       this.madeDir = undefined;
       await fs.rm(temp, { force: true }).catch(() => undefined);
     }
+  }
+
+  /** Stores a pass/fail verdict; ignores errors (a failed write only costs a future request). */
+  async set(key: string, verdict: SoftVerdict): Promise<void> {
+    if (verdict.status === "error") return;
+    const entry: CachedVerdict = { status: verdict.status, probability: verdict.probability, evidence: verdict.evidence };
+    await this.write(key, JSON.stringify(entry));
   }
 }

@@ -5,10 +5,11 @@ import { z } from "zod";
 import { JudgeHttpError } from "./http.js";
 import { probabilityOfYes } from "./logprobs.js";
 import { adaptToRejection, buildChatBody, modeOf, probeChat, type ChatCapabilities, type ChatChoice, type Sampling } from "./probe.js";
-import { buildChatMessages, NONCE_PLACEHOLDER, parseVerdictReply, REASK_MESSAGE, safeNonce, VERDICT_JSON_SCHEMA, type VerdictReply } from "./prompt.js";
+import { buildChatMessages, newNonce, NONCE_PLACEHOLDER, parseVerdictReply, REASK_MESSAGE, safeNonce, VERDICT_JSON_SCHEMA, type VerdictReply } from "./prompt.js";
 import { raceAbort, statusOf, type VerdictSource } from "./source.js";
 import type { JudgeTransport } from "./transport.js";
-import type { SoftJudgeRequest, SoftVerdict } from "./types.js";
+import { buildSpanMessages, parseSpanReply, SPAN_JSON_SCHEMA, SPAN_REASK_MESSAGE } from "./extract-prompt.js";
+import type { SoftJudgeRequest, SoftVerdict, SpanReplyResult, SpanRequest } from "./types.js";
 
 export interface ChatJudgeSettings {
   baseUrl: string;
@@ -64,6 +65,32 @@ export class ChatVerdictSource implements VerdictSource {
     // Without logprobs the verdict field decides; it is authoritative over the evidence.
     const status = probability !== undefined ? statusOf(probability) : reply.verdict === "YES" ? "pass" : "fail";
     return { status, probability, evidence: reply.evidence };
+  }
+
+  spanCacheKeyParts(request: SpanRequest): Record<string, unknown> {
+    const { baseUrl, model, seed, temperature, maxTokens } = this.settings;
+    return { kind: "chat-span", baseUrl, model, messages: buildSpanMessages(request, NONCE_PLACEHOLDER), schema: SPAN_JSON_SCHEMA, sampling: { seed, temperature, maxTokens } };
+  }
+
+  /** One question for the span, re-asked once when the reply does not validate. */
+  async extractSpan(request: SpanRequest, signal: AbortSignal): Promise<SpanReplyResult> {
+    const capabilities = await raceAbort(this.probe(), signal);
+    let nonce: string;
+    do nonce = newNonce(); while (request.response.includes(nonce) || (request.prompt ?? "").includes(nonce));
+    const messages = buildSpanMessages(request, nonce);
+    const body = (m: typeof messages) => () => {
+      const b = buildChatBody(this.settings.model, m, { ...capabilities, logprobs: false }, this.sampling(this.settings.temperature, 0));
+      if (b.response_format !== undefined) b.response_format = { type: "json_schema", json_schema: SPAN_JSON_SCHEMA };
+      return b;
+    };
+    const first = await this.sendAdapting(body(messages), capabilities, signal);
+    const firstReply = first && parseSpanReply(first.content);
+    if (firstReply) return { status: "ok", span: firstReply.span };
+    this.transport.log("judge span reply did not validate; asking again");
+    const retry = first ? [...messages, { role: "assistant" as const, content: first.content }, { role: "user" as const, content: SPAN_REASK_MESSAGE }] : messages;
+    const second = await this.sendAdapting(body(retry), capabilities, signal);
+    const secondReply = second && parseSpanReply(second.content);
+    return secondReply ? { status: "ok", span: secondReply.span } : { status: "error", error: "judge span reply did not validate twice" };
   }
 
   private probe(): Promise<ChatCapabilities> {

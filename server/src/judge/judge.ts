@@ -9,7 +9,7 @@ import { cacheKey, type VerdictCache } from "./cache.js";
 import { JudgeCancelledError } from "./http.js";
 import type { VerdictSource } from "./source.js";
 import type { JudgeTransport } from "./transport.js";
-import type { JudgeStats, SoftJudge, SoftJudgeRequest, SoftVerdict } from "./types.js";
+import type { JudgeStats, SoftJudge, SoftJudgeRequest, SoftVerdict, SpanReplyResult, SpanRequest } from "./types.js";
 
 interface InFlight {
   verdict: Promise<SoftVerdict>;
@@ -43,6 +43,39 @@ export class CachingJudge implements SoftJudge {
     const verdict = await this.judgeOrCancel(request, signal);
     if (verdict.status === "error") this.transport.stats.failures++;
     return verdict;
+  }
+
+  /** The span a description names (`in extract "..."`), through the same cache; never rejects. */
+  async extract(request: SpanRequest, signal?: AbortSignal): Promise<SpanReplyResult> {
+    const { source } = this;
+    if (source.extractSpan === undefined || source.spanCacheKeyParts === undefined) {
+      return { status: "error", error: "this judge back end cannot extract spans (in extract \"...\" needs a chat judge)" };
+    }
+    if (signal?.aborted || this.disposed) return { status: "error", error: "cancelled" };
+    try {
+      const key = cacheKey(source.spanCacheKeyParts(request));
+      const cached = this.cache?.getSpan(key);
+      if (cached !== undefined) {
+        this.transport.stats.cacheHits++;
+        return { status: "ok", span: cached, cached: true };
+      }
+      const controller = new AbortController();
+      const abort = () => controller.abort();
+      signal?.addEventListener("abort", abort, { once: true });
+      try {
+        const reply = await source.extractSpan(request, controller.signal);
+        // Only a span that can be used is kept: one not in the response stays a fresh question.
+        if (reply.status === "ok" && reply.span !== "" && request.response.includes(reply.span)) await this.cache?.setSpan(key, reply.span);
+        else if (reply.status === "error") this.transport.stats.failures++;
+        return reply;
+      } finally {
+        signal?.removeEventListener("abort", abort);
+      }
+    } catch (error) {
+      this.transport.stats.failures++;
+      if (error instanceof JudgeCancelledError || signal?.aborted) return { status: "error", error: "cancelled" };
+      return { status: "error", error: this.transport.clean(error instanceof Error ? error.message : String(error)) };
+    }
   }
 
   private judgeOrCancel(request: SoftJudgeRequest, signal?: AbortSignal): Promise<SoftVerdict> {

@@ -63,6 +63,7 @@ export function createJudge(settings: JudgeSettingsInput, log: (line: string) =>
   const judge = new CachingJudge(source, cache, transport);
   return {
     judge: (request, signal) => judge.judge(request, signal),
+    extract: (request, signal) => judge.extract(request, signal),
     stats: () => judge.stats(),
     dispose: () => {
       lifetime.abort();

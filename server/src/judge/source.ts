@@ -1,7 +1,7 @@
 // What a judge back end provides to the caching, deduplicating front (judge.ts).
 
 import { JudgeCancelledError } from "./http.js";
-import type { SoftJudgeRequest, SoftVerdict } from "./types.js";
+import type { SoftJudgeRequest, SoftVerdict, SpanReplyResult, SpanRequest } from "./types.js";
 
 export interface VerdictSource {
   /**
@@ -12,6 +12,9 @@ export interface VerdictSource {
   cacheKeyParts(request: SoftJudgeRequest): Record<string, unknown>;
   /** Asks the back end; may throw JudgeHttpError or JudgeCancelledError. */
   decide(request: SoftJudgeRequest, signal: AbortSignal): Promise<SoftVerdict>;
+  /** Span extraction (`in extract "..."`), for back ends that can answer in text. */
+  spanCacheKeyParts?(request: SpanRequest): Record<string, unknown>;
+  extractSpan?(request: SpanRequest, signal: AbortSignal): Promise<SpanReplyResult>;
 }
 
 /** P(YES) >= 0.5 passes. */

@@ -8,7 +8,23 @@ export interface SoftJudgeRequest {
   response: string;
   /** The instruction's seed prompt, when known. */
   prompt?: string;
+  /**
+   * The whole response, when `response` is only the part a scope selected
+   * (`in paragraph 1 { soft ... }`): shown to the judge as context.
+   */
+  context?: string;
 }
+
+/** Asks for the part of `response` that `description` names (`in extract "the checklist"`). */
+export interface SpanRequest {
+  description: string;
+  response: string;
+  prompt?: string;
+}
+
+export type SpanReplyResult =
+  | { status: "ok"; span: string; cached?: boolean }
+  | { status: "error"; error: string };
 
 export interface SoftVerdict {
   /** `error`: the judge failed; never silently counted as pass or fail. */
@@ -24,6 +40,8 @@ export interface SoftVerdict {
 
 export interface SoftJudge {
   judge(request: SoftJudgeRequest, signal?: AbortSignal): Promise<SoftVerdict>;
+  /** Span extraction for `in extract "..."`; judges without it make such scopes judge errors. Never rejects. */
+  extract?(request: SpanRequest, signal?: AbortSignal): Promise<SpanReplyResult>;
 }
 
 /** Counters a judge keeps over its lifetime. */

@@ -8,6 +8,7 @@ import { exportLsrInstructJson, importLsrInstructJson } from "../interchange/lsr
 import { printLsr } from "../interchange/print-lsr.js";
 import type { SoftJudge } from "../judge/types.js";
 import { proposeCandidates } from "../generate/propose.js";
+import { scopesSource } from "../scopes/describe.js";
 import { renderInstruction } from "../render/natural-language.js";
 import { scoreResponse } from "../scoring/response-text.js";
 import type { ScoreResult } from "../scoring/result.js";
@@ -79,12 +80,15 @@ export interface LogicTreeJson {
   category?: string;
   ref?: string;
   role?: "condition" | "then" | "else";
+  /** The node's response scopes as written (`in paragraph 1`), for the graph to show. */
+  scope?: string;
   children: LogicTreeJson[];
 }
 
 export function logicTreeJson(node: LogicNode, lines: LineIndex): LogicTreeJson {
   const out: LogicTreeJson = { kind: node.kind, children: [] };
   if (node.range) out.range = toLspRange(lines, node.range);
+  if (node.scopes && node.scopes.length > 0) out.scope = scopesSource(node.scopes);
   switch (node.kind) {
     case "hard":
       Object.assign(out, { id: node.id, args: node.args, ...(node.ref ? { ref: node.ref } : {}), ...(node.text ? { text: node.text } : {}) });

@@ -122,6 +122,13 @@ export class EditorJudges {
         const judge = await unlessAborted(ready, signal);
         return judge ? judge.judge(request, signal) : CANCELLED;
       },
+      // `in extract "..."` scopes: the same judge names the span.
+      extract: async (request, signal) => {
+        ready ??= this.httpJudgeFor(settings, configKey);
+        const judge = await unlessAborted(ready, signal);
+        if (!judge) return { status: "error", error: "cancelled" };
+        return judge.extract ? judge.extract(request, signal) : { status: "error", error: "this judge cannot extract spans" };
+      },
     };
   }
 

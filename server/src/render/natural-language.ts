@@ -9,10 +9,12 @@
 //                constraints, else "If <condition>, do all of the following:" + list
 //
 // One-child Parallel nodes (every .lsr branch is one) read as their child.
+// A scope reads as a lead-in: "In the first paragraph, use fewer than 4 sentences."
 
 import type { ConditionalNode, Instruction, LeafNode, LogicNode } from "../analysis/logic.js";
 import { hardLeafText } from "../interchange/lsrinstruct-export.js";
 import { hardConditionPhrase } from "./condition-phrases.js";
+import { scopesPhrase } from "../scopes/describe.js";
 
 export const CONSTRAINTS_HEADER = "Your response must follow these instructions:";
 
@@ -25,13 +27,20 @@ export function renderInstruction(instruction: Instruction): string {
   return parts.join("\n\n");
 }
 
+/** One-child structures read as their child; a wrapper's scopes go in front of the child's. */
 function simplify(node: LogicNode): LogicNode {
   let current = node;
   while ((current.kind === "parallel" && current.children.length === 1) || (current.kind === "sequential" && current.steps.length === 1)) {
-    current = current.kind === "parallel" ? current.children[0] : current.steps[0];
+    const child = current.kind === "parallel" ? current.children[0] : current.steps[0];
+    current = current.scopes?.length ? { ...child, scopes: [...current.scopes, ...(child.scopes ?? [])] } : child;
   }
   return current;
 }
+
+const scoped = (node: LogicNode): boolean => node.scopes !== undefined && node.scopes.length > 0;
+const unscoped = <N extends LogicNode>(node: N): N => ({ ...node, scopes: undefined });
+/** "in the first paragraph" */
+const scopeLead = (node: LogicNode): string => lowerFirst(scopesPhrase(node.scopes ?? []));
 
 function isLeaf(node: LogicNode): node is LeafNode {
   return node.kind === "hard" || node.kind === "soft";
@@ -56,10 +65,11 @@ function upperFirst(text: string): string {
 /** Ends in an abbreviation whose last period is its own ("P.S.", "e.g."): that period stays. */
 const ABBREVIATION_END = /(^|\s)\S*\.\S*\.$/;
 
-/** A constraint as a clause to join with others: no final period (unless an abbreviation's), first letter lowered. */
+/** A constraint as a clause to join with others: no final period (unless an abbreviation's), first letter lowered, its scope in front. */
 function clause(leaf: LeafNode): string {
-  const text = leafText(leaf);
-  return lowerFirst(ABBREVIATION_END.test(text) ? text : text.replace(/\.$/, ""));
+  const raw = leafText(leaf);
+  const text = lowerFirst(ABBREVIATION_END.test(raw) ? raw : raw.replace(/\.$/, ""));
+  return scoped(leaf) ? `${scopeLead(leaf)}, ${text}` : text;
 }
 
 const indent = (lines: string[]): string[] => lines.map((l) => `  ${l}`);
@@ -73,10 +83,11 @@ function bullets(nodes: LogicNode[]): string[] {
 
 function lines(original: LogicNode): string[] {
   const node = simplify(original);
+  if (scoped(node) && !isLeaf(node)) return slot(upperFirst(scopeLead(node)), unscoped(node));
   switch (node.kind) {
     case "hard":
     case "soft":
-      return [leafText(node)];
+      return [scoped(node) ? `${upperFirst(clause(node))}.` : leafText(node)];
     case "parallel":
       return node.children.length === 0 ? [] : ["Do all of the following:", ...indent(bullets(node.children))];
     case "sequential": {
@@ -95,6 +106,7 @@ function lines(original: LogicNode): string[] {
 /** A node after a lead-in such as "First" or "If the response ...": "Lead, clause." or "Lead, do all of the following:" + list. */
 function slot(lead: string, original: LogicNode): string[] {
   const node = simplify(original);
+  if (scoped(node) && !isLeaf(node)) return slot(`${lead}, ${scopeLead(node)}`, unscoped(node));
   switch (node.kind) {
     case "hard":
     case "soft":
@@ -138,6 +150,7 @@ function conditionalLines(node: ConditionalNode, lead: "If" | "Otherwise, if"): 
 /** A node read as a condition on the response. */
 export function conditionPhrase(original: LogicNode): string {
   const node = simplify(original);
+  if (scoped(node)) return `${scopeLead(node)}, ${conditionPhrase(unscoped(node))}`;
   switch (node.kind) {
     case "hard":
       return hardConditionPhrase(node.id, node.args) ?? `the response satisfies "${leafText(node)}"`;

@@ -7,7 +7,9 @@ import type { LeafNode } from "../analysis/logic.js";
 import { explain } from "../ifeval/evidence/explain.js";
 import { findHardType, verifyInstruction } from "../ifeval/registry.js";
 import type { SoftJudge } from "../judge/types.js";
+import type { Extractor, ViewSet } from "../scopes/views.js";
 import type { NodeRole, ScoreNode } from "./result.js";
+import { evaluateScopedLeaf } from "./scoped-leaf.js";
 
 export interface LeafContext {
   response: string;
@@ -19,6 +21,10 @@ export interface LeafContext {
   softValue?: SoftValue;
   /** Set when the response cannot be checked (over the maximum size): every hard leaf reports it. */
   hardError?: string;
+  /** The texts selected by the enclosing scopes; undefined: the whole response. */
+  views?: ViewSet;
+  /** Answers `in extract "..."` scopes. */
+  extract?: Extractor;
 }
 
 export type SoftValue = "binary" | "probability";
@@ -37,6 +43,8 @@ export async function evaluateLeaf(leaf: LeafNode, role: NodeRole, ctx: LeafCont
     children: [],
   };
   if (leaf.ref !== undefined) base.ref = leaf.ref;
+  if (ctx.views !== undefined && !(ctx.views.kind === "views" && ctx.views.whole)) return evaluateScopedLeaf(leaf, base, ctx, ctx.views);
+  base.spans = [{ start: 0, end: ctx.response.length }];
   if (leaf.kind === "hard") {
     base.id = leaf.id;
     base.args = leaf.args;

@@ -9,6 +9,9 @@
 
 import type { Instruction, LogicNode } from "../analysis/logic.js";
 import type { SoftJudge } from "../judge/types.js";
+import { scopesSource } from "../scopes/describe.js";
+import { applyScopes, wholeResponse } from "../scopes/views.js";
+import { judgeExtractor } from "./extraction.js";
 import { evaluateLeaf, type LeafContext, type SoftValue } from "./leaf-verdicts.js";
 import { responseSizeError } from "./response-limit.js";
 import type { NodeRole, NodeStatus, ScoreNode, ScoreResult, ScoreSummary } from "./result.js";
@@ -40,6 +43,7 @@ export async function scoreInstruction(instruction: Instruction, response: strin
     softValue: options.softValue,
     hardError: responseSizeError(response, options.maxResponseBytes),
     gamma,
+    extract: judgeExtractor(options.judge, instruction.prompt, options.signal),
   };
   const tree = await evaluate(instruction.root, "item", ctx);
   const leaves = applicableLeaves(tree);
@@ -106,7 +110,17 @@ function structure(kind: ScoreNode["kind"], role: NodeRole, label: string, node:
   return { kind, role, label, value, share: 0, factor: 1, contribution: 0, status: statusOf(value, children), range: node.range, children };
 }
 
+/** A node with scopes is evaluated on the texts they select within the enclosing ones. */
 async function evaluate(node: LogicNode, role: NodeRole, ctx: Ctx): Promise<ScoreNode> {
+  if (node.scopes === undefined || node.scopes.length === 0) return evaluateNode(node, role, ctx);
+  const views = await applyScopes(node.scopes, ctx.views ?? wholeResponse(ctx.response), ctx.extract!);
+  const scored = await evaluateNode(node, role, { ...ctx, views });
+  scored.scope = scopesSource(node.scopes);
+  if (views.kind === "views" && node.scopes.some((s) => s.selector.kind === "extract")) scored.extracted = views.views.map((v) => v.text);
+  return scored;
+}
+
+async function evaluateNode(node: LogicNode, role: NodeRole, ctx: Ctx): Promise<ScoreNode> {
   switch (node.kind) {
     case "hard":
     case "soft":
@@ -162,6 +176,7 @@ function skipped(node: LogicNode, role: NodeRole): ScoreNode {
     kind: node.kind, role, label: node.kind === "hard" ? node.id : node.kind === "soft" ? node.text : node.kind[0].toUpperCase() + node.kind.slice(1),
     value: null, share: 0, factor: 1, contribution: 0, status: "not-applicable", range: node.range, children,
   };
+  if (node.scopes && node.scopes.length > 0) base.scope = scopesSource(node.scopes);
   if (node.kind === "hard") Object.assign(base, { id: node.id, args: node.args });
   if (node.kind === "soft") Object.assign(base, { text: node.text, category: node.category });
   return base;

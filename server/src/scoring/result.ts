@@ -45,6 +45,16 @@ export interface ScoreNode {
   /** Hard leaves: what the verdict rests on, with offsets into the response (ifeval/evidence). */
   explanation?: Evidence;
   range?: Range;
+  /**
+   * Leaves: where in the response the text it was checked on lies (offsets, end exclusive):
+   * the whole response when unscoped, one or more spans under a scope, one per item under `each`;
+   * empty when a selector matched nothing. Absent on leaves that were not checked.
+   */
+  spans?: { start: number; end: number }[];
+  /** The node's scopes as written (`in paragraph 1`), outermost first. */
+  scope?: string;
+  /** Spans the judge extracted for `in extract "..."` scopes above this leaf. */
+  extracted?: string[];
   children: ScoreNode[];
 }
 

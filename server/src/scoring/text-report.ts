@@ -26,7 +26,8 @@ function describe(node: ScoreNode): string {
   }
   const inCondition = node.role === "condition";
   const status = inCondition && (node.status === "pass" || node.status === "fail") ? (node.status === "pass" ? "HELD" : "DID NOT HOLD") : STATUS[node.status];
-  const parts = [`${role}${head}`, status, `r=${fmt(node.value)}`];
+  const scope = node.scope ? `[${node.scope}] ` : "";
+  const parts = [`${role}${scope}${head}`, status, `r=${fmt(node.value)}`];
   if (node.adjusted !== undefined) parts.push(`r'=${fmt(node.adjusted)}`);
   if (node.role !== "condition") parts.push(`share=${fmt(node.share)}`, `adds=${fmt(node.contribution)}`);
   if (node.conditionHolds !== undefined) parts.push(`condition ${node.conditionHolds === null ? "undecided" : node.conditionHolds ? "held" : "did not hold"}`);
@@ -44,6 +45,7 @@ export function formatScoreTree(result: ScoreResult): string {
     lines.push(top ? describe(node) : `${prefix}${last ? "└─ " : "├─ "}${describe(node)}`);
     const why = node.explanation?.message ?? node.evidence;
     if (why) lines.push(`${prefix}${top ? "" : last ? "   " : "│  "}   evidence: ${why}`);
+    for (const span of node.extracted ?? []) lines.push(`${prefix}${top ? "" : last ? "   " : "│  "}   extracted: ${JSON.stringify(span.length > 80 ? `${span.slice(0, 77)}...` : span)}`);
     const childPrefix = top ? "" : prefix + (last ? "   " : "│  ");
     node.children.forEach((c, i) => walk(c, childPrefix, i === node.children.length - 1, false));
   };

@@ -39,6 +39,8 @@ const TOKENS = [
   ",", ":", "=", "\"", "\"\"\"", "\"text\"", "\"\"\"multi\nline\"\"\"", "#c\n", "//c\n", "0.5", "-1", "3", "1e9",
   "no_comma", "words", "relation", "num_words", "\"less than\"", "at_least", "tone", "x", "punctuation:no_comma", "a:b:c",
   "\\", "\u00e9", "\ud83d\ude00", "\r\n", "\n", "\t", " ", "@", "\u0000",
+  // Scopes.
+  "in", "each", "paragraph", "last", "lines", "matching", "section", "between", "numbered", "item", "..", "2..3", "0",
 ];
 
 const soup = fc.array(fc.constantFrom(...TOKENS), { maxLength: 80 }).chain((parts) =>

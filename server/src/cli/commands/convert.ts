@@ -3,6 +3,8 @@ import { format } from "../../../../grammars/src/format.js";
 import { exportLsrInstructJson, importLsrInstructJson } from "../../interchange/lsrinstruct-json.js";
 import { printLsr } from "../../interchange/print-lsr.js";
 import { renderInstruction } from "../../render/natural-language.js";
+import { scopesSource } from "../../scopes/describe.js";
+import { LineIndex } from "../../../../grammars/src/line-index.js";
 import { CliError, EXIT_FAILED, EXIT_OK, readInput, type Io } from "../io.js";
 import { formatImportError, loadInstruction } from "../load-instruction.js";
 
@@ -34,9 +36,19 @@ export function runImport(file: string, out: string | undefined, io: Io): number
   return EXIT_OK;
 }
 
-/** `lsrif export FILE.lsr [-o OUT.json]` */
-export function runExport(file: string, out: string | undefined, io: Io): number {
-  emit(JSON.stringify(exportLsrInstructJson(usableInstruction(file, io)), null, 2), out, io);
+/** `lsrif export FILE.lsr [-o OUT.json] [--paper]`; with --paper scopes are dropped, each with a warning. */
+export function runExport(file: string, out: string | undefined, io: Io, paper = false): number {
+  const instruction = usableInstruction(file, io);
+  const lines = paper ? new LineIndex(readInput(file, io)) : undefined;
+  const json = exportLsrInstructJson(instruction, {
+    paper,
+    onDroppedScope: (node) => {
+      const at = node.range && lines ? lines.positionAt(node.range.start) : undefined;
+      const where = at ? `${file}:${at.line + 1}:${at.character + 1}` : file;
+      io.stderr(`${where}: warning: scope '${scopesSource(node.scopes ?? [])}' dropped: the paper's format has no scopes\n`);
+    },
+  });
+  emit(JSON.stringify(json, null, 2), out, io);
   return EXIT_OK;
 }
 

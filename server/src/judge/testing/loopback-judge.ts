@@ -50,6 +50,8 @@ export interface LoopbackScript {
   rejectParameters?: string[];
   /** Delay before every answer. */
   latencyMs?: number;
+  /** Span extraction (`in extract "..."`): the span to answer by description; default "" (unusable). */
+  spans?: Record<string, string>;
 }
 
 export interface LoopbackJudge {
@@ -63,12 +65,22 @@ export interface LoopbackJudge {
 
 /** The constraint after the closing response marker, found the way a careful model would. */
 export function constraintOf(userMessage: string): string | undefined {
+  return labelledAfterResponse(userMessage, "Constraint: ");
+}
+
+/** The text after `label` that follows the closing response marker. */
+function labelledAfterResponse(userMessage: string, label: string): string | undefined {
   const open = /<<<RESPONSE ([0-9a-f]+)>>>/.exec(userMessage);
   if (!open) return undefined;
   const close = `<<<END RESPONSE ${open[1]}>>>`;
   const after = userMessage.slice(userMessage.lastIndexOf(close) + close.length);
-  const label = after.indexOf("Constraint: ");
-  return label < 0 ? undefined : after.slice(label + "Constraint: ".length);
+  const at = after.indexOf(label);
+  return at < 0 ? undefined : after.slice(at + label.length);
+}
+
+/** The description of a span-extraction request, after the closing response marker. */
+export function descriptionOf(userMessage: string): string | undefined {
+  return labelledAfterResponse(userMessage, "Description: ");
 }
 
 function verdictFor(script: LoopbackScript, constraint: string | undefined): { verdict: Verdict; probability: number } {
@@ -87,6 +99,8 @@ function chatReply(script: LoopbackScript, body: Record<string, unknown>): Scrip
   }
   const messages = Array.isArray(body.messages) ? (body.messages as { role?: string; content?: string }[]) : [];
   const user = messages.find((message) => message.role === "user")?.content ?? "";
+  const description = descriptionOf(user);
+  if (description !== undefined) return { body: chatCompletionBody(JSON.stringify({ span: script.spans?.[description] ?? "" })) };
   const constraint = constraintOf(user);
   const { verdict, probability } = verdictFor(script, constraint);
   const evidence = (constraint !== undefined ? script.evidence?.[constraint] : undefined) ?? "judged by the loopback server";

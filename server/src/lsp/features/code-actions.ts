@@ -66,6 +66,10 @@ function fixesFor(d: Diagnostic, analysis: Analysis, text: string, missing: Map<
       return replacementFixes(d, "Replace keyword with");
     case "LSR050":
       return replacementFixes(d, "Clamp gamma to");
+    case "LSR070":
+      return replacementFixes(d, "Use");
+    case "LSR072":
+      return replacementFixes(d, "Replace keyword with");
     case "LSR012":
       return [...missingArgumentFixes(d, analysis), ...allMissingArgumentsFix(d, analysis, missing.get(rangeKey(d.range)) ?? [])];
     case "LSR031":

@@ -7,6 +7,10 @@ import { SOFT_CATEGORIES, SOFT_CATEGORY_DESCRIPTIONS } from "../../analysis/soft
 import { describeArgs, findHardType, HARD_TYPES, type ArgDescription } from "../../ifeval/registry.js";
 import { argumentSignature, constraintTypeMarkdown } from "./constraint-docs.js";
 import { contextStart, cursorContext, type StructureKeyword } from "./cursor-context.js";
+import { SELECTOR_WORDS } from "../../scopes/resolve-scope.js";
+import { EACH_DOC, IN_DOC } from "./scope-docs.js";
+
+const SCOPE_DOC = `${IN_DOC}\n\n${EACH_DOC}`;
 
 export type CompletionKind = "keyword" | "constraint" | "argument" | "value" | "name" | "snippet" | "category";
 
@@ -34,6 +38,8 @@ const KEYWORDS: { word: string; detail: string; insert?: string }[] = [
   { word: "if", detail: "a condition and its branch (Conditional)" },
   { word: "else", detail: "the branch when the condition fails" },
   { word: "and", detail: "a block that must hold together (Parallel)" },
+  { word: "in", detail: "a scope: check what follows on part of the response (in paragraph 1 { ... })" },
+  { word: "each", detail: "a scope over items: every item must pass (each bullet { ... })" },
 ];
 
 /** Headers are top-level only; after a structure keyword only what can follow it. */
@@ -57,6 +63,9 @@ const SNIPPETS: { label: string; detail: string; body: string }[] = [
   { label: "if/else", detail: "Conditional with both branches", body: "if ${1:condition} {\n\t${2:constraint}\n} else {\n\t${3:constraint}\n}" },
   { label: "and-block", detail: "Parallel: all must hold", body: "and {\n\t${1:constraint}\n}" },
   { label: "soft", detail: "soft constraint with a category", body: "soft ${1:style} \"${2:text}\"" },
+  { label: "in paragraph", detail: "Scope: constraints on one paragraph", body: "in paragraph ${1:1} {\n\t${2:constraint}\n}" },
+  { label: "in section", detail: "Scope: constraints on a Markdown section", body: "in section \"${1:Summary}\" {\n\t${2:constraint}\n}" },
+  { label: "each bullet", detail: "Scope: every bullet item must pass", body: "each bullet {\n\t${1:constraint}\n}" },
 ];
 
 export function completionsAt(analysis: Analysis, text: string, offset: number): CompletionEntry[] {
@@ -82,6 +91,8 @@ export function completionsAt(analysis: Analysis, text: string, offset: number):
     }
     case "item":
       return itemCompletions(analysis, wordRange, context.afterDefine, context.after, context.nested === true);
+    case "selector":
+      return selectorCompletions(wordRange, context.afterPosition);
   }
 }
 
@@ -105,6 +116,14 @@ function itemCompletions(analysis: Analysis, range: Range, afterDefine: boolean,
   }
   for (const entry of constraintEntries()) out.push({ ...entry, range });
   return out;
+}
+
+/** Selector words after `in` / `each`; after `first` / `last` only the units that take a position. */
+function selectorCompletions(range: Range, afterPosition: boolean): CompletionEntry[] {
+  const positional = new Set(["paragraph", "line", "bullet", "numbered item", "item"]);
+  return SELECTOR_WORDS.filter((w) => !afterPosition || positional.has(w.word)).map((w, i) => ({
+    label: w.word, kind: "keyword", detail: w.detail, documentation: SCOPE_DOC, insertText: w.word, range, sortText: String(i).padStart(2, "0"),
+  }));
 }
 
 type RangelessEntry = Omit<CompletionEntry, "range">;

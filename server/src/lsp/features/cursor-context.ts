@@ -13,6 +13,8 @@ export type CursorContext =
   /** `string`: the string literal the cursor is in, which a value completion replaces. */
   | { kind: "argument-value"; call: string; argument: string; argIndex: number; string: Range | undefined }
   | { kind: "soft-category" }
+  /** Right after `in` / `each` (or `in first`, `in last 3`): a selector goes here. */
+  | { kind: "selector"; afterPosition: boolean }
   | { kind: "item"; afterDefine: boolean; after?: StructureKeyword; nested?: boolean };
 
 /** A structure keyword right before the cursor: what may follow it is narrower than at an item's start. */
@@ -78,6 +80,8 @@ export function cursorContext(text: string, offset: number, from = 0): CursorInf
   if (stringAtCursor) return { context: { kind: "none" }, wordRange };
   const previous = before[before.length - 1];
   if (previous?.tokenType === tokenTypes.Soft) return { context: { kind: "soft-category" }, wordRange };
+  const selector = selectorContext(before);
+  if (selector) return { context: selector, wordRange };
   if (previous?.tokenType === tokenTypes.Define || previous?.tokenType === tokenTypes.Gamma
     || previous?.tokenType === tokenTypes.Prompt || previous?.tokenType === tokenTypes.NumberLiteral) {
     return { context: { kind: "none" }, wordRange };
@@ -91,6 +95,21 @@ export function cursorContext(text: string, offset: number, from = 0): CursorInf
     else if (t.tokenType === tokenTypes.RBrace) depth = Math.max(0, depth - 1);
   }
   return { context: { kind: "item", afterDefine, ...(after ? { after } : {}), ...(depth > 0 ? { nested: true } : {}) }, wordRange };
+}
+
+const isScopeKeyword = (t: IToken | undefined): boolean => t?.tokenType === tokenTypes.In || t?.tokenType === tokenTypes.Each;
+const isPosition = (t: IToken | undefined): boolean =>
+  t?.tokenType === tokenTypes.First || (t?.tokenType === tokenTypes.Identifier && t.image.toLowerCase() === "last");
+
+/** After `in` / `each`, or after a position that follows one (`in last`, `each first 3`). */
+function selectorContext(before: IToken[]): CursorContext | undefined {
+  const n = before.length;
+  if (isScopeKeyword(before[n - 1])) return { kind: "selector", afterPosition: false };
+  if (isPosition(before[n - 1]) && isScopeKeyword(before[n - 2])) return { kind: "selector", afterPosition: true };
+  if (before[n - 1]?.tokenType === tokenTypes.NumberLiteral && isPosition(before[n - 2]) && isScopeKeyword(before[n - 3])) {
+    return { kind: "selector", afterPosition: true };
+  }
+  return undefined;
 }
 
 function argumentContext(before: IToken[], stringAtCursor: IToken | undefined): CursorContext | undefined {

@@ -1,7 +1,8 @@
 // Hover: logic-tree previews on structures and the prompt, constraint docs on
 // constraints, the sequence formula on `gamma`, and the last verdict after scoring.
 
-import type { CallNode, Range, SoftNode } from "../../../../grammars/src/ast.js";
+import type { CallNode, Range, ScopeNode, SoftNode } from "../../../../grammars/src/ast.js";
+import { scopeMarkdown } from "./scope-docs.js";
 import type { Analysis } from "../../analysis/analyze.js";
 import type { LogicNode } from "../../analysis/logic.js";
 import { describeArgs, findHardType } from "../../ifeval/registry.js";
@@ -66,6 +67,8 @@ function hoverNode(
       const elseKeyword = node.kind === "if" && touches(node.elseKeywordRange, offset) ? node.elseKeywordRange : undefined;
       return { markdown: logicTreeMarkdown(logic, instruction, title), range: elseKeyword ?? keyword };
     }
+    case "scope":
+      return scopeHover(node, analysis, offset, byRange);
     case "orphan-else":
       return touches(node.keywordRange, offset)
         ? { markdown: "`else` without a preceding `if` block: it is left out of the instruction.", range: node.keywordRange }
@@ -73,6 +76,16 @@ function hoverNode(
     default:
       return undefined;
   }
+}
+
+/** On a scope's heads: what each selects, in words, and the logic tree it applies to. */
+function scopeHover(node: ScopeNode, analysis: Analysis, offset: number, byRange: Map<string, LogicNode>): HoverResult | undefined {
+  const head = node.heads.find((h) => touches(h.range, offset));
+  if (!head) return undefined;
+  const logic = node.body && logicNodeFor(byRange, node.body.range);
+  const scopes = logic?.scopes;
+  if (!logic || !scopes) return { markdown: "**Scope**\n\n_Not part of the instruction until its problems are fixed._", range: head.range };
+  return { markdown: [scopeMarkdown(scopes), "", logicTreeMarkdown(logic, analysis.instruction, "Checked on that text")].join("\n"), range: head.range };
 }
 
 function callHover(

@@ -2,6 +2,7 @@
 // the whole instruction's score and what failed earlier steps do to later ones.
 
 import type { Instruction, LeafNode, LogicNode } from "../../analysis/logic.js";
+import { scopesSource } from "../../scopes/describe.js";
 
 /** Every node's share of the final score as 1/denominator (Parallel and Sequential split evenly; a branch keeps its If's share). */
 const sharesCache = new WeakMap<Instruction, Map<LogicNode, number>>();
@@ -59,7 +60,13 @@ export function leafLabel(leaf: LeafNode): string {
   return `${ref}[soft${leaf.category ? ` ${leaf.category}` : ""}] "${clip(leaf.text)}"`;
 }
 
+/** A node's label, with its response scopes in front: `[in paragraph 1] Parallel ...`. */
 function nodeLabel(node: LogicNode): string {
+  const label = unscopedLabel(node);
+  return node.scopes && node.scopes.length > 0 ? `[${scopesSource(node.scopes)}] ${label}` : label;
+}
+
+function unscopedLabel(node: LogicNode): string {
   switch (node.kind) {
     case "parallel": return "Parallel (mean of applicable items)";
     case "sequential": return "Sequential (later steps penalised by earlier failures)";

@@ -24,7 +24,7 @@ export function nameAt(analysis: Analysis, offset: number): NameAt | undefined {
 }
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const KEYWORDS = new Set(["prompt", "gamma", "define", "first", "then", "finally", "if", "else", "and", "soft"]);
+const KEYWORDS = new Set(["prompt", "gamma", "define", "first", "then", "finally", "if", "else", "and", "soft", "in", "each"]);
 
 export type RenameResult = { edits: { range: Range; newText: string }[] } | { error: string };
 

@@ -2,6 +2,7 @@
 
 import type { ConstraintNode, FileNode, ItemNode, Range } from "../../../../grammars/src/ast.js";
 import { findHardType } from "../../ifeval/registry.js";
+import { scopeHeadsText } from "../../../../grammars/src/format-printer.js";
 
 export type SymbolKind = "prompt" | "gamma" | "define" | "parallel" | "sequential" | "step" | "conditional" | "branch" | "hard" | "soft" | "reference";
 
@@ -77,6 +78,11 @@ function itemSymbol(item: ItemNode, names: ReadonlySet<string>): OutlineSymbol |
     }
     case "orphan-else":
       return undefined;
+    case "scope":
+      return {
+        name: scopeHeadsText(item.heads), detail: "scope", kind: "branch", range: item.range, selectionRange: item.heads[0]?.range ?? item.range,
+        children: item.body?.kind === "and" ? list(item.body.items, names) : list([item.body], names),
+      };
   }
 }
 

@@ -32,6 +32,10 @@ export function childrenOf(node: SyntaxNode): SyntaxNode[] {
       const value = (node as DefineNode).value;
       return value ? [value] : [];
     }
+    case "scope": {
+      const body = (node as Extract<ItemNode, { kind: "scope" }>).body;
+      return body ? [body] : [];
+    }
     default:
       return [];
   }

@@ -1,0 +1,201 @@
+// Deterministic selectors as pure functions: a text in, the spans it selects out
+// (offsets into that text, end exclusive, each stripped of Python whitespace).
+// Every function is one linear pass over the text. See docs/language.md, "Scopes".
+
+import type { ListKind, Selector } from "../analysis/logic.js";
+import { compilePyRegex } from "../ifeval/python/py-regex.js";
+import { PY_WHITESPACE_CLASS } from "../ifeval/python/py-text.js";
+
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+const SPACE = new RegExp(`[${PY_WHITESPACE_CLASS}]`, "u");
+const isSpace = (ch: string | undefined): boolean => ch !== undefined && SPACE.test(ch);
+
+/** `[start, end)` without Python whitespace at either end; undefined when nothing is left. */
+export function stripped(text: string, start: number, end: number): Span | undefined {
+  while (start < end && isSpace(text[start])) start++;
+  while (end > start && isSpace(text[end - 1])) end--;
+  return start < end ? { start, end } : undefined;
+}
+
+/** Pieces of `text` between occurrences of `separator`, stripped, blank ones dropped. */
+function pieces(text: string, separator: string): Span[] {
+  const out: Span[] = [];
+  let from = 0;
+  for (;;) {
+    const at = text.indexOf(separator, from);
+    const end = at < 0 ? text.length : at;
+    const piece = stripped(text, from, end);
+    if (piece) out.push(piece);
+    if (at < 0) return out;
+    from = at + separator.length;
+  }
+}
+
+/** Paragraphs as IFEval's nth_paragraph_first_word splits them: at "\n\n", blank pieces dropped. */
+export function paragraphs(text: string): Span[] {
+  return pieces(text, "\n\n");
+}
+
+/** Non-blank lines (split at "\n"). */
+export function lines(text: string): Span[] {
+  return pieces(text, "\n");
+}
+
+/** Every line (blank ones too), unstripped, for matching. */
+function rawLines(text: string): Span[] {
+  const out: Span[] = [];
+  let from = 0;
+  for (;;) {
+    const at = text.indexOf("\n", from);
+    out.push({ start: from, end: at < 0 ? text.length : at });
+    if (at < 0) return out;
+    from = at + 1;
+  }
+}
+
+// A list item's marker: `*` (not `**`, IFEval's bullet pattern) or `-`, or digits with `.` or `)`; then whitespace.
+const BULLET = /^[ \t]*(?:\*(?!\*)|-)[ \t]+/;
+const NUMBERED = /^[ \t]*\d+[.)][ \t]+/;
+
+/** List items: the text after each item's marker, to the end of its line. */
+export function listItems(text: string, list: ListKind): Span[] {
+  const out: Span[] = [];
+  for (const line of rawLines(text)) {
+    const content = text.slice(line.start, line.end);
+    const marker = (list !== "numbered" ? BULLET.exec(content) : null) ?? (list !== "bullet" ? NUMBERED.exec(content) : null);
+    if (!marker) continue;
+    const item = stripped(text, line.start + marker[0].length, line.end);
+    if (item) out.push(item);
+  }
+  return out;
+}
+
+/** Lines where Python's `re.search(pattern, line)` finds a match; undefined when the pattern does not compile. */
+export function linesMatching(text: string, pattern: string): Span[] | undefined {
+  const regex = compilePyRegex(pattern);
+  if (regex === undefined) return undefined;
+  const out: Span[] = [];
+  for (const line of rawLines(text)) {
+    regex.lastIndex = 0;
+    if (!regex.test(text.slice(line.start, line.end))) continue;
+    const span = stripped(text, line.start, line.end);
+    if (span) out.push(span);
+  }
+  return out;
+}
+
+const HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$/;
+
+function headingName(raw: string): string {
+  return raw.replace(/[*_`]/g, "").trim().toLowerCase();
+}
+
+/**
+ * The Markdown section whose heading text is `name` (case-insensitive, emphasis ignored), up to
+ * the next heading of the same or a higher level; else the text after an IFEval section marker
+ * (a line starting with `name`, such as `SECTION 2`) up to the next line starting with the
+ * marker's first word and a number.
+ */
+export function section(text: string, name: string): Span | undefined {
+  const wanted = headingName(name);
+  const all = rawLines(text);
+  for (let i = 0; i < all.length; i++) {
+    const heading = HEADING.exec(text.slice(all[i].start, all[i].end));
+    if (!heading || headingName(heading[2]) !== wanted) continue;
+    const level = heading[1].length;
+    let end = text.length;
+    for (let j = i + 1; j < all.length; j++) {
+      const next = HEADING.exec(text.slice(all[j].start, all[j].end));
+      if (next && next[1].length <= level) {
+        end = all[j].start;
+        break;
+      }
+    }
+    return stripped(text, Math.min(all[i].end + 1, text.length), end);
+  }
+  return markerSection(text, all, name.trim());
+}
+
+function markerSection(text: string, all: Span[], name: string): Span | undefined {
+  const word = /^\S+/.exec(name)?.[0];
+  if (word === undefined) return undefined;
+  const nextMarker = new RegExp(`^[ \\t]*${word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}[ \\t]*\\d+`);
+  for (let i = 0; i < all.length; i++) {
+    const line = text.slice(all[i].start, all[i].end);
+    const lead = line.length - line.trimStart().length;
+    if (!line.startsWith(name, lead)) continue;
+    // The marker must end at a word boundary: "SECTION 1" is not the start of "SECTION 10".
+    const after = line[lead + name.length];
+    if (after !== undefined && /[\p{L}\p{N}_]/u.test(after)) continue;
+    let end = text.length;
+    for (let j = i + 1; j < all.length; j++) {
+      if (nextMarker.test(text.slice(all[j].start, all[j].end))) {
+        end = all[j].start;
+        break;
+      }
+    }
+    return stripped(text, all[i].start + lead + name.length, end);
+  }
+  return undefined;
+}
+
+export function before(text: string, marker: string): Span | undefined {
+  const at = text.indexOf(marker);
+  return at < 0 ? undefined : stripped(text, 0, at);
+}
+
+export function after(text: string, marker: string): Span | undefined {
+  const at = text.indexOf(marker);
+  return at < 0 ? undefined : stripped(text, at + marker.length, text.length);
+}
+
+export function between(text: string, start: string, end: string): Span | undefined {
+  const a = text.indexOf(start);
+  if (a < 0) return undefined;
+  const b = text.indexOf(end, a + start.length);
+  return b < 0 ? undefined : stripped(text, a + start.length, b);
+}
+
+/** Items `from..to` (1-based, negative from the end, inclusive); undefined when the range is not all there. */
+export function pick<T>(items: readonly T[], from: number, to: number): T[] | undefined {
+  const first = from > 0 ? from - 1 : items.length + from;
+  const last = to > 0 ? to - 1 : items.length + to;
+  if (first < 0 || last >= items.length || first > last) return undefined;
+  return items.slice(first, last + 1);
+}
+
+/**
+ * What a deterministic selector yields in `text`: its items (one span each; one item for
+ * section and marker selectors), and whether they form a contiguous range (`paragraphs 2..3`,
+ * `first 3 lines`), which `in` checks as one slice. Undefined: nothing matched.
+ */
+export function selectItems(selector: Exclude<Selector, { kind: "extract" }>, text: string): { items: Span[]; contiguous: boolean } | undefined {
+  const one = (span: Span | undefined) => (span ? { items: [span], contiguous: true } : undefined);
+  switch (selector.kind) {
+    case "paragraphs":
+    case "lines": {
+      const items = pick(selector.kind === "paragraphs" ? paragraphs(text) : lines(text), selector.from, selector.to);
+      return items && { items, contiguous: true };
+    }
+    case "items": {
+      const items = pick(listItems(text, selector.list), selector.from, selector.to);
+      return items && { items, contiguous: false };
+    }
+    case "lines-matching": {
+      const items = linesMatching(text, selector.pattern);
+      return items && items.length > 0 ? { items, contiguous: false } : undefined;
+    }
+    case "section":
+      return one(section(text, selector.name));
+    case "before":
+      return one(before(text, selector.marker));
+    case "after":
+      return one(after(text, selector.marker));
+    case "between":
+      return one(between(text, selector.start, selector.end));
+  }
+}
