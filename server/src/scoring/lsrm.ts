@@ -9,6 +9,7 @@
 
 import type { Instruction, LogicNode } from "../analysis/logic.js";
 import type { SoftJudge } from "../judge/types.js";
+import { applicableLeaves, finalReward } from "./final-reward.js";
 import { evaluateLeaf, type LeafContext } from "./leaf-verdicts.js";
 import type { NodeRole, NodeStatus, ScoreNode, ScoreResult, ScoreSummary } from "./result.js";
 
@@ -37,17 +38,11 @@ export async function scoreInstruction(instruction: Instruction, response: strin
   const tree = await evaluate(instruction.root, "item", ctx);
   const leaves = applicableLeaves(tree);
   const known = leaves.filter((l) => l.value !== null);
-  let score: number;
-  if (options.flat) {
-    score = known.length ? known.reduce((s, l) => s + (l.value as number), 0) / known.length : 1;
-    assignFlatShares(tree, known);
-  } else {
-    score = tree.value ?? 1;
-    assignShares(tree, 1, 1);
-  }
+  if (options.flat) assignFlatShares(tree, known);
+  else assignShares(tree, 1, 1);
   const summary = summarise(tree);
   return {
-    score: tree.status === "not-applicable" || leaves.length === 0 ? 1 : known.length === 0 ? 0 : score,
+    score: finalReward(tree, options.flat ? "flat" : "lsrm"),
     complete: summary.unjudged === 0 && summary.errors === 0,
     applicable: leaves.length > 0,
     aggregation: options.flat ? "flat" : "lsrm",
@@ -172,13 +167,6 @@ function assignFlatShares(tree: ScoreNode, known: ScoreNode[]): void {
     leaf.share = 1 / known.length;
     leaf.contribution = leaf.share * (leaf.value as number);
   }
-}
-
-/** Leaves that count: not conditions, not in unselected branches. */
-function applicableLeaves(node: ScoreNode): ScoreNode[] {
-  if (node.role === "condition" || node.status === "not-applicable") return [];
-  if (node.kind === "hard" || node.kind === "soft") return [node];
-  return node.children.flatMap(applicableLeaves);
 }
 
 function summarise(tree: ScoreNode): ScoreSummary {
