@@ -35,7 +35,7 @@ export function scoreSections(r: ScoresReport): Record<
     hard: {
       id: "hard",
       title: "Pass rate per hard constraint",
-      caption: "For each hard constraint id: passed / (passed + failed) over every response where it applies (conditions and unselected branches are left out), highest first, with the counts.",
+      caption: "For each hard constraint id: passed / (passed + failed) over every response where it applies (conditions and unselected branches are left out), highest first; the label gives passed/decided.",
     },
     soft: {
       id: "soft",
@@ -50,7 +50,7 @@ export function scoreSections(r: ScoresReport): Record<
     groups: {
       id: "groups",
       title: "GRPO groups: do LsRM and flat rank a group's responses differently?",
-      caption: `A group is the responses sharing an instruction id (${r.groups.groups} groups of two or more; ${r.groups.singletons} instructions with one response are left out). A pair of responses of a group is ranked differently when one aggregation prefers one response and the other prefers the other or ties them. ${r.groups.sampledGroups ? `${r.groups.sampledGroups} groups larger than ${GROUP_SAMPLE_CAP} were compared on a uniform sample of ${GROUP_SAMPLE_CAP} responses.` : ""}`.trim(),
+      caption: `A group is the responses sharing an instruction id (${r.groups.groups} ${r.groups.groups === 1 ? "group" : "groups"} of two or more; ${r.groups.singletons} ${r.groups.singletons === 1 ? "instruction" : "instructions"} with one response left out). A pair of responses of a group is ranked differently when one aggregation prefers one response and the other prefers the other or ties them. ${r.groups.sampledGroups ? `${r.groups.sampledGroups} groups larger than ${GROUP_SAMPLE_CAP} were compared on a uniform sample of ${GROUP_SAMPLE_CAP} responses.` : ""}`.trim(),
     },
     spread: {
       id: "spread",
