@@ -54,6 +54,8 @@ if (build.status === 0) {
     if (m) { passed += Number(m[1]); failed += Number(m[2]); }
     if (r.status !== 0 && (!m || Number(m[2]) === 0)) failed += 1;
   }
+  // After the editor tier: its setup installs the chromium these drive.
+  nodeTier("browser tests (chromium)", "out/test/browser");
 }
 
 console.log(`\n${passed} passed, ${failed} failed`);
