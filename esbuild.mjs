@@ -38,6 +38,15 @@ const dataFiles = {
     build.onResolve({ filter: /\/data\/[^/]+\.json$/ }, (args) => ({ path: `./data/${args.path.split("/").pop()}`, external: true }));
   },
 };
+// vega-canvas's Node build imports the optional native `canvas` package with a top-level
+// await, which a CommonJS bundle cannot hold; its browser build returns no canvas in Node,
+// and the report's SVG charts need none (text widths are estimated).
+const vegaCanvas = {
+  name: "vega-canvas-without-node-canvas",
+  setup(build) {
+    build.onResolve({ filter: /^vega-canvas$/ }, () => ({ path: root + "node_modules/vega-canvas/build/vega-canvas.browser.js" }));
+  },
+};
 const results = await Promise.all(
   entries.map((entry) =>
     esbuild.build({
@@ -45,7 +54,7 @@ const results = await Promise.all(
       entryPoints: [entry.in],
       outfile: entry.out,
       external: entry.name === "client" ? ["vscode"] : [],
-      plugins: entry.name === "server" ? [dataFiles] : [],
+      plugins: entry.name === "server" ? [dataFiles, vegaCanvas] : [],
     }),
   ),
 );

@@ -9,6 +9,7 @@ import { JudgeKeyStore } from "./judge/judge-key.js";
 import { initializationOptions, judgeSettingsMiddleware, registerJudgeRequests } from "./judge/judge-wiring.js";
 import { createLog } from "./log.js";
 import { LogicTreePanel } from "./logic-tree/panel.js";
+import { ReportPanel, SHOW_REPORT_COMMAND } from "./report/report-panel.js";
 import { ScoreDecorations } from "./scoring/decorations.js";
 import { SCORE_VIEW_ID, ScoreResultsProvider } from "./scoring/results-tree.js";
 import { ScoreController } from "./scoring/score-command.js";
@@ -26,6 +27,7 @@ export interface LsrifExtensionApi {
   /** Failing constraints marked in .lsr editors by the last score. */
   decorations: ScoreDecorations;
   judgeKeys: JudgeKeyStore;
+  report: ReportPanel;
 }
 
 let client: LanguageClient | undefined;
@@ -56,6 +58,7 @@ export function activate(context: vscode.ExtensionContext): LsrifExtensionApi {
   const results = new ScoreResultsProvider();
   const decorations = new ScoreDecorations();
   const scoring = new ScoreController(api, log, results, decorations);
+  const report = new ReportPanel(client, ready, log);
 
   const register = (id: string, run: (...args: unknown[]) => unknown) => vscode.commands.registerCommand(id, run);
   context.subscriptions.push(
@@ -74,6 +77,8 @@ export function activate(context: vscode.ExtensionContext): LsrifExtensionApi {
     register(CLIENT_COMMANDS.scoreResponse, (arg, responseText) => scoring.scoreResponse(arg, typeof responseText === "string" ? responseText : undefined)),
     register(CLIENT_COMMANDS.setJudgeApiKey, () => judgeKeys.promptAndStore()),
     register(CLIENT_COMMANDS.clearScore, () => scoring.clear()),
+    report,
+    register(SHOW_REPORT_COMMAND, (arg) => report.show(arg)),
     register("lsrif.revealScoreNode", async (uri, range) => {
       if (!(uri instanceof vscode.Uri)) return;
       const doc = await vscode.workspace.openTextDocument(uri);
@@ -81,7 +86,7 @@ export function activate(context: vscode.ExtensionContext): LsrifExtensionApi {
       await vscode.window.showTextDocument(doc, { selection: new vscode.Range(doc.positionAt(start), doc.positionAt(end)) });
     }),
   );
-  return { client, ready, logicTree, scoring, decorations, judgeKeys };
+  return { client, ready, logicTree, scoring, decorations, judgeKeys, report };
 }
 
 export async function deactivate(): Promise<void> {

@@ -12,8 +12,9 @@ import { scoreInstruction } from "../scoring/lsrm.js";
 import type { ScoreResult } from "../scoring/result.js";
 import { toLspRange } from "./convert.js";
 import type { AnalysedDocument } from "./document-store.js";
+import { executeReportCommand, isReportCommand, REPORT_COMMANDS } from "./report-commands.js";
 
-export const COMMANDS = ["lsrif.render", "lsrif.exportJson", "lsrif.importJson", "lsrif.logicTree", "lsrif.score"] as const;
+export const COMMANDS = ["lsrif.render", "lsrif.exportJson", "lsrif.importJson", "lsrif.logicTree", "lsrif.score", ...REPORT_COMMANDS] as const;
 
 const UriArgs = z.tuple([z.string().min(1)]).rest(z.unknown());
 const ImportArgs = z.tuple([z.string(), z.string().default("instruction.json")]).rest(z.unknown());
@@ -138,6 +139,7 @@ export async function executeCommand(command: string, args: unknown[] | undefine
       return result;
     }
     default:
+      if (isReportCommand(command)) return executeReportCommand(command, args, (message) => new CommandError(message));
       throw new CommandError(`Unknown command ${command}.`);
   }
 }
