@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { spawnSync } from "node:child_process";
 import { benchJudge } from "./judge-bench.js";
 import { benchLsp, serverStartMs } from "./lsp-bench.js";
+import { benchReport } from "./report-bench.js";
 
 const rows: [string, string, string][] = [];
 const root = join(__dirname, "../../..");
@@ -50,6 +51,17 @@ async function main(): Promise<void> {
     const j = await benchJudge();
     rows.push(["judge 1,000 verdicts @100 ms, conc. 8 (x ideal)", fmt(j.ratioToIdeal), `${fmt(j.firstRunMs, 0)} ms vs ideal ${fmt(j.idealMs, 0)} ms (target <= 1.10)`]);
     rows.push(["judge re-run from cache (speed-up)", fmt(j.cacheSpeedup, 0), `${fmt(j.cachedRunMs, 0)} ms (target >= 50x)`]);
+  }
+
+  if (want("report")) {
+    const r = benchReport(100_000);
+    rows.push(["lsrif report, 100,000 score lines (s)", fmt(r.ms / 1000), `CPU ${fmt(r.cpuMs / 1000)} s; ${fmt(r.megabytes, 0)} MB file, peak RSS ${fmt(r.maxRssMb, 0)} MB`]);
+  }
+  // Opt-in (a 1.3 GB file): `npm run bench -- report-1m`.
+  if (only.includes("report-1m")) {
+    const small = benchReport(100_000);
+    const large = benchReport(1_000_000);
+    rows.push(["lsrif report, 1,000,000 vs 100,000 lines (CPU time ratio)", fmt(large.cpuMs / small.cpuMs), `CPU ${fmt(large.cpuMs / 1000, 1)} s vs ${fmt(small.cpuMs / 1000, 1)} s, wall ${fmt(large.ms / 1000, 1)} s vs ${fmt(small.ms / 1000, 1)} s (linear ~10); peak RSS ${fmt(large.maxRssMb, 0)} vs ${fmt(small.maxRssMb, 0)} MB`]);
   }
 
   const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c].length), ["measure", "value", "beside"][c].length));

@@ -74,6 +74,8 @@ function showLine(m) {
   }
   const old = document.getElementById("line-view");
   if (old) old.replaceWith(box); else details.append(box);
+  const heading = box.querySelector("h3");
+  vscode.postMessage({ type: "shown", text: heading ? heading.textContent : m.error || "" });
 }
 document.addEventListener("click", (event) => {
   const mark = event.target.closest('[role="graphics-symbol"][aria-label]');
@@ -85,7 +87,8 @@ window.addEventListener("message", (event) => { if (event.data && event.data.typ
 // Tests drive the page with the same messages a click would make.
 window.addEventListener("message", (event) => {
   const m = event.data;
-  if (m && m.type === "click") { const mark = [...document.querySelectorAll('[role="graphics-symbol"][aria-label]')].find((e) => e.getAttribute("aria-label") === m.key); if (mark) showList(m.key, mark); }
+  if (m && m.type === "click") { const mark = [...document.querySelectorAll('[role="graphics-symbol"][aria-label]')].find((e) => e.getAttribute("aria-label") === m.key); if (mark) mark.dispatchEvent(new MouseEvent("click", { bubbles: true })); }
+  if (m && m.type === "clickLine") { const b = document.querySelectorAll("#drill-list button")[m.index]; if (b) b.click(); }
 });
 vscode.postMessage({ type: "ready", marks: document.querySelectorAll('[role="graphics-symbol"][aria-label]').length });
 `;

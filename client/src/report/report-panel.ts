@@ -15,7 +15,11 @@ import { reportViewPage } from "./report-page.js";
 export const SHOW_REPORT_COMMAND = "lsrif.showReport";
 
 /** A message from the page. */
-type PageMessage = { type: "ready"; marks: number } | { type: "listed"; key: string; count: number } | { type: "line"; file: string; line: number };
+type PageMessage =
+  | { type: "ready"; marks: number }
+  | { type: "listed"; key: string; count: number }
+  | { type: "line"; file: string; line: number }
+  | { type: "shown"; text: string };
 
 /** The loose results beside strict ones (eval_results_strict.jsonl -> eval_results_loose.jsonl), read together. */
 function filesFor(path: string): string[] {
@@ -96,9 +100,14 @@ export class ReportPanel implements vscode.Disposable {
     await this.panel?.webview.postMessage({ type: "line", ...(this.lastLine as object) });
   }
 
-  /** For tests: what a click on the mark with this drill-down key does. */
+  /** For tests: a click on the mark with this drill-down key (the page dispatches a real click event). */
   async click(key: string): Promise<boolean> {
     return (await this.panel?.webview.postMessage({ type: "click", key })) ?? false;
+  }
+
+  /** For tests: a click on the index-th response of the list shown. */
+  async clickLine(index: number): Promise<boolean> {
+    return (await this.panel?.webview.postMessage({ type: "clickLine", index })) ?? false;
   }
 
   dispose(): void {

@@ -10,7 +10,8 @@ export type JsonlItem = ({ ok: true } & JsonlValue) | ({ ok: false } & JsonlFail
 
 /** Rejects (ENOENT, EISDIR, ...) only when the file cannot be read at all. */
 export async function* streamJsonl(path: string): AsyncGenerator<JsonlItem> {
-  const input = createReadStream(path, { encoding: "utf8" });
+  // 1 MiB reads rather than the default 64 KiB: fewer reads on files of many MB.
+  const input = createReadStream(path, { encoding: "utf8", highWaterMark: 1 << 20 });
   const lines = createInterface({ input, crlfDelay: Infinity });
   let line = 0;
   try {
