@@ -50,7 +50,7 @@ export function scoreSections(r: ScoresReport): Record<
     groups: {
       id: "groups",
       title: "GRPO groups: do LsRM and flat rank a group's responses differently?",
-      caption: `A group is the responses sharing an instruction id (${r.groups.groups} ${r.groups.groups === 1 ? "group" : "groups"} of two or more; ${r.groups.singletons} ${r.groups.singletons === 1 ? "instruction" : "instructions"} with one response left out). A pair of responses of a group is ranked differently when one aggregation prefers one response and the other prefers the other or ties them. ${r.groups.sampledGroups ? `${r.groups.sampledGroups} groups larger than ${GROUP_SAMPLE_CAP} were compared on a uniform sample of ${GROUP_SAMPLE_CAP} responses.` : ""}`.trim(),
+      caption: `A group is the responses sharing an instruction id (${r.groups.groups} ${r.groups.groups === 1 ? "group" : "groups"} of two or more; ${r.groups.singletons} ${r.groups.singletons === 1 ? "instruction" : "instructions"} with one response left out). A pair of responses of a group is ranked differently when one aggregation prefers one response and the other prefers the other or ties them. ${r.groups.sampledGroups ? `${r.groups.sampledGroups} ${r.groups.sampledGroups === 1 ? "group larger than " + GROUP_SAMPLE_CAP + " was" : "groups larger than " + GROUP_SAMPLE_CAP + " were"} compared on a uniform sample of ${GROUP_SAMPLE_CAP} responses.` : ""}`.trim(),
     },
     spread: {
       id: "spread",
