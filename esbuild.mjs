@@ -47,6 +47,29 @@ const vegaCanvas = {
     build.onResolve({ filter: /^vega-canvas$/ }, () => ({ path: root + "node_modules/vega-canvas/build/vega-canvas.browser.js" }));
   },
 };
+// Vega and Vega-Lite (the report's charts, ~1 MB) are bundled apart, beside the server, and
+// required only when a report is drawn: inlined, every server start would parse them.
+const vegaApart = {
+  name: "vega-apart",
+  setup(build) {
+    build.onResolve({ filter: /^vega(-lite)?$/ }, (args) => ({ path: `./${args.path}.js`, external: true }));
+  },
+};
+const vegaOnly = {
+  name: "vega-beside",
+  setup(build) {
+    build.onResolve({ filter: /^vega$/ }, () => ({ path: "./vega.js", external: true }));
+  },
+};
+const vegaBundles = ["vega", "vega-lite"].map((name) =>
+  esbuild.build({
+    ...common,
+    stdin: { contents: `export * from "${name}";`, resolveDir: root, loader: "js" },
+    outfile: `dist/server/${name}.js`,
+    // Vega-Lite's own copy of vega (its peer) would be a second one: it uses the server's.
+    plugins: [vegaCanvas, ...(name === "vega-lite" ? [vegaOnly] : [])],
+  }),
+);
 const results = await Promise.all(
   entries.map((entry) =>
     esbuild.build({
@@ -54,10 +77,14 @@ const results = await Promise.all(
       entryPoints: [entry.in],
       outfile: entry.out,
       external: entry.name === "client" ? ["vscode"] : [],
-      plugins: entry.name === "server" ? [dataFiles, vegaCanvas] : [],
+      plugins: entry.name === "server" ? [dataFiles, vegaApart] : [],
     }),
   ),
 );
+for (const result of await Promise.all(vegaBundles)) {
+  const bytes = Object.values(result.metafile.outputs).reduce((sum, o) => sum + o.bytes, 0);
+  console.log(`${Object.keys(result.metafile.outputs)[0]}: ${(bytes / 1024).toFixed(0)} KiB`);
+}
 mkdirSync(root + "dist/server/data", { recursive: true });
 for (const file of readdirSync(root + "server/data").filter((f) => f.endsWith(".json"))) {
   copyFileSync(root + "server/data/" + file, root + "dist/server/data/" + file);

@@ -1,5 +1,5 @@
 // `lsrif report` on a generated scores file: N lines made from the report fixture's
-// 18 score lines (ids renamed, instructions in GRPO groups of 8), each run in a fresh
+// 18 score lines (ids renamed; an instruction id spans 144 lines: groups of 8-32), each run in a fresh
 // process so its peak memory (maxRSS) is its own. Linear time and bounded memory mean
 // 10x the lines take ~10x the time and about the same memory.
 
