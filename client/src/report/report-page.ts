@@ -18,7 +18,7 @@ main { flex: 1 1 auto; min-width: 0; margin: 0; }
 #details { flex: 0 0 320px; position: sticky; top: 0; max-height: 100vh; overflow: auto; padding: 1rem; border-left: 1px solid var(--rule); font-size: .9rem; }
 #details h3 { font-size: 1rem; margin: .2rem 0 .5rem; }
 #details button { all: unset; cursor: pointer; color: var(--link); display: block; padding: .1rem 0; word-break: break-all; }
-#details ul.tree { padding-left: 1rem; margin: .2rem 0; }
+#details ul.tree { padding-left: 1rem; margin: .2rem 0; overflow-wrap: anywhere; }
 #details .pass { color: var(--vscode-testing-iconPassed, #3fb950); }
 #details .fail { color: var(--vscode-testing-iconFailed, #f85149); }
 #details .other { color: var(--muted); }
