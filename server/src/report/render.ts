@@ -5,7 +5,7 @@ import { reportCharts } from "./charts.js";
 import { withComparison } from "./compare.js";
 import { reportBodyHtml, reportPageHtml } from "./html.js";
 import { reportMarkdown } from "./markdown.js";
-import type { Report } from "./model.js";
+import { PROBLEMS_SHOWN, type Report } from "./model.js";
 import { readReport, ReportInputError, type ReadOptions } from "./read-report.js";
 import { renderSvg } from "./svg.js";
 
@@ -18,7 +18,9 @@ export async function buildReport(files: readonly string[], against: readonly st
   if (before.kind !== report.kind) {
     throw new ReportInputError(`--against ${against.join(", ")} holds ${before.kind === "scores" ? "score lines" : "eval_results rows"}, but the report is of ${report.kind === "scores" ? "score lines" : "eval_results rows"}`);
   }
-  return withComparison(report, before, against.join(", "));
+  // The other run's unreadable lines are reported with this run's (each names its file).
+  const problems = { count: report.problems.count + before.problems.count, first: [...report.problems.first, ...before.problems.first].slice(0, PROBLEMS_SHOWN) };
+  return withComparison({ ...report, problems }, before, against.join(", "));
 }
 
 /** Every chart drawn to SVG, in order. */

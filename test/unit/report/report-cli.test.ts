@@ -125,3 +125,13 @@ test("the HTML file is self-contained: inline SVG charts, no script, nothing fet
   assert.doesNotMatch(html, /(src|href)="https?:/);
   assert.match(html, /default-src 'none'/);
 });
+
+test("bad lines of the --against file are reported too", async () => {
+  const dir = tempDir("lsrif-report-");
+  const good = readFileSync(fixture("scores-before.jsonl"), "utf8");
+  const other = writeFile(dir, "before.jsonl", `${good}oops\n`);
+  const run = await lsrif(["report", `${F}/scores-after.jsonl`, "--against", other, "--format", "md"]);
+  assert.equal(run.code, 2);
+  assert.match(run.stderr, new RegExp(`${other}:19: not valid JSON`));
+  assert.match(run.stdout, /## Change against the other run/);
+});
