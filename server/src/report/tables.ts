@@ -47,6 +47,12 @@ function scoresTables(r: ScoresReport): ReportTables {
   const s = scoreSections(r);
   const g = r.groups;
   const notes: string[] = [];
+  const hardest = r.hard.filter((h) => h.passRate !== null).at(-1);
+  notes.push(
+    `In one line: ${plural(r.responses, "response", "responses")}, mean R ${num(r.meanLsrm)} (flat ${num(r.meanFlat)}); ` +
+      `${plural(g.groups, "GRPO group", "GRPO groups")}, ${g.allEqualLsrm.count} with all-equal R (no advantage signal), ${g.orderDiffers.count} ranked differently by LsRM and flat` +
+      (hardest ? `; hardest hard constraint: ${hardest.key} (${num(hardest.passRate)}).` : "."),
+  );
   if (r.coverage) {
     const c = r.coverage;
     const more = c.instructions - c.withResponses > c.missing.length ? ", …" : "";
@@ -86,7 +92,9 @@ function evalTables(r: EvalReport): ReportTables {
   return {
     title: `LsrIF report: ${Object.values(r.files).join(", ")}`,
     summary: [],
-    notes: [],
+    notes: [
+      `In one line: ${r.modes.map((m) => `${m.mode} prompt-level ${num(m.promptLevel.accuracy)}, instruction-level ${num(m.instructionLevel.accuracy)}`).join("; ")} over ${plural(r.modes[0]?.prompts ?? 0, "prompt", "prompts")}.`,
+    ],
     sections: [
       { section: s.accuracy, tables: [{ head: ["mode", "prompts", "prompt-level", "instruction-level"], rows: r.modes.map((m) => [m.mode, m.prompts, acc(m.promptLevel), acc(m.instructionLevel)]) }], notes: [] },
       { section: s.instructions, tables: [{ head: ["instruction id", "strict", "loose"], rows: r.byInstruction.map((x) => [x.key, acc(x.strict), acc(x.loose)]) }], notes: [] },
