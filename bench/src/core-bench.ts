@@ -4,7 +4,7 @@
 
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseJsonBaseline } from "../../grammars/src/json-baseline.js";
+import { parseJsonBaseline } from "./json-baseline.js";
 import { analyze } from "../../server/src/analysis/analyze.js";
 import { evaluateAll, joinResponses } from "../../server/src/ifeval/evaluate.js";
 import { parseInputJsonl, parseResponsesJsonl } from "../../server/src/ifeval/jsonl-rows.js";

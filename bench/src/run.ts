@@ -7,8 +7,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
 import { benchJudge } from "./judge-bench.js";
+import { benchDegenerate, benchMemory } from "./degenerate-bench.js";
 import { benchLsp, serverStartMs } from "./lsp-bench.js";
 import { benchReport } from "./report-bench.js";
+import { benchServe } from "./serve-bench.js";
 
 const rows: [string, string, string][] = [];
 const root = join(__dirname, "../../..");
@@ -29,6 +31,19 @@ async function main(): Promise<void> {
   if (want("size")) {
     const s = await benchResponseSize();
     rows.push(["score 10 MB vs 1 MB response (ratio)", fmt(s.ratio), `1 MB ${fmt(s.oneMbMs, 0)} ms, 10 MB ${fmt(s.tenMbMs, 0)} ms; linear is ~10`]);
+  }
+  if (want("degenerate")) {
+    const d = benchDegenerate();
+    for (const [shape, cell] of d.worstByShape) {
+      rows.push([`hard checkers, 1 MB of ${shape}, loose: worst (x prose)`, fmt(cell.ratio), `${cell.type} ${fmt(cell.ms, 0)} ms (target <= 3)`]);
+    }
+    rows.push(["hard checkers, 1 MB of prose, loose: all 25 (ms)", fmt(d.proseTotalMs, 0), `worst cell overall ${d.worst.type} on ${d.worst.shape}: x${fmt(d.worst.ratio)}`]);
+    if (only.includes("degenerate")) for (const c of d.cells) console.error(`${c.type}\t${c.shape}\t${fmt(c.ms, 1)} ms\tx${fmt(c.ratio)}`);
+  }
+  if (want("memory")) {
+    for (const m of benchMemory()) {
+      rows.push([`peak RSS, 16 MB of ${m.shape}, all hard checkers (x size)`, fmt(m.ratio, 1), `${fmt(m.peakRssMb, 0)} MB, ${fmt(m.ms / 1000, 1)} s CPU (target <= 20)`]);
+    }
   }
   if (want("lsp")) {
     const l = await benchLsp();
@@ -51,6 +66,16 @@ async function main(): Promise<void> {
     const j = await benchJudge();
     rows.push(["judge 1,000 verdicts @100 ms, conc. 8 (x ideal)", fmt(j.ratioToIdeal), `${fmt(j.firstRunMs, 0)} ms vs ideal ${fmt(j.idealMs, 0)} ms (target <= 1.10)`]);
     rows.push(["judge re-run from cache (speed-up)", fmt(j.cacheSpeedup, 0), `${fmt(j.cachedRunMs, 0)} ms (target >= 50x)`]);
+  }
+  if (want("serve")) {
+    const s = await benchServe();
+    rows.push([`serve: GRPO step ${s.items} items via /v1/score_batch (x in-process)`, fmt(s.batchRatio), `${fmt(s.batchMs, 0)} ms vs in-process ${fmt(s.inProcessMs, 0)} ms (target <= 1.5)`]);
+    rows.push([`serve: ${s.items} concurrent one-item /get_reward (x in-process)`, fmt(s.oneItemRatio), `${fmt(s.oneItemMs, 0)} ms (target <= 3)`]);
+    rows.push([`serve: ${s.softVerdicts} soft verdicts @100 ms, conc. 64 (x ideal)`, fmt(s.softRatio), `${fmt(s.softMs, 0)} ms vs ideal ${fmt(s.softIdealMs, 0)} ms (target <= 1.10)`]);
+    rows.push(["serve: classifier --judge-batch 32 (requests per verdict)", fmt(s.classifierRequestsPerVerdict, 4), `${s.classifierRequests} requests, ${fmt(s.classifierMs, 0)} ms (target <= 0.0625)`]);
+    for (const [label, p] of [["2 KB", s.pool], ["16 KB", s.longPool]] as const) {
+      rows.push([`serve: hard checks, ${label} responses, pool of 1 / 2 workers (items/s)`, `${fmt(p.pool1ItemsPerS, 0)} / ${fmt(p.pool2ItemsPerS, 0)}`, `main thread ${fmt(p.mainThreadItemsPerS, 0)} items/s`]);
+    }
   }
 
   if (want("report")) {

@@ -15,6 +15,7 @@ export const CLIENT_COMMANDS = {
   scoreResponse: "lsrif.scoreResponse",
   setJudgeApiKey: "lsrif.setJudgeApiKey",
   clearScore: "lsrif.clearScore",
+  proposeInstruction: "lsrif.proposeInstruction",
 } as const;
 
 async function showBeside(content: string, language: string): Promise<vscode.TextEditor> {

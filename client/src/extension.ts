@@ -5,6 +5,7 @@
 import * as vscode from "vscode";
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
 import { CLIENT_COMMANDS, exportJson, importJson, renderPrompt } from "./document-commands.js";
+import { proposeInstruction } from "./propose-command.js";
 import { JudgeKeyStore } from "./judge/judge-key.js";
 import { initializationOptions, judgeSettingsMiddleware, registerJudgeRequests } from "./judge/judge-wiring.js";
 import { createLog } from "./log.js";
@@ -77,6 +78,7 @@ export function activate(context: vscode.ExtensionContext): LsrifExtensionApi {
     register(CLIENT_COMMANDS.scoreResponse, (arg, responseText) => scoring.scoreResponse(arg, typeof responseText === "string" ? responseText : undefined)),
     register(CLIENT_COMMANDS.setJudgeApiKey, () => judgeKeys.promptAndStore()),
     register(CLIENT_COMMANDS.clearScore, () => scoring.clear()),
+    register(CLIENT_COMMANDS.proposeInstruction, () => proposeInstruction(api)),
     report,
     register(SHOW_REPORT_COMMAND, (arg) => report.show(arg)),
     register("lsrif.revealScoreNode", async (uri, range) => {

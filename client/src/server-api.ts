@@ -6,6 +6,9 @@ import { ExecuteCommandRequest, type LanguageClient } from "vscode-languageclien
 import type { LogicTreeJson, ScoreCommandOptions } from "../../server/src/lsp/commands.js";
 import type { ScoreResult } from "../../server/src/scoring/result.js";
 import type { ImportError } from "../../server/src/interchange/lsrinstruct-import.js";
+import type { ProposedInstruction } from "../../server/src/generate/propose.js";
+
+export type { ProposedInstruction };
 
 export const SERVER_COMMANDS = {
   render: "lsrif.render",
@@ -13,6 +16,7 @@ export const SERVER_COMMANDS = {
   importJson: "lsrif.importJson",
   logicTree: "lsrif.logicTree",
   score: "lsrif.score",
+  propose: "lsrif.propose",
 } as const;
 
 export interface ImportJsonResult {
@@ -44,6 +48,10 @@ export class ServerApi {
   private async execute<T>(command: string, args: unknown[], token?: CancellationToken): Promise<T> {
     await this.ready;
     return (await this.client.sendRequest(ExecuteCommandRequest.type, { command, arguments: args }, token)) as T;
+  }
+
+  propose(prompt: string, roll: number, count = 3): Promise<{ candidates: ProposedInstruction[] }> {
+    return this.execute(SERVER_COMMANDS.propose, [prompt, { roll, count }]);
   }
 
   render(uri: string): Promise<string> {

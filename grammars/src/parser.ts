@@ -33,16 +33,11 @@ class LsrParser extends EmbeddedActionsParser {
     this.performSelfAnalysis();
   }
 
-  /** True while chevrotain records the grammar (rule bodies run without input then). */
-  private get recording(): boolean {
-    return (this as unknown as { RECORDING_PHASE: boolean }).RECORDING_PHASE;
-  }
-
   /** A rule whose frame hands its result to the enclosing rule's frame when the rule ends, however it ends. */
   private rule<F extends Frame>(name: string, newFrame: () => F, body: (frame: F) => void): () => void {
     return this.RULE(name, () => {
       const frame = newFrame();
-      if (this.recording) {
+      if (this.RECORDING_PHASE) {
         body(frame);
         return;
       }
@@ -61,7 +56,7 @@ class LsrParser extends EmbeddedActionsParser {
 
   /** Reports a token that cannot start anything. */
   private unexpected(token: IToken): void {
-    const t = this.recording ? undefined : real(token);
+    const t = this.RECORDING_PHASE ? undefined : real(token);
     if (t !== undefined) reportUnexpected(this.sink, t);
   }
 

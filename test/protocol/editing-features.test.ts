@@ -186,6 +186,18 @@ describe("editing features over stdio", () => {
     await assert.rejects(lsp.request("workspace/executeCommand", { command: "lsrif.score", arguments: [doc.uri, 42] }), /invalid arguments/);
   });
 
+  it("scores with stripThinking (the lsrif.score.stripThinking setting): the text after the last </think>", async () => {
+    const doc = await openAt("no_comma\nlowercase<|>\n");
+    const score = (response: string) =>
+      lsp.request<{ score: number; reason?: string }>("workspace/executeCommand", { command: "lsrif.score", arguments: [doc.uri, response, { stripThinking: true }] });
+    // After the last </think>: "hello world" passes both -> 1 (the thinking's comma and capital are not scored).
+    assert.equal((await score("<think>Hmm, Yes</think>hello world")).score, 1);
+    // No </think>: 0 without checking.
+    const none = await score("hello world");
+    assert.equal(none.score, 0);
+    assert.equal(none.reason, "no </think>");
+  });
+
   it("answers the logic tree with LSP ranges and imports JSON", async () => {
     const doc = await openAt("first no_comma\nthen lowercase<|>\n");
     const tree = await lsp.request<{ root: { kind: string; children: { kind: string; range: unknown }[] } }>("workspace/executeCommand", { command: "lsrif.logicTree", arguments: [doc.uri] });
@@ -193,7 +205,7 @@ describe("editing features over stdio", () => {
     assert.deepEqual(tree.root.children[0].range, { start: { line: 0, character: 0 }, end: { line: 1, character: 14 } });
     const bad = await lsp.request<{ lsr?: string; errors: unknown[] }>("workspace/executeCommand", { command: "lsrif.importJson", arguments: ["{ not json", "x.json"] });
     assert.equal(bad.lsr, undefined);
-    assert.ok(bad.errors.length > 0);
+    assert.equal(bad.errors.length, 1);
   });
 
   it("survives requests for unknown documents and nonsense positions", async () => {
@@ -201,6 +213,8 @@ describe("editing features over stdio", () => {
     assert.equal(hover, null);
     const doc = await openAt("no_comma<|>\n");
     const far = await lsp.request("textDocument/completion", { textDocument: { uri: doc.uri }, position: { line: 999, character: 999 } });
-    assert.ok(Array.isArray(far));
+    // A position past the end is clamped to the end of the document (line 1, column 0).
+    const end = await lsp.request("textDocument/completion", { textDocument: { uri: doc.uri }, position: { line: 1, character: 0 } });
+    assert.deepEqual(far, end);
   });
 });

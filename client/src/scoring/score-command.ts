@@ -44,7 +44,8 @@ export class ScoreController implements vscode.Disposable {
       async (_progress, token) => {
         this.log.info(`Scoring a response of ${response.length} characters against ${doc.uri.fsPath}`);
         try {
-          const scored = await this.api.score(doc.uri.toString(), response, {}, token);
+          const stripThinking = vscode.workspace.getConfiguration("lsrif", doc.uri).get<boolean>("score.stripThinking") === true;
+          const scored = await this.api.score(doc.uri.toString(), response, stripThinking ? { stripThinking } : {}, token);
           // The server may still answer after $/cancelRequest, with "cancelled" verdicts: not a score to show.
           if (token.isCancellationRequested) {
             this.log.info("Scoring cancelled");

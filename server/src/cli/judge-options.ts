@@ -13,6 +13,8 @@ export const JUDGE_OPTIONS = {
   "judge-url": { type: "string" },
   "judge-model": { type: "string" },
   "judge-kind": { type: "string" },
+  "classifier-api": { type: "string" },
+  "judge-batch": { type: "string" },
   concurrency: { type: "string" },
   "timeout-ms": { type: "string" },
   "no-cache": { type: "boolean" },
@@ -23,6 +25,9 @@ export const JUDGE_OPTIONS = {
 export const JUDGE_USAGE = `Judge flags (score, score-batch); without --judge-url nothing is sent anywhere:
   --judge-url URL --judge-model M    an OpenAI-compatible base (…/v1) or a classifier server root
   --judge-kind chat|classifier       default chat
+  --classifier-api vllm-classify|tei-predict|lsrif-predict
+                                     the classifier's wire format (default vllm-classify)
+  --judge-batch N                    classifier inputs per request (default 32; lsrif-predict sends 1)
   --concurrency N --timeout-ms N     requests in flight (default 8), per-request timeout (default 60000)
   --no-cache | --cache-dir DIR       default cache: $XDG_CACHE_HOME/lsrif/judge or ~/.cache/lsrif/judge
   --verbose                          judge log lines on stderr
@@ -41,6 +46,8 @@ const FLAG_OF_FIELD: Record<string, string> = {
   apiKey: JUDGE_API_KEY_ENV,
   timeoutMs: "--timeout-ms",
   concurrency: "--concurrency",
+  classifierApi: "--classifier-api",
+  batchSize: "--judge-batch",
   cacheDir: "--cache-dir",
 };
 
@@ -56,7 +63,7 @@ function stringFlag(values: JudgeFlagValues, name: keyof typeof JUDGE_OPTIONS): 
   return typeof value === "string" ? value : undefined;
 }
 
-function integerFlag(values: JudgeFlagValues, name: "concurrency" | "timeout-ms"): number | undefined {
+function integerFlag(values: JudgeFlagValues, name: "concurrency" | "timeout-ms" | "judge-batch"): number | undefined {
   const raw = stringFlag(values, name);
   if (raw === undefined) return undefined;
   if (!/^\s*\d+\s*$/.test(raw)) throw new CliError(`--${name} must be a positive whole number (got '${raw}')`);
@@ -70,7 +77,7 @@ function integerFlag(values: JudgeFlagValues, name: "concurrency" | "timeout-ms"
 export function judgeSettingsFromFlags(values: JudgeFlagValues, env: Env): JudgeSettings | undefined {
   const url = stringFlag(values, "judge-url");
   if (url === undefined) {
-    const stray = (["judge-model", "judge-kind", "timeout-ms", "cache-dir", "no-cache"] as const).filter((name) => values[name] !== undefined);
+    const stray = (["judge-model", "judge-kind", "classifier-api", "judge-batch", "timeout-ms", "cache-dir", "no-cache"] as const).filter((name) => values[name] !== undefined);
     if (stray.length > 0) throw new CliError(`${stray.map((name) => `--${name}`).join(", ")} need${stray.length === 1 ? "s" : ""} --judge-url`);
     return undefined;
   }
@@ -84,6 +91,8 @@ export function judgeSettingsFromFlags(values: JudgeFlagValues, env: Env): Judge
     apiKey: key === undefined || key === "" ? undefined : key,
     timeoutMs: integerFlag(values, "timeout-ms"),
     concurrency: integerFlag(values, "concurrency"),
+    classifierApi: stringFlag(values, "classifier-api"),
+    batchSize: integerFlag(values, "judge-batch"),
     cacheDir: values["no-cache"] === true ? undefined : (stringFlag(values, "cache-dir") ?? defaultJudgeCacheDir(env)),
   };
   const parsed = parseJudgeSettings(raw);

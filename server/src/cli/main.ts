@@ -4,12 +4,16 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { runIfevalCommand } from "./ifeval-command.js";
 import { runCheck } from "./commands/check.js";
+import { GENERATE_OPTIONS, GENERATE_USAGE, runGenerateCommand } from "./commands/generate.js";
 import { runExport, runFormat, runImport, runRender } from "./commands/convert.js";
 import { runScore } from "./commands/score.js";
 import { runScoreBatch } from "./commands/score-batch.js";
 import { runReport } from "./commands/report.js";
+import { runExportDataset } from "./commands/export-dataset.js";
+import { runServe, SERVE_USAGE, softValueOption } from "./commands/serve.js";
 import { CliError, EXIT_OK, EXIT_UNUSABLE, processIo, type Io } from "./io.js";
 import { JUDGE_OPTIONS, JUDGE_USAGE, openJudgeFromFlags } from "./judge-options.js";
+import { maxResponseBytesFromFlags, RESPONSE_LIMIT_OPTIONS, RESPONSE_LIMIT_USAGE } from "./response-limit-options.js";
 
 export const USAGE = `lsrif: logic-structured instructions and LsRM scoring
 
@@ -20,12 +24,17 @@ Usage:
   lsrif score-batch --instructions DIR_OR_JSONL --in responses.jsonl --out scores.jsonl
                     [--gamma G] [--flat] [--loose] [--summary-json FILE] [judge flags]
                                                score many responses; resumable (ids in --out are skipped)
+  lsrif export-dataset --instructions DIR_OR_JSONL --format verl|trl|openrlhf|open-instruct --out FILE
+                    [--data-source NAME]       training rows (VeRL parquet; JSONL for the others; docs/training.md)
+${SERVE_USAGE}
   lsrif import FILE.json [-o OUT.lsr]          LsrInstruct JSON to .lsr
   lsrif export FILE.lsr [-o OUT.json]          .lsr to LsrInstruct JSON
   lsrif render FILE                            the natural-language instruction
   lsrif format FILE... [--write | --check]     canonical formatting
   lsrif ifeval --input input_data.jsonl --responses responses.jsonl [--loose] --out results.jsonl
                                                IFEval's official evaluation
+  lsrif generate --seeds SEEDS --out DATASET.jsonl [--proposer sample|llm] [--seed N] [--mix ...] [--probe N]
+                                               LsrInstruct-style instructions from seed prompts (see lsrif generate --help)
   lsrif report SCORES.jsonl | RESULTS.jsonl [LOOSE_RESULTS.jsonl] [--against OTHER.jsonl]...
                [--instructions DIR_OR_JSONL] [--format html|md|json] [-o report.html]
                                                charts and tables of a score-batch or ifeval/ifbench run
@@ -33,10 +42,23 @@ Usage:
 
 ${JUDGE_USAGE}
 
+score, score-batch and serve also take:
+  --strip-thinking                   score only the text after the last </think> (none: score 0)
+  --strip-suffix                     drop trailing <|im_end|>, <|endoftext|>, </s>, <|eot_id|>
+  --soft-value binary|probability    a judged soft constraint counts 1/0 (default, the paper) or P(yes)
+
+Response size (score, score-batch):
+${RESPONSE_LIMIT_USAGE}
+
 Exit codes: 0 success, 1 failed checks, 2 unusable input.
 `;
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
+
+/** What part of a response is scored, and how soft verdicts count (score, score-batch; serve has them too). */
+const RESPONSE_TEXT_OPTIONS = {
+  "strip-thinking": { type: "boolean" }, "strip-suffix": { type: "boolean" }, "soft-value": { type: "string" },
+} as const;
 
 function parse(args: string[], options: Options) {
   try {
@@ -69,15 +91,18 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
     case "score": {
       const { values, positionals: pos } = parse(rest, {
-        gamma: { type: "string" }, flat: { type: "boolean" }, loose: { type: "boolean" }, json: { type: "boolean" }, ...JUDGE_OPTIONS,
+        gamma: { type: "string" }, flat: { type: "boolean" }, loose: { type: "boolean" }, json: { type: "boolean" }, ...JUDGE_OPTIONS, ...RESPONSE_TEXT_OPTIONS,
+        ...RESPONSE_LIMIT_OPTIONS,
       });
       const [instruction, response] = positionals(pos, 2, 2, "INSTRUCTION and RESPONSE");
       const gamma = numberOption(values.gamma, "gamma");
+      const maxResponseBytes = maxResponseBytesFromFlags(values);
       const judge = openJudgeFromFlags(values, process.env, io);
       try {
         return await runScore({
-          instruction, response, gamma,
+          instruction, response, gamma, maxResponseBytes,
           flat: values.flat === true, loose: values.loose === true, json: values.json === true, judge,
+          stripThinking: values["strip-thinking"] === true, stripSuffix: values["strip-suffix"] === true, softValue: softValueOption(values["soft-value"]),
         }, io);
       } finally {
         judge?.dispose();
@@ -86,27 +111,46 @@ export async function run(argv: string[], io: Io): Promise<number> {
     case "score-batch": {
       const { values, positionals: pos } = parse(rest, {
         instructions: { type: "string" }, in: { type: "string" }, out: { type: "string" }, "summary-json": { type: "string" },
-        gamma: { type: "string" }, flat: { type: "boolean" }, loose: { type: "boolean" }, ...JUDGE_OPTIONS,
+        gamma: { type: "string" }, flat: { type: "boolean" }, loose: { type: "boolean" }, ...JUDGE_OPTIONS, ...RESPONSE_TEXT_OPTIONS,
+        ...RESPONSE_LIMIT_OPTIONS,
       });
       positionals(pos, 0, 0, "no positional arguments");
       for (const name of ["instructions", "in", "out"] as const) {
         if (typeof values[name] !== "string") throw new CliError(`lsrif score-batch needs --${name}\n\n${USAGE}`);
       }
       const gamma = numberOption(values.gamma, "gamma");
+      const maxResponseBytes = maxResponseBytesFromFlags(values);
       const judge = openJudgeFromFlags(values, process.env, io);
       try {
         return await runScoreBatch({
+          maxResponseBytes,
           instructions: values.instructions as string, responses: values.in as string, out: values.out as string,
           summaryJson: typeof values["summary-json"] === "string" ? values["summary-json"] : undefined,
           gamma, flat: values.flat === true, loose: values.loose === true, judge,
           // Enough responses in flight to keep the judge's own limiter busy.
           parallelResponses: Math.min(512, 2 * (numberOption(values.concurrency, "concurrency") ?? 8)),
           stderrIsTty: process.stderr.isTTY === true,
+          stripThinking: values["strip-thinking"] === true, stripSuffix: values["strip-suffix"] === true, softValue: softValueOption(values["soft-value"]),
         }, io);
       } finally {
         judge?.dispose();
       }
     }
+    case "export-dataset": {
+      const { values, positionals: pos } = parse(rest, {
+        instructions: { type: "string" }, format: { type: "string" }, out: { type: "string" }, "data-source": { type: "string" },
+      });
+      positionals(pos, 0, 0, "no positional arguments");
+      for (const name of ["instructions", "format", "out"] as const) {
+        if (typeof values[name] !== "string") throw new CliError(`lsrif export-dataset needs --${name}\n\n${USAGE}`);
+      }
+      return runExportDataset({
+        instructions: values.instructions as string, format: values.format as string, out: values.out as string,
+        dataSource: values["data-source"] as string | undefined,
+      }, io);
+    }
+    case "serve":
+      return runServe(rest, io);
     case "import":
     case "export": {
       const { values, positionals: pos } = parse(rest, { output: { type: "string", short: "o" } });
@@ -141,6 +185,15 @@ export async function run(argv: string[], io: Io): Promise<number> {
         files: positionals(files, 1, 2, "SCORES.jsonl, or one or two eval_results files (strict and loose)"), against: Array.isArray(values.against) ? values.against.map(String) : [],
         instructions: str(values.instructions), out: str(values.output), format: str(values.format),
       }, io);
+    }
+    case "generate": {
+      if (rest.includes("--help") || rest.includes("-h")) {
+        io.stdout(GENERATE_USAGE + "\n");
+        return EXIT_OK;
+      }
+      const { values, positionals: pos } = parse(rest, { ...GENERATE_OPTIONS, ...JUDGE_OPTIONS });
+      positionals(pos, 0, 0, "no positional arguments");
+      return runGenerateCommand(values, io, process.env, process.stderr.isTTY === true);
     }
     case undefined:
     case "help":

@@ -2,6 +2,7 @@
 // several types share.
 
 import { z } from "zod";
+import { advanceStringIndex } from "../util/replace-all.js";
 
 export interface HardConstraintType<A = Record<string, unknown>> {
   /** Canonical IFEval id, e.g. "length_constraints:number_words". */
@@ -45,7 +46,24 @@ export function compareCount(actual: number, relation: Relation, threshold: numb
   return relation === "less than" ? actual < threshold : actual >= threshold;
 }
 
-/** Counts matches of a global regex (Python `len(re.findall(...))`, empty matches included). */
+/**
+ * Counts matches of a global regex (Python `len(re.findall(...))`, empty matches included),
+ * stepping as `String.prototype.match` does, without building the array of every match.
+ */
 export function countMatches(text: string, regex: RegExp): number {
-  return text.match(regex)?.length ?? 0;
+  if (!regex.global) return regex.test(text) ? 1 : 0; // exec would not advance
+  regex.lastIndex = 0;
+  let count = 0;
+  for (let match = regex.exec(text); match !== null; match = regex.exec(text)) {
+    count++;
+    if (match[0] === "") regex.lastIndex = advanceStringIndex(text, regex.lastIndex, regex.unicode);
+  }
+  return count;
+}
+
+/** Non-overlapping occurrences of `needle` (not empty), like `text.split(needle).length - 1` without the pieces. */
+export function countOccurrences(text: string, needle: string): number {
+  let count = 0;
+  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length)) count++;
+  return count;
 }

@@ -27,10 +27,12 @@ export const JudgeSettings = z.object({
   /** Used only by the 3-sample vote fallback. */
   voteTemperature: z.number().min(0).max(2).default(0.7),
   maxTokens: z.number().int().positive().default(512),
-  classifierApi: z.enum(["vllm-classify", "tei-predict"]).default("vllm-classify"),
+  classifierApi: z.enum(["vllm-classify", "tei-predict", "lsrif-predict"]).default("vllm-classify"),
   classifierTemplate: z.string().min(1).default(DEFAULT_CLASSIFIER_TEMPLATE),
   positiveIndex: z.number().int().min(0).optional(),
   positiveLabel: z.string().min(1).optional(),
+  /** Classifier inputs per HTTP request (vllm-classify, tei-predict accept lists). */
+  batchSize: z.number().int().min(1).max(1024).default(32),
 });
 export type JudgeSettings = z.output<typeof JudgeSettings>;
 export type JudgeSettingsInput = z.input<typeof JudgeSettings>;

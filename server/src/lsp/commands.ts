@@ -7,14 +7,15 @@ import type { Instruction, LogicNode } from "../analysis/logic.js";
 import { exportLsrInstructJson, importLsrInstructJson } from "../interchange/lsrinstruct-json.js";
 import { printLsr } from "../interchange/print-lsr.js";
 import type { SoftJudge } from "../judge/types.js";
+import { proposeCandidates } from "../generate/propose.js";
 import { renderInstruction } from "../render/natural-language.js";
-import { scoreInstruction } from "../scoring/lsrm.js";
+import { scoreResponse } from "../scoring/response-text.js";
 import type { ScoreResult } from "../scoring/result.js";
 import { toLspRange } from "./convert.js";
 import type { AnalysedDocument } from "./document-store.js";
 import { executeReportCommand, isReportCommand, REPORT_COMMANDS } from "./report-commands.js";
 
-export const COMMANDS = ["lsrif.render", "lsrif.exportJson", "lsrif.importJson", "lsrif.logicTree", "lsrif.score", ...REPORT_COMMANDS] as const;
+export const COMMANDS = ["lsrif.render", "lsrif.exportJson", "lsrif.importJson", "lsrif.logicTree", "lsrif.score", "lsrif.propose", ...REPORT_COMMANDS] as const;
 
 const UriArgs = z.tuple([z.string().min(1)]).rest(z.unknown());
 const ImportArgs = z.tuple([z.string(), z.string().default("instruction.json")]).rest(z.unknown());
@@ -22,7 +23,11 @@ const ScoreOptionsSchema = z.object({
   gamma: z.number().min(0).max(1).optional(),
   flat: z.boolean().optional(),
   loose: z.boolean().optional(),
+  /** The `lsrif.score.stripThinking` setting: score only the text after the last `</think>`. */
+  stripThinking: z.boolean().optional(),
+  stripSuffix: z.boolean().optional(),
 }).strict();
+const ProposeArgs = z.tuple([z.string().trim().min(1), z.object({ roll: z.int().min(0).max(2 ** 31).default(0), count: z.int().min(1).max(10).default(3) }).strict().default({ roll: 0, count: 3 })]).rest(z.unknown());
 const ScoreArgs = z.tuple([z.string().min(1), z.string(), ScoreOptionsSchema.optional()]).rest(z.unknown());
 
 export type ScoreCommandOptions = z.infer<typeof ScoreOptionsSchema>;
@@ -133,10 +138,14 @@ export async function executeCommand(command: string, args: unknown[] | undefine
       // The document store re-uses an analysis in place for the next edit (incremental
       // re-analysis), so the scorer gets its own copy: an edit while the judge is busy
       // must not move the ranges of the version being scored.
-      const result = await scoreInstruction(structuredClone(instruction), response, { ...options, judge: ctx.judge(uri), signal: ctx.signal });
+      const result = await scoreResponse(structuredClone(instruction), response, { ...options, judge: ctx.judge(uri), signal: ctx.signal });
       // A cancelled scoring answers with "cancelled" verdicts; hovers keep the last real score.
       if (!ctx.signal?.aborted) ctx.onScored(uri, doc.version, result);
       return result;
+    }
+    case "lsrif.propose": {
+      const [prompt, { roll, count }] = parseArgs(ProposeArgs, command, args);
+      return { candidates: proposeCandidates(prompt, roll, count) };
     }
     default:
       if (isReportCommand(command)) return executeReportCommand(command, args, (message) => new CommandError(message));

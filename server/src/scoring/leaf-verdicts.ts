@@ -1,5 +1,7 @@
 // Verdicts for atomic constraints: hard ones by the IFEval checkers, soft ones by
-// the configured judge (or left unjudged). r is binary: 1 or 0.
+// the configured judge (or left unjudged). r is binary (1 or 0), the paper's
+// equations; with softValue "probability" a judged soft leaf's r is the judge's
+// P(yes) instead (the LsrIF authors' training code), when the judge gives one.
 
 import type { LeafNode } from "../analysis/logic.js";
 import { findHardType, verifyInstruction } from "../ifeval/registry.js";
@@ -12,7 +14,13 @@ export interface LeafContext {
   mode: "strict" | "loose";
   judge: SoftJudge | undefined;
   signal: AbortSignal | undefined;
+  /** Default "binary". Conditions are always decided by the binary verdict (lsrm.ts). */
+  softValue?: SoftValue;
+  /** Set when the response cannot be checked (over the maximum size): every hard leaf reports it. */
+  hardError?: string;
 }
+
+export type SoftValue = "binary" | "probability";
 
 export async function evaluateLeaf(leaf: LeafNode, role: NodeRole, ctx: LeafContext): Promise<ScoreNode> {
   const base: ScoreNode = {
@@ -34,6 +42,7 @@ export async function evaluateLeaf(leaf: LeafNode, role: NodeRole, ctx: LeafCont
     if (leaf.text !== undefined) base.text = leaf.text;
     const type = findHardType(leaf.id);
     if (!type) return { ...base, status: "error", error: `unknown constraint ${leaf.id}` };
+    if (ctx.hardError !== undefined) return { ...base, status: "error", error: ctx.hardError };
     const ok = verifyInstruction(type, ctx.response, leaf.args, ctx.mode);
     return { ...base, value: ok ? 1 : 0, status: ok ? "pass" : "fail" };
   }
@@ -52,5 +61,7 @@ export async function evaluateLeaf(leaf: LeafNode, role: NodeRole, ctx: LeafCont
   if (verdict.evidence !== undefined) out.evidence = verdict.evidence;
   if (verdict.cached !== undefined) out.cached = verdict.cached;
   if (verdict.status === "error") return { ...out, status: "error", error: verdict.error ?? "judge failed" };
-  return { ...out, value: verdict.status === "pass" ? 1 : 0, status: verdict.status };
+  const binary = verdict.status === "pass" ? 1 : 0;
+  const value = ctx.softValue === "probability" && verdict.probability !== undefined ? verdict.probability : binary;
+  return { ...out, value, status: verdict.status };
 }

@@ -10,7 +10,8 @@
 import type { Instruction, LogicNode } from "../analysis/logic.js";
 import type { SoftJudge } from "../judge/types.js";
 import { applicableLeaves, finalReward } from "./final-reward.js";
-import { evaluateLeaf, type LeafContext } from "./leaf-verdicts.js";
+import { evaluateLeaf, type LeafContext, type SoftValue } from "./leaf-verdicts.js";
+import { responseSizeError } from "./response-limit.js";
 import type { NodeRole, NodeStatus, ScoreNode, ScoreResult, ScoreSummary } from "./result.js";
 
 export interface ScoreOptions {
@@ -23,6 +24,10 @@ export interface ScoreOptions {
   /** Soft constraints stay unjudged without one. */
   judge?: SoftJudge;
   signal?: AbortSignal;
+  /** "binary" (default, the paper) or "probability": a judged soft leaf counts its P(yes). */
+  softValue?: SoftValue;
+  /** Hard leaves of a longer response (UTF-8 bytes) get an error; default DEFAULT_MAX_RESPONSE_BYTES. */
+  maxResponseBytes?: number;
 }
 
 export async function scoreInstruction(instruction: Instruction, response: string, options: ScoreOptions = {}): Promise<ScoreResult> {
@@ -33,6 +38,8 @@ export async function scoreInstruction(instruction: Instruction, response: strin
     mode: options.loose ? "loose" : "strict",
     judge: options.judge,
     signal: options.signal,
+    softValue: options.softValue,
+    hardError: responseSizeError(response, options.maxResponseBytes),
     gamma,
   };
   const tree = await evaluate(instruction.root, "item", ctx);
@@ -50,6 +57,18 @@ export async function scoreInstruction(instruction: Instruction, response: strin
     gamma,
     tree,
     summary,
+  };
+}
+
+/**
+ * A response given 0 without being checked (--strip-thinking found no `</think>`):
+ * the tree is shown with every node not evaluated, and `reason` says why.
+ */
+export function unscoredResult(instruction: Instruction, options: Pick<ScoreOptions, "gamma" | "flat" | "loose">, reason: string): ScoreResult {
+  const tree = skipped(instruction.root, "item");
+  return {
+    score: 0, complete: true, applicable: true, aggregation: options.flat ? "flat" : "lsrm", mode: options.loose ? "loose" : "strict",
+    gamma: options.gamma ?? instruction.gamma, tree, summary: summarise(tree), reason,
   };
 }
 
@@ -99,7 +118,8 @@ async function evaluate(node: LogicNode, role: NodeRole, ctx: Ctx): Promise<Scor
       return structure("sequential", role, "Sequential", node, children, mean(adjusted));
     }
     case "conditional": {
-      const condition = await evaluate(node.condition, "condition", ctx);
+      // A condition holds or not: decided by binary verdicts whatever softValue says.
+      const condition = await evaluate(node.condition, "condition", { ...ctx, softValue: "binary" });
       const undecided = condition.status === "unjudged" || condition.status === "error";
       const holds = undecided ? null : condition.value === 1;
       const then = holds === true ? await evaluate(node.then, "then", ctx) : skipped(node.then, "then");
@@ -168,6 +188,16 @@ function assignFlatShares(tree: ScoreNode, known: ScoreNode[]): void {
     leaf.contribution = leaf.share * (leaf.value as number);
   }
 }
+
+/**
+ * The "w/o LsRM" reward of a scored tree, whatever aggregation produced it (the same
+ * rule as `scoreInstruction` with `flat`).
+ */
+export function flatScoreOf(tree: ScoreNode): number {
+  return finalReward(tree, "flat");
+}
+
+export { applicableLeaves };
 
 function summarise(tree: ScoreNode): ScoreSummary {
   const s: ScoreSummary = { hard: 0, soft: 0, passed: 0, failed: 0, unjudged: 0, errors: 0, notApplicable: 0 };

@@ -67,4 +67,6 @@ export interface ScoreResult {
   gamma: number;
   tree: ScoreNode;
   summary: ScoreSummary;
+  /** Set when the response was given its score without being checked (e.g. no `</think>`). */
+  reason?: string;
 }

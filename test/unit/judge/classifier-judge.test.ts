@@ -20,7 +20,11 @@ test("vllm-classify: posts the filled template and reads probs[1]", async () => 
     // The server sends probs [1 - p, p]: 1 - 0.12 leaves p = 0.12 exactly as sent.
     assert.equal(french.probability, 0.12);
     assert.equal(h.server.requests[0].path, "/classify");
-    assert.deepEqual(h.server.requests[0].body, { model: "loopback-model", input: ["Constraint: Use a formal tone.\nResponse: Dear sir."] });
+    // The default template is the LsrIF authors' text, double spaces included.
+    assert.deepEqual(h.server.requests[0].body, {
+      model: "loopback-model",
+      input: ["You need to determine whether the response adheres to this constraint. Only output  1 if it does, otherwise only output  0.  Response: Dear sir.. Constraint: Use a formal tone."],
+    });
   } finally {
     await closeHarness(h);
   }

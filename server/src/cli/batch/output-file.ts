@@ -28,9 +28,10 @@ export const ScoredLine = z.object({
 });
 export type ScoredLine = z.output<typeof ScoredLine>;
 
-type TreeWithoutRanges = Omit<ScoreNode, "range" | "children"> & { children: TreeWithoutRanges[] };
+export type TreeWithoutRanges = Omit<ScoreNode, "range" | "children"> & { children: TreeWithoutRanges[] };
 
-function withoutRanges(node: ScoreNode): TreeWithoutRanges {
+/** The tree as the JSON outputs show it: no source ranges. */
+export function withoutRanges(node: ScoreNode): TreeWithoutRanges {
   const { range: _range, children, ...rest } = node;
   return { ...rest, children: children.map(withoutRanges) };
 }

@@ -9,9 +9,19 @@ export interface Progress {
 const BAR_WIDTH = 30;
 const PLAIN_INTERVAL_MS = 5000;
 
-export function createProgress(total: number, write: (text: string) => void, tty: boolean, now: () => number = Date.now): Progress {
+export interface ProgressLabels {
+  /** What is counted ("responses"). */
+  unit: string;
+  /** The prefix of plain lines ("score-batch"). */
+  command: string;
+}
+
+export function createProgress(
+  total: number, write: (text: string) => void, tty: boolean, now: () => number = Date.now,
+  labels: ProgressLabels = { unit: "responses", command: "score-batch" },
+): Progress {
   let lastPlain = now();
-  const text = (done: number, failed: number) => `${done}/${total} responses${failed ? `, ${failed} failed` : ""}`;
+  const text = (done: number, failed: number) => `${done}/${total} ${labels.unit}${failed ? `, ${failed} failed` : ""}`;
   if (tty) {
     const bar = (done: number, failed: number) => {
       const filled = total === 0 ? BAR_WIDTH : Math.round((done / total) * BAR_WIDTH);
@@ -23,8 +33,8 @@ export function createProgress(total: number, write: (text: string) => void, tty
     update(done, failed) {
       if (now() - lastPlain < PLAIN_INTERVAL_MS) return;
       lastPlain = now();
-      write(`score-batch: ${text(done, failed)}\n`);
+      write(`${labels.command}: ${text(done, failed)}\n`);
     },
-    finish: (done, failed) => write(`score-batch: ${text(done, failed)}\n`),
+    finish: (done, failed) => write(`${labels.command}: ${text(done, failed)}\n`),
   };
 }

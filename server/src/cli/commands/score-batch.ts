@@ -3,7 +3,8 @@
 
 import { writeFileSync } from "node:fs";
 import type { ManagedJudge } from "../../judge/settings.js";
-import { scoreInstruction } from "../../scoring/lsrm.js";
+import type { SoftValue } from "../../scoring/leaf-verdicts.js";
+import { scoreResponse } from "../../scoring/response-text.js";
 import { loadBatchInstructions } from "../batch/instructions.js";
 import { readScoredLines, ScoreLineWriter, scoreLine } from "../batch/output-file.js";
 import { runBounded } from "../batch/pool.js";
@@ -26,8 +27,13 @@ export interface ScoreBatchOptions {
   /** Responses scored at once; the judge limits its own requests separately. */
   parallelResponses: number;
   summaryJson?: string;
+  /** Hard checks of a longer response (UTF-8 bytes) are errors; undefined: the default. */
+  maxResponseBytes?: number;
   /** Whether stderr is a terminal (a redrawn progress bar). */
   stderrIsTty: boolean;
+  stripThinking?: boolean;
+  stripSuffix?: boolean;
+  softValue?: SoftValue;
 }
 
 export async function runScoreBatch(options: ScoreBatchOptions, io: Io): Promise<number> {
@@ -65,8 +71,10 @@ export async function runScoreBatch(options: ScoreBatchOptions, io: Io): Promise
       try {
         const instruction = instructions.usable.get(row.instruction);
         if (!instruction) throw new Error(`unknown instruction '${row.instruction}'`);
-        const result = await scoreInstruction(instruction, row.response, {
+        const result = await scoreResponse(instruction, row.response, {
           gamma: options.gamma, flat: options.flat, loose: options.loose, judge: options.judge,
+          stripThinking: options.stripThinking, stripSuffix: options.stripSuffix, softValue: options.softValue,
+          maxResponseBytes: options.maxResponseBytes,
         });
         const line = scoreLine(row.id, row.instruction, result);
         writer.append(line);

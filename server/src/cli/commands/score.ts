@@ -1,5 +1,6 @@
 import type { SoftJudge } from "../../judge/types.js";
-import { scoreInstruction } from "../../scoring/lsrm.js";
+import type { SoftValue } from "../../scoring/leaf-verdicts.js";
+import { scoreResponse } from "../../scoring/response-text.js";
 import { formatScoreTree } from "../../scoring/text-report.js";
 import { CliError, EXIT_OK, readInput, type Io } from "../io.js";
 import { loadInstruction } from "../load-instruction.js";
@@ -12,6 +13,11 @@ export interface ScoreCommandOptions {
   loose: boolean;
   json: boolean;
   judge?: SoftJudge;
+  stripThinking?: boolean;
+  stripSuffix?: boolean;
+  softValue?: SoftValue;
+  /** Hard checks of a longer response (UTF-8 bytes) are errors; undefined: the default. */
+  maxResponseBytes?: number;
 }
 
 /** `lsrif score INSTRUCTION RESPONSE`: the LsRM reward with its tree. */
@@ -26,16 +32,21 @@ export async function runScore(options: ScoreCommandOptions, io: Io): Promise<nu
     throw new CliError(`${options.instruction}: the instruction has errors; fix them before scoring`);
   }
   const response = readInput(options.response, io);
-  const result = await scoreInstruction(loaded.instruction, response, {
+  const result = await scoreResponse(loaded.instruction, response, {
     gamma: options.gamma,
     flat: options.flat,
     loose: options.loose,
     judge: options.judge,
+    stripThinking: options.stripThinking,
+    stripSuffix: options.stripSuffix,
+    softValue: options.softValue,
+    maxResponseBytes: options.maxResponseBytes,
   });
   if (options.json) {
     io.stdout(JSON.stringify(result, (key, value) => (key === "range" ? undefined : value), 2) + "\n");
   } else {
     io.stdout(formatScoreTree(result) + "\n");
+    if (result.reason !== undefined) io.stdout(`scored 0 without checking: ${result.reason} (--strip-thinking)\n`);
   }
   return EXIT_OK;
 }

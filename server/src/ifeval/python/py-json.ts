@@ -5,8 +5,8 @@
 
 const WHITESPACE = " \t\n\r";
 const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?/y;
-// eslint-disable-next-line no-control-regex -- JSON strings may not hold raw control characters
-const STRING_BODY = /(?:[^"\\\x00-\x1f]|\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})*"/y;
+const SIMPLE_ESCAPES = "\"\\/bfnrt";
+const HEX4 = /^[0-9a-fA-F]{4}$/;
 const CONSTANTS = ["true", "false", "null", "NaN", "Infinity", "-Infinity"];
 /** Python raises RecursionError far beyond any real response; we simply refuse to go deeper. */
 const MAX_DEPTH = 900;
@@ -35,9 +35,22 @@ function skipValue(text: string, i: number, depth: number): number {
   return NUMBER.test(text) ? NUMBER.lastIndex : -1;
 }
 
+/**
+ * Index after the string starting at `i` (a loop, not a regex: a regex with a repeated
+ * alternation overflows V8's backtracking stack on a string of a few MB).
+ */
 function skipString(text: string, i: number): number {
-  STRING_BODY.lastIndex = i + 1;
-  return STRING_BODY.test(text) ? STRING_BODY.lastIndex : -1;
+  for (let j = i + 1; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 0x22) return j + 1;
+    if (c < 0x20) return -1; // no raw control characters inside strings
+    if (c !== 0x5c) continue;
+    const escaped = text[j + 1];
+    if (escaped !== undefined && SIMPLE_ESCAPES.includes(escaped)) j++;
+    else if (escaped === "u" && HEX4.test(text.slice(j + 2, j + 6))) j += 5;
+    else return -1;
+  }
+  return -1;
 }
 
 function skipContainer(text: string, i: number, depth: number, close: string, isObject: boolean): number {

@@ -14,25 +14,64 @@ export const PY_WORD_CHARS = "\\p{L}\\p{N}_";
 /** Python `[^\W\d]`: word characters that are not decimal digits (Nd). */
 export const PY_WORD_NOT_DIGIT_CHARS = "\\p{L}\\p{Nl}\\p{No}_";
 
-const LEADING_WS = new RegExp(`^[${PY_WHITESPACE_CLASS}]+`, "u");
-const TRAILING_WS = new RegExp(`[${PY_WHITESPACE_CLASS}]+$`, "u");
 const WS_RUNS = new RegExp(`[${PY_WHITESPACE_CLASS}]+`, "u");
 
-const NON_WS = new RegExp(`[^${PY_WHITESPACE_CLASS}]`, "u");
+/** One byte per code unit up to U+3000 (the last whitespace character), derived from the class. */
+const WHITESPACE_TABLE = (() => {
+  const space = new RegExp(`[${PY_WHITESPACE_CLASS}]`, "u");
+  const table = new Uint8Array(0x3001);
+  for (let c = 0; c < table.length; c++) if (space.test(String.fromCharCode(c))) table[c] = 1;
+  return table;
+})();
+
+/**
+ * Python `str.isspace()` for one UTF-16 code unit (every Python whitespace character is in
+ * the BMP), by table lookup.
+ * Strip is a loop over code units, not a regex: `\s+$` retries from every start of a run and
+ * is quadratic on long runs of whitespace that do not end the text.
+ */
+export function isPyWhitespaceCode(c: number): boolean {
+  return c < WHITESPACE_TABLE.length && WHITESPACE_TABLE[c] === 1;
+}
+
+/** The next non-whitespace code unit; no `u` flag, so lastIndex never steps back into a surrogate pair. */
+const NEXT_NON_WS = new RegExp(`[^${PY_WHITESPACE_CLASS}]`, "g");
+
+/** Index of the first non-whitespace code unit in [from, to), or `to`. */
+export function pySkipWhitespace(s: string, from = 0, to = s.length): number {
+  if (from >= to || !isPyWhitespaceCode(s.charCodeAt(from))) return from;
+  if (to === s.length) {
+    // To the end: the regex engine scans a long run a few times faster than a loop.
+    NEXT_NON_WS.lastIndex = from;
+    const next = NEXT_NON_WS.exec(s);
+    return next === null ? to : next.index;
+  }
+  let i = from;
+  while (i < to && isPyWhitespaceCode(s.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Index just after the last non-whitespace code unit in [from, to), or `from` when none. */
+export function pyTrimEnd(s: string, to = s.length, from = 0): number {
+  let end = to;
+  while (end > from && isPyWhitespaceCode(s.charCodeAt(end - 1))) end--;
+  return end;
+}
 
 /** Python `s.strip() == ""`, without copying the text (it stops at the first non-space). */
 export function pyIsBlank(s: string): boolean {
-  return !NON_WS.test(s);
+  return pySkipWhitespace(s) === s.length;
 }
 
 /** Python `s.rstrip()`. */
 export function pyRstrip(s: string): string {
-  return s.replace(TRAILING_WS, "");
+  return s.slice(0, pyTrimEnd(s));
 }
 
 /** Python `s.strip()`. */
 export function pyStrip(s: string): string {
-  return s.replace(LEADING_WS, "").replace(TRAILING_WS, "");
+  const start = pySkipWhitespace(s);
+  return s.slice(start, pyTrimEnd(s, s.length, start));
 }
 
 /** Python `s.lstrip(chars)` with an explicit character set. */
@@ -58,6 +97,53 @@ export function pyStripChars(s: string, chars: string): string {
 export function pySplitWhitespace(s: string): string[] {
   const stripped = pyStrip(s);
   return stripped === "" ? [] : stripped.split(WS_RUNS);
+}
+
+const WORD_CHAR = new RegExp(`^[${PY_WORD_CHARS}]$`, "u");
+/** Per BMP code unit: 0 not yet classified, 1 a `\w` character, 2 not. Filled on first sight. */
+const WORD_TABLE = new Uint8Array(0x10000);
+const ASTRAL_WORD = new Map<number, boolean>();
+
+function isWordCodePoint(cp: number): boolean {
+  if (cp < 0x10000) {
+    let known = WORD_TABLE[cp];
+    if (known === 0) WORD_TABLE[cp] = known = WORD_CHAR.test(String.fromCharCode(cp)) ? 1 : 2;
+    return known === 1;
+  }
+  let word = ASTRAL_WORD.get(cp);
+  if (word === undefined) ASTRAL_WORD.set(cp, (word = WORD_CHAR.test(String.fromCodePoint(cp))));
+  return word;
+}
+
+/**
+ * `len(re.findall(r"\w+", s))` with Python's Unicode `\w`: runs of word characters, counted
+ * in one pass over the code points (a regex match per word allocated more than the text).
+ */
+export function pyCountWordRuns(s: string): number {
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length; i++) {
+    let cp = s.charCodeAt(i);
+    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < s.length) {
+      const low = s.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00);
+        i++;
+      }
+    }
+    const word = isWordCodePoint(cp);
+    if (word && !inWord) count++;
+    inWord = word;
+  }
+  return count;
+}
+
+/** Python `s.split()[0]` for a text that is not blank (`s.split()` would build every word). */
+export function pyFirstWord(s: string): string {
+  const start = pySkipWhitespace(s);
+  let end = start;
+  while (end < s.length && !isPyWhitespaceCode(s.charCodeAt(end))) end++;
+  return s.slice(start, end);
 }
 
 // Python 3 derives isupper/islower from the Unicode Uppercase/Lowercase

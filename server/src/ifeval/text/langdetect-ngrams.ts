@@ -2,9 +2,8 @@
 // cleaning_text, _extract_ngrams, NGram.normalize / normalize_vi), code point by code point.
 import type { LangdetectData } from "./langdetect-profiles.js";
 import { pyIsUpper } from "../python/py-text.js";
+import { cleanedPrefix } from "./langdetect-clean.js";
 
-const URL = /https?:\/\/[-_.?&~;+=/#0-9A-Za-z]{1,2076}/g;
-const MAIL = /[-_.0-9A-Za-z]{1,64}@[-_0-9A-Za-z]{1,255}[-_.0-9A-Za-z]{1,255}/g;
 const MAX_TEXT_LENGTH = 10000;
 
 const vietnamesePatterns = new WeakMap<LangdetectData, RegExp>();
@@ -40,11 +39,16 @@ function normalizeChar(ch: string, data: LangdetectData): string {
 
 /** Detector.append: URLs and e-mails blanked, Vietnamese composed, runs of spaces cut, 10,000 code points kept. */
 function prepareText(text: string, data: LangdetectData): string[] {
-  const chars = [...normalizeVietnamese(text.replace(URL, " ").replace(MAIL, " "), data)];
+  // Only the first MAX_TEXT_LENGTH code points are read, and normalisation merges at most
+  // two code points into one: 2 x MAX_TEXT_LENGTH + 2 code points (at most twice as many
+  // code units) of the cleaned text suffice; the last one may be cut, and is not read.
+  // Spreading the whole text into code points took gigabytes on a large response.
+  const prefix = cleanedPrefix(text, 4 * MAX_TEXT_LENGTH + 8);
   const kept: string[] = [];
   let previous = "";
-  for (let i = 0; i < Math.min(chars.length, MAX_TEXT_LENGTH); i++) {
-    const ch = chars[i];
+  let i = 0;
+  for (const ch of normalizeVietnamese(prefix, data)) {
+    if (i++ >= MAX_TEXT_LENGTH) break;
     if (ch !== " " || previous !== " ") kept.push(ch);
     previous = ch;
   }

@@ -35,7 +35,7 @@ const ASCII_WHITESPACE = new Set([" ", "\t", "\n", "\r", "\x0b", "\x0c"]);
 
 type OrthoVerdict = true | false | "unknown";
 
-interface Span {
+export interface Span {
   start: number;
   stop: number;
 }
@@ -125,9 +125,12 @@ function lastWhitespaceIndex(text: string, from: number, to: number): number {
   return 0;
 }
 
-/** NLTK `_match_potential_end_contexts`: candidates with the word before them, overlaps dropped. */
-function potentialEndContexts(text: string): Candidate[] {
-  const candidates: Candidate[] = [];
+/**
+ * NLTK `_match_potential_end_contexts`: candidates with the word before them, overlaps dropped.
+ * A generator, like everything after it: a text of one punctuation character has a candidate
+ * per character, and holding them all took gigabytes.
+ */
+function* potentialEndContexts(text: string): Generator<Candidate> {
   let previousSlice: Span = { start: 0, stop: 0 };
   let previous: { match: RegExpMatchArray; slice: Span } | undefined;
   const contextOf = (match: RegExpMatchArray, slice: Span): Candidate => {
@@ -145,51 +148,50 @@ function potentialEndContexts(text: string): Candidate[] {
     let wordStart = lastWhitespaceIndex(text, previousSlice.stop, matchStart);
     wordStart = wordStart ? wordStart + previousSlice.stop + 1 : previousSlice.start;
     const wordSlice = { start: wordStart, stop: matchStart };
-    if (previous && previousSlice.stop <= wordSlice.start) candidates.push(contextOf(previous.match, previous.slice));
+    if (previous && previousSlice.stop <= wordSlice.start) yield contextOf(previous.match, previous.slice);
     previous = { match, slice: wordSlice };
     previousSlice = wordSlice;
   }
-  if (previous) candidates.push(contextOf(previous.match, previous.slice));
-  return candidates;
+  if (previous) yield contextOf(previous.match, previous.slice);
 }
 
-function sentenceSlices(text: string, params: PunktParameters): Span[] {
-  const slices: Span[] = [];
+function* sentenceSlices(text: string, params: PunktParameters): Generator<Span> {
   let lastBreak = 0;
   for (const candidate of potentialEndContexts(text)) {
     if (!containsSentenceBreak(candidate.context, params)) continue;
-    slices.push({ start: lastBreak, stop: candidate.end });
+    yield { start: lastBreak, stop: candidate.end };
     lastBreak = candidate.nextTokenStart ?? candidate.end;
   }
-  slices.push({ start: lastBreak, stop: pyRstrip(text).length });
-  return slices;
+  yield { start: lastBreak, stop: pyRstrip(text).length };
 }
 
 /** NLTK `_realign_boundaries`: move closing quotes/brackets after a break into the sentence before. */
-function realignBoundaries(text: string, slices: Span[]): Span[] {
-  const realigned: Span[] = [];
+function* realignBoundaries(text: string, slices: Iterable<Span>): Generator<Span> {
   let realign = 0;
-  for (let i = 0; i < slices.length; i++) {
-    const sentence = { start: slices[i].start + realign, stop: slices[i].stop };
-    const following = slices[i + 1];
-    const nonEmpty = sentence.start < sentence.stop;
-    if (!following) {
-      if (nonEmpty) realigned.push(sentence);
-      continue;
+  let current: Span | undefined;
+  for (const following of slices) {
+    if (current) {
+      const sentence = { start: current.start + realign, stop: current.stop };
+      const match = BOUNDARY_REALIGNMENT.exec(text.slice(following.start, following.stop));
+      if (match) {
+        yield { start: sentence.start, stop: following.start + pyRstrip(match[0]).length };
+        realign = match[0].length;
+      } else {
+        realign = 0;
+        if (sentence.start < sentence.stop) yield sentence;
+      }
     }
-    const match = BOUNDARY_REALIGNMENT.exec(text.slice(following.start, following.stop));
-    if (match) {
-      realigned.push({ start: sentence.start, stop: following.start + pyRstrip(match[0]).length });
-      realign = match[0].length;
-    } else {
-      realign = 0;
-      if (nonEmpty) realigned.push(sentence);
-    }
+    current = following;
   }
-  return realigned;
+  if (current && current.start + realign < current.stop) yield { start: current.start + realign, stop: current.stop };
+}
+
+/** The [start, stop) spans of `PunktSentenceTokenizer.tokenize(text)`, one at a time. */
+export function punktSentenceSpans(text: string, params: PunktParameters = englishPunktParameters()): Iterable<Span> {
+  return realignBoundaries(text, sentenceSlices(text, params));
 }
 
 /** NLTK `PunktSentenceTokenizer.tokenize(text)` with the given (default: English) parameters. */
 export function punktSentences(text: string, params: PunktParameters = englishPunktParameters()): string[] {
-  return realignBoundaries(text, sentenceSlices(text, params)).map(({ start, stop }) => text.slice(start, stop));
+  return Array.from(punktSentenceSpans(text, params), ({ start, stop }) => text.slice(start, stop));
 }

@@ -1,15 +1,26 @@
 // Bounded memo for per-text results: an IFEval run asks about the same text many times
 // (strict, then loose variants that often equal it, and several checkers per response).
+// Bounded by entries and by the total length of the texts kept as keys: a key keeps its
+// text (and the response it was sliced from) alive, and a few huge responses must not
+// stay in memory after they are scored.
 
-const LIMIT = 4096;
+const DEFAULT_CAPACITY = 4096;
+/** Code units of keys kept per memo; past it the oldest go, but the newest text always stays. */
+const KEY_BUDGET = 8 * 1024 * 1024;
 
-export function memoizeByText<T>(compute: (text: string) => T): (text: string) => T {
+export function memoizeByText<T>(compute: (text: string) => T, capacity = DEFAULT_CAPACITY): (text: string) => T {
   const cache = new Map<string, T>();
+  let keyLength = 0;
   return (text) => {
     if (cache.has(text)) return cache.get(text) as T;
     const value = compute(text);
-    if (cache.size >= LIMIT) cache.clear();
     cache.set(text, value);
+    keyLength += text.length;
+    for (const oldest of cache.keys()) {
+      if (cache.size <= 1 || (cache.size <= capacity && keyLength <= KEY_BUDGET)) break;
+      cache.delete(oldest);
+      keyLength -= oldest.length;
+    }
     return value;
   };
 }

@@ -1,8 +1,8 @@
 // `nltk.word_tokenize(text)`: English Punkt sentences, then our port of NLTK 3.9's
 // NLTKWordTokenizer (the improved Treebank regex pipeline) on each sentence.
-import { punktSentences } from "./punkt.js";
-import { PY_S, PY_WORD_CHARS, pySplitWhitespace } from "../python/py-text.js";
-import { memoizeByText } from "./text-cache.js";
+import { punktSentenceSpans } from "./punkt.js";
+import { replaceAll } from "../../util/replace-all.js";
+import { PY_S, PY_WORD_CHARS, isPyWhitespaceCode, pyIsUpper, pySplitWhitespace } from "../python/py-text.js";
 
 type Rule = readonly [pattern: RegExp, replacement: string];
 
@@ -61,23 +61,53 @@ const CONTRACTIONS: readonly Rule[] = [
 
 function applyRules(text: string, rules: readonly Rule[]): string {
   let result = text;
-  for (const [pattern, replacement] of rules) result = result.replace(pattern, replacement);
+  for (const [pattern, replacement] of rules) result = replaceAll(result, pattern, replacement);
   return result;
 }
 
-/** NLTK `NLTKWordTokenizer().tokenize(sentence)` (no parenthesis conversion). */
-export function treebankTokenize(sentence: string): string[] {
+/** The sentence after the Treebank rules: its tokens are the runs of non-whitespace. */
+function treebankSpaced(sentence: string): string {
   let text = applyRules(sentence, STARTING_QUOTES);
   text = applyRules(text, PUNCTUATION);
   text = applyRules(text, [PARENS_BRACKETS, DOUBLE_DASHES]);
   text = applyRules(` ${text} `, ENDING_QUOTES);
-  text = applyRules(text, CONTRACTIONS);
-  return pySplitWhitespace(text);
+  return applyRules(text, CONTRACTIONS);
 }
 
-const cachedTokens = memoizeByText((text) => Object.freeze(punktSentences(text).flatMap(treebankTokenize)));
+/** NLTK `NLTKWordTokenizer().tokenize(sentence)` (no parenthesis conversion). */
+export function treebankTokenize(sentence: string): string[] {
+  return pySplitWhitespace(treebankSpaced(sentence));
+}
 
 /** `nltk.word_tokenize(text)` (language "english", preserve_line False). */
 export function wordTokenize(text: string): string[] {
-  return [...cachedTokens(text)];
+  const tokens: string[] = [];
+  for (const { start, stop } of punktSentenceSpans(text)) {
+    for (const token of treebankTokenize(text.slice(start, stop))) tokens.push(token);
+  }
+  return tokens;
+}
+
+/**
+ * How many tokens of `nltk.word_tokenize(text)` satisfy `keep`, one sentence at a time and
+ * without an array of tokens (30 MB of commas is 30 million of them).
+ */
+export function countWordTokens(text: string, keep: (token: string) => boolean): number {
+  let count = 0;
+  for (const { start, stop } of punktSentenceSpans(text)) {
+    const spaced = treebankSpaced(text.slice(start, stop));
+    let i = 0;
+    while (i < spaced.length) {
+      while (i < spaced.length && isPyWhitespaceCode(spaced.charCodeAt(i))) i++;
+      const tokenStart = i;
+      while (i < spaced.length && !isPyWhitespaceCode(spaced.charCodeAt(i))) i++;
+      if (i > tokenStart && keep(spaced.slice(tokenStart, i))) count++;
+    }
+  }
+  return count;
+}
+
+/** `sum(1 for w in nltk.word_tokenize(text) if w.isupper())`. */
+export function countCapitalWords(text: string): number {
+  return countWordTokens(text, pyIsUpper);
 }

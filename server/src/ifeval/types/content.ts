@@ -1,28 +1,32 @@
 // detectable_content:* — placeholders in square brackets, a postscript.
 
 import { z } from "zod";
-import { countMatches, countSchema, defineHardType } from "../hard-type.js";
+import { countSchema, defineHardType } from "../hard-type.js";
 import { compilePyRegex } from "../python/py-regex.js";
 import { pyStrip } from "../python/py-text.js";
+import { countPlaceholders, withoutLeadingWhitespaceStar } from "../regex-scans.js";
 
-const PLACEHOLDER = compilePyRegex(String.raw`\[.*?\]`)!;
+// IFEval: len(re.findall(r"\[.*?\]", response)), as a linear scan.
 
 export const numberPlaceholders = defineHardType({
   id: "detectable_content:number_placeholders",
   aliases: ["placeholders", "number_placeholders"],
   summary: "At least N placeholders in square brackets, such as [address].",
   schema: z.strictObject({ num_placeholders: countSchema("Minimum number of [placeholders].") }),
-  check: (response, args) => countMatches(response, PLACEHOLDER) >= args.num_placeholders,
+  check: (response, args) => countPlaceholders(response) >= args.num_placeholders,
   render: (args) => `The response must contain at least ${args.num_placeholders} placeholders represented by square brackets, such as [address].`,
   example: { args: { num_placeholders: 2 }, pass: "Dear [name], see you at [place].", fail: "Dear [name], see you soon." },
 });
 
-/** The lower-cased line pattern IFEval uses for a marker; the two official markers have their own. */
+/**
+ * The lower-cased line pattern IFEval uses for a marker (`\s*` + marker + `.*$`, MULTILINE;
+ * the two official markers have their own), searched for. The leading `\s*` is dropped where
+ * that gives the same search (see withoutLeadingWhitespaceStar): it made the search quadratic.
+ */
 function postscriptPattern(marker: string): RegExp | undefined {
   const stripped = pyStrip(marker);
-  if (stripped === "P.P.S") return compilePyRegex(String.raw`\s*p\.\s?p\.\s?s.*$`, { multiline: true });
-  if (stripped === "P.S.") return compilePyRegex(String.raw`\s*p\.\s?s\..*$`, { multiline: true });
-  return compilePyRegex(String.raw`\s*` + stripped.toLowerCase() + ".*$", { multiline: true });
+  const rest = stripped === "P.P.S" ? String.raw`p\.\s?p\.\s?s.*$` : stripped === "P.S." ? String.raw`p\.\s?s\..*$` : stripped.toLowerCase() + ".*$";
+  return compilePyRegex(withoutLeadingWhitespaceStar(rest) ?? String.raw`\s*` + rest, { multiline: true });
 }
 
 export const postscript = defineHardType({
@@ -37,7 +41,7 @@ export const postscript = defineHardType({
   }),
   check: (response, args) => {
     const pattern = postscriptPattern(args.postscript_marker);
-    return pattern !== undefined && countMatches(response.toLowerCase(), pattern) > 0;
+    return pattern !== undefined && pattern.test(response.toLowerCase());
   },
   render: (args) => `At the end of your response, please explicitly add a postscript starting with ${pyStrip(args.postscript_marker)}`,
   example: { args: { postscript_marker: "P.S." }, pass: "See you soon.\nP.S. Bring snacks.", fail: "See you soon. Bring snacks." },

@@ -1,20 +1,20 @@
 // detectable_format:* — bullets, highlights, sections, title, JSON, fixed answer options.
 
 import { z } from "zod";
-import { countMatches, countSchema, defineHardType } from "../hard-type.js";
+import { countSchema, defineHardType } from "../hard-type.js";
 import { compilePyRegex } from "../python/py-regex.js";
 import { isPythonJson } from "../python/py-json.js";
 import { pyLstripChars, pyRstripChars, pyStrip, pyStripChars } from "../python/py-text.js";
+import { countBulletLines, titleMatches } from "../regex-scans.js";
 
-const STAR_BULLET = compilePyRegex(String.raw`^\s*\*[^\*].*$`, { multiline: true })!;
-const DASH_BULLET = compilePyRegex(String.raw`^\s*-.*$`, { multiline: true })!;
+// IFEval: re.findall(r"^\s*\*[^\*].*$") and (r"^\s*-.*$"), MULTILINE, as linear scans.
 
 export const numberBulletLists = defineHardType({
   id: "detectable_format:number_bullet_lists",
   aliases: ["bullets", "bullet_points", "number_bullet_lists"],
   summary: "Exactly N lines that start with a markdown bullet (* or -); '---' rules and '*italic*' lines count too.",
   schema: z.strictObject({ num_bullets: countSchema("Exact number of bullet lines.", 0) }),
-  check: (response, args) => countMatches(response, STAR_BULLET) + countMatches(response, DASH_BULLET) === args.num_bullets,
+  check: (response, args) => countBulletLines(response, "*") + countBulletLines(response, "-") === args.num_bullets,
   render: (args) => `Your answer must contain exactly ${args.num_bullets} bullet points in markdown, such as:\n* This is point 1.\n* This is point 2`,
   example: { args: { num_bullets: 2 }, pass: "* apples\n* pears", fail: "* apples\n* pears\n* plums" },
 });
@@ -29,8 +29,9 @@ export const numberHighlightedSections = defineHardType({
   schema: z.strictObject({ num_highlights: countSchema("Minimum number of highlighted sections.") }),
   check: (response, args) => {
     let count = 0;
-    for (const h of response.match(SINGLE_HIGHLIGHT) ?? []) if (pyStrip(pyStripChars(h, "*")) !== "") count++;
-    for (const h of response.match(DOUBLE_HIGHLIGHT) ?? []) if (pyStrip(h.slice(2, -2)) !== "") count++;
+    // matchAll, not match: the array of every "**" of a run of stars is 14 bytes per character.
+    for (const [h] of response.matchAll(SINGLE_HIGHLIGHT)) if (pyStrip(pyStripChars(h, "*")) !== "") count++;
+    for (const [h] of response.matchAll(DOUBLE_HIGHLIGHT)) if (pyStrip(h.slice(2, -2)) !== "") count++;
     return count >= args.num_highlights;
   },
   render: (args) => `Highlight at least ${args.num_highlights} sections in your answer with markdown, i.e. *highlighted section*.`,
@@ -62,14 +63,17 @@ function sectionSplitter(spliter: string): RegExp | undefined {
   return compilePyRegex(String.raw`\s?` + pyStrip(spliter) + String.raw`\s?\d+\s?`);
 }
 
-const TITLE = /<<[^\n]+>>/g;
+// IFEval: re.findall(r"<<[^\n]+>>", response), as a linear scan.
 
 export const title = defineHardType({
   id: "detectable_format:title",
   aliases: ["title"],
   summary: "Contains a title wrapped in double angular brackets, such as <<poem of joy>>.",
   schema: z.strictObject({}),
-  check: (response) => (response.match(TITLE) ?? []).some((t) => pyStrip(pyRstripChars(pyLstripChars(t, "<"), ">")) !== ""),
+  check: (response) => {
+    for (const t of titleMatches(response)) if (pyStrip(pyRstripChars(pyLstripChars(t, "<"), ">")) !== "") return true;
+    return false;
+  },
   render: () => "Your answer must contain a title, wrapped in double angular brackets, such as <<poem of joy>>.",
   example: { args: {}, pass: "<<Spring>>\nBuds open.", fail: "Spring\nBuds open." },
 });

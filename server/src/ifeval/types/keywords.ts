@@ -3,7 +3,7 @@
 // so "c++" is an invalid argument and "rte" matches inside "karte".
 
 import { z } from "zod";
-import { compareCount, countMatches, countSchema, defineHardType, relationSchema } from "../hard-type.js";
+import { compareCount, countMatches, countOccurrences, countSchema, defineHardType, relationSchema } from "../hard-type.js";
 import { compilePyRegex } from "../python/py-regex.js";
 import { pyStrip } from "../python/py-text.js";
 
@@ -113,7 +113,7 @@ export const letterFrequency = defineHardType({
   }),
   check: (response, args) => {
     const letter = args.letter.toLowerCase();
-    const count = [...letter].length === 1 ? response.toLowerCase().split(letter).length - 1 : 0;
+    const count = [...letter].length === 1 ? countOccurrences(response.toLowerCase(), letter) : 0;
     return compareCount(count, args.let_relation, args.let_frequency);
   },
   render: (args) => `In your response, the letter ${args.letter.toLowerCase()} should appear ${args.let_relation} ${args.let_frequency} times.`,

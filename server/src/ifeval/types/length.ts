@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { compareCount, countSchema, defineHardType, relationSchema } from "../hard-type.js";
 import { sentenceCount, wordCount } from "../text-cache.js";
-import { PY_WHITESPACE_CLASS, pyLstripChars, pySplitWhitespace, pyStrip } from "../python/py-text.js";
+import { PY_WHITESPACE_CLASS, pyFirstWord, pyLstripChars, pySkipWhitespace, pyStrip } from "../python/py-text.js";
 
 export const numberWords = defineHardType({
   id: "length_constraints:number_words",
@@ -66,12 +66,20 @@ export const nthParagraphFirstWord = defineHardType({
     })
     .refine((a) => a.nth_paragraph <= a.num_paragraphs, { message: "nth_paragraph must be at most num_paragraphs", path: ["nth_paragraph"] }),
   check: (response, args) => {
-    const paragraphs = response.split("\n\n");
-    const count = paragraphs.filter((p) => pyStrip(p) !== "").length;
+    // response.split("\n\n") walked as index ranges: the pieces of a run of newlines would be millions of strings.
+    let count = 0;
+    let nth = "";
+    for (let index = 0, start = 0; start >= 0; index++) {
+      const at = response.indexOf("\n\n", start);
+      const end = at < 0 ? response.length : at;
+      if (pySkipWhitespace(response, start, end) < end) count++;
+      if (index === args.nth_paragraph - 1) nth = response.slice(start, end);
+      start = at < 0 ? -1 : at + 2;
+    }
     if (args.nth_paragraph > count) return false;
-    const paragraph = pyStrip(paragraphs[args.nth_paragraph - 1]);
+    const paragraph = pyStrip(nth);
     if (paragraph === "") return false;
-    const word = pyLstripChars(pyLstripChars(pySplitWhitespace(paragraph)[0], "'"), '"');
+    const word = pyLstripChars(pyLstripChars(pyFirstWord(paragraph), "'"), '"');
     let firstWord = "";
     for (const ch of word) {
       if (FIRST_WORD_STOP.has(ch)) break;

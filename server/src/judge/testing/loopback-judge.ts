@@ -1,6 +1,7 @@
 // A scripted judge server on 127.0.0.1 for tests and the benchmark (shipped, but
 // used by nothing else). It speaks the OpenAI chat-completions API on
-// /v1/chat/completions, vLLM's /classify and TEI's /predict, answers by the
+// /v1/chat/completions, vLLM's /classify (lists), TEI's /predict (lists) and the
+// LsrIF authors' /predict ({"answer", "question"}), answers by the
 // *constraint* it finds after the nonce-marked response, and records every request.
 
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
@@ -117,22 +118,32 @@ export function chatCompletionBody(content: string, logprobs: unknown = null): u
 }
 
 function classifyReply(script: LoopbackScript, body: Record<string, unknown>): ScriptedReply {
-  const text = Array.isArray(body.input) && typeof body.input[0] === "string" ? body.input[0] : "";
+  const texts = Array.isArray(body.input) ? body.input.filter((text): text is string => typeof text === "string") : [];
   const known = [...Object.keys(script.verdicts ?? {}), ...Object.keys(script.probabilities ?? {})];
-  const constraint = known.filter((candidate) => text.includes(candidate)).sort((a, b) => b.length - a.length)[0];
-  const { probability } = verdictFor(script, constraint);
-  return { body: { id: "loopback", object: "list", data: [{ index: 0, label: probability >= 0.5 ? "LABEL_1" : "LABEL_0", probs: [1 - probability, probability], num_classes: 2 }] } };
+  const data = (texts.length ? texts : [""]).map((text, index) => {
+    const constraint = known.filter((candidate) => text.includes(candidate)).sort((a, b) => b.length - a.length)[0];
+    const { probability } = verdictFor(script, constraint);
+    return { index, label: probability >= 0.5 ? "LABEL_1" : "LABEL_0", probs: [1 - probability, probability], num_classes: 2 };
+  });
+  return { body: { id: "loopback", object: "list", data } };
 }
 
+/** TEI's pair classification ({"inputs": [[response, constraint], ...]}) or the LsrIF authors' {"answer", "question"}. */
 function predictReply(script: LoopbackScript, body: Record<string, unknown>): ScriptedReply {
-  const pair = Array.isArray(body.inputs) ? (body.inputs[0] as unknown) : undefined;
-  const constraint = Array.isArray(pair) && typeof pair[1] === "string" ? pair[1] : undefined;
-  const { probability } = verdictFor(script, constraint);
-  const scores = [
-    { label: "LABEL_1", score: probability },
-    { label: "LABEL_0", score: 1 - probability },
-  ].sort((a, b) => b.score - a.score);
-  return { body: [scores] };
+  if (typeof body.question === "string") {
+    const { probability } = verdictFor(script, body.question);
+    return { body: { value: Math.round(probability * 1000) / 1000, pred: probability >= 0.5 ? 1 : 0 } };
+  }
+  const pairs = Array.isArray(body.inputs) ? (body.inputs as unknown[]) : [];
+  const perPair = pairs.map((pair) => {
+    const constraint = Array.isArray(pair) && typeof pair[1] === "string" ? pair[1] : undefined;
+    const { probability } = verdictFor(script, constraint);
+    return [
+      { label: "LABEL_1", score: probability },
+      { label: "LABEL_0", score: 1 - probability },
+    ].sort((a, b) => b.score - a.score);
+  });
+  return { body: perPair };
 }
 
 function send(res: ServerResponse, reply: ScriptedReply): void {

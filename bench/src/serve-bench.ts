@@ -1,0 +1,255 @@
+// `lsrif serve` on a GRPO step (the paper's rollout batch: 384 prompts x 5 responses),
+// each figure beside its baseline in the same run. The server runs as a real CLI
+// process (bin/lsrif.js serve); this process is the trainer and the loopback judge.
+//
+// - hard: 384 IFEval instructions (their hard constraints) x 5 responses, in-process
+//   scoring vs one /v1/score_batch request vs 1,920 concurrent one-item /get_reward
+//   calls. Targets: batch <= 1.5x in-process, one-item calls <= 3x.
+// - soft: the same step with 2 soft constraints per instruction (3,840 distinct
+//   verdicts) against a chat loopback judge with 100 ms latency at concurrency 64.
+//   Target <= 1.1x the ideal 3,840 x 0.1 s / 64 = 6 s.
+// - classifier: the same verdicts from a classifier judge with --judge-batch 32.
+//   Target: HTTP requests <= 1/16 of verdicts.
+// - pool: hard checks on the piscina worker pool, items/s for 1 and 2 workers.
+
+import { spawn, type ChildProcess } from "node:child_process";
+import { Agent, request } from "node:http";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Instruction } from "../../server/src/analysis/logic.js";
+import { startLoopbackJudge } from "../../server/src/judge/testing/loopback-judge.js";
+import { HardCheckPool } from "../../server/src/serve/hard-pool.js";
+import { InstructionSource } from "../../server/src/serve/instructions.js";
+import { grpoStep, type StepItem } from "../../server/src/serve/testing/grpo-step.js";
+import { scoreInstruction } from "../../server/src/scoring/lsrm.js";
+
+const root = join(__dirname, "../../..");
+const INSTRUCTIONS = 384;
+const GROUP = 5;
+const LATENCY_MS = 100;
+const JUDGE_CONCURRENCY = 64;
+const RUNS = 3;
+
+export interface ServeBenchResult {
+  items: number;
+  inProcessMs: number;
+  batchMs: number;
+  batchRatio: number;
+  oneItemMs: number;
+  oneItemRatio: number;
+  softVerdicts: number;
+  softMs: number;
+  softIdealMs: number;
+  softRatio: number;
+  classifierMs: number;
+  classifierRequests: number;
+  classifierRequestsPerVerdict: number;
+  pool: PoolFigures;
+  /** The same with each response 8 times as long (about 16 KB, 4k tokens). */
+  longPool: PoolFigures;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+interface Served {
+  url: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+async function serve(args: string[]): Promise<Served> {
+  const dir = mkdtempSync(join(tmpdir(), "lsrif-serve-bench-"));
+  const portFile = join(dir, "url");
+  const child = spawn(process.execPath, [join(root, "bin/lsrif.js"), "serve", "--port", "0", "--port-file", portFile, "--deadline-ms", "600000", ...args], {
+    cwd: root, stdio: ["ignore", "ignore", "inherit"],
+  });
+  while (!existsSync(portFile)) {
+    if (child.exitCode !== null) throw new Error(`serve exited with ${child.exitCode}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  const url = readFileSync(portFile, "utf8").trim();
+  return {
+    url, child,
+    stop: async () => {
+      const exited = new Promise((resolve) => child.once("close", resolve));
+      child.kill("SIGTERM");
+      await exited;
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+// node:http rather than fetch: the trainer's client (Python) is not what is measured,
+// and fetch costs this process about twice the CPU per request on the shared cores.
+const agent = new Agent({ keepAlive: true, maxSockets: Infinity });
+
+function postJson(url: string, body: unknown): Promise<unknown> {
+  const payload = Buffer.from(JSON.stringify(body));
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: "POST", agent, headers: { "content-type": "application/json", "content-length": payload.length } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (chunk: Buffer) => chunks.push(chunk));
+      res.on("end", () => {
+        if (res.statusCode !== 200) reject(new Error(`bench: ${url} answered ${res.statusCode}`));
+        else resolve(JSON.parse(Buffer.concat(chunks).toString("utf8")));
+      });
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+    req.end(payload);
+  });
+}
+
+function importAll(items: StepItem[]): Instruction[] {
+  const source = new InstructionSource(undefined);
+  return items.map((item) => {
+    const resolved = source.inlineInstruction(item.instruction);
+    if (!resolved.ok) throw new Error(`bench: ${item.id}: ${resolved.reason}`);
+    return resolved.instruction;
+  });
+}
+
+async function timed(run: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await run();
+  return performance.now() - start;
+}
+
+/** Scores the step in-process and checks the server's rewards equal these. */
+async function inProcessScores(items: StepItem[], instructions: Instruction[]): Promise<number[]> {
+  return Promise.all(items.map(async (item, i) => (await scoreInstruction(instructions[i], item.response)).score));
+}
+
+function sameScores(label: string, got: number[], want: number[]): void {
+  if (got.length !== want.length || got.some((score, i) => score !== want[i])) throw new Error(`bench: ${label} rewards differ from in-process`);
+}
+
+const oneItemCalls = (url: string, items: StepItem[]) =>
+  Promise.all(items.map((item) => postJson(`${url}/get_reward`, { query: [item.response], prompts: [""], labels: [JSON.stringify(item.instruction)] })));
+
+async function benchHard(): Promise<Pick<ServeBenchResult, "inProcessMs" | "batchMs" | "oneItemMs">> {
+  const inProcess: number[] = [];
+  const batch: number[] = [];
+  const oneItem: number[] = [];
+  // One long-running server, as in training, warmed on the IFEval prompts the step does not use.
+  const server = await serve([]);
+  try {
+    const warm = grpoStep({ instructions: 541 - INSTRUCTIONS, groupSize: GROUP, offset: INSTRUCTIONS });
+    await postJson(`${server.url}/v1/score_batch`, { items: warm });
+    await oneItemCalls(server.url, warm);
+    await inProcessScores(warm, importAll(warm));
+    for (let run = 0; run < RUNS; run++) {
+      // Fresh instruction ids per run and path: nothing is served from the server's parse cache,
+      // and in-process scoring includes the import too.
+      const step = (path: string) => grpoStep({ instructions: INSTRUCTIONS, groupSize: GROUP, tag: `-${path}${run}` });
+      const local = step("local");
+      let want: number[] = [];
+      inProcess.push(await timed(async () => {
+        want = await inProcessScores(local, importAll(local));
+      }));
+      const viaBatch = step("batch");
+      let got: number[] = [];
+      batch.push(await timed(async () => {
+        const reply = (await postJson(`${server.url}/v1/score_batch`, { items: viaBatch })) as { results: { reward: { score: number } }[] };
+        got = reply.results.map((r) => r.reward.score);
+      }));
+      sameScores("score_batch", got, want);
+      const viaOneItem = step("one");
+      oneItem.push(await timed(async () => {
+        got = (await oneItemCalls(server.url, viaOneItem)).map((reply) => (reply as { rewards: number[] }).rewards[0]);
+      }));
+      sameScores("get_reward", got, want);
+    }
+  } finally {
+    await server.stop();
+  }
+  return { inProcessMs: median(inProcess), batchMs: median(batch), oneItemMs: median(oneItem) };
+}
+
+async function benchSoft(items: StepItem[], kind: "chat" | "classifier"): Promise<{ ms: number; requests: number; verdicts: number }> {
+  const judge = await startLoopbackJudge({ latencyMs: LATENCY_MS });
+  const url = kind === "chat" ? judge.chatBaseUrl : judge.baseUrl;
+  const server = await serve(["--judge-url", url, "--judge-model", "bench", "--judge-kind", kind, "--concurrency", String(JUDGE_CONCURRENCY), "--no-cache", "--judge-batch", "32"]);
+  try {
+    // Warm the server (data tables, JIT) on hard-only items from prompts the step does not use.
+    await postJson(`${server.url}/v1/score_batch`, { items: grpoStep({ instructions: 541 - INSTRUCTIONS, groupSize: GROUP, offset: INSTRUCTIONS }) });
+    let complete = 0;
+    const ms = await timed(async () => {
+      const reply = (await postJson(`${server.url}/v1/score_batch`, { items })) as { results: { reward: { complete: number; error: number } }[] };
+      complete = reply.results.filter((r) => r.reward.complete === 1 && r.reward.error === 0).length;
+    });
+    if (complete !== items.length) throw new Error(`bench: ${items.length - complete} soft items were not fully judged`);
+    const verdicts = kind === "chat"
+      ? judge.requests.length
+      : judge.requests.reduce((n, request) => n + ((request.body as { input?: unknown[] }).input?.length ?? 0), 0);
+    return { ms, requests: judge.requests.length, verdicts };
+  } finally {
+    await server.stop();
+    await judge.close();
+  }
+}
+
+interface PoolFigures {
+  mainThreadItemsPerS: number;
+  pool1ItemsPerS: number;
+  pool2ItemsPerS: number;
+}
+
+async function benchPool(items: StepItem[]): Promise<PoolFigures> {
+  const instructions = importAll(items);
+  const perSecond = (ms: number) => (items.length / ms) * 1000;
+  const main: number[] = [];
+  for (let run = 0; run < RUNS; run++) main.push(await timed(() => inProcessScores(items, instructions)));
+  const pooled = async (workers: number) => {
+    const pool = new HardCheckPool(workers);
+    try {
+      const score = (i: number) => pool.scoreFunction(instructions[i], items[i].response, {});
+      await Promise.all(items.slice(0, 50).map((_, i) => score(i))); // threads started and warm
+      const runs: number[] = [];
+      for (let run = 0; run < RUNS; run++) runs.push(await timed(() => Promise.all(items.map((_, i) => score(i)))));
+      return perSecond(median(runs));
+    } finally {
+      await pool.close();
+    }
+  };
+  return { mainThreadItemsPerS: perSecond(median(main)), pool1ItemsPerS: await pooled(1), pool2ItemsPerS: await pooled(2) };
+}
+
+export async function benchServe(): Promise<ServeBenchResult> {
+  const hardItems = grpoStep({ instructions: INSTRUCTIONS, groupSize: GROUP });
+  const hard = await benchHard();
+  const softItems = grpoStep({ instructions: INSTRUCTIONS, groupSize: GROUP, softPerInstruction: 2 });
+  const softVerdicts = softItems.length * 2;
+  const chat = await benchSoft(softItems, "chat");
+  const classifier = await benchSoft(softItems, "classifier");
+  if (classifier.verdicts !== softVerdicts) throw new Error(`bench: the classifier gave ${classifier.verdicts} verdicts, not ${softVerdicts}`);
+  const pool = await benchPool(hardItems);
+  const longPool = await benchPool(hardItems.map((item) => ({ ...item, response: Array.from({ length: 8 }, () => item.response).join("\n\n") })));
+  const softIdealMs = (softVerdicts * LATENCY_MS) / JUDGE_CONCURRENCY;
+  return {
+    items: hardItems.length,
+    ...hard,
+    batchRatio: hard.batchMs / hard.inProcessMs,
+    oneItemRatio: hard.oneItemMs / hard.inProcessMs,
+    softVerdicts,
+    softMs: chat.ms,
+    softIdealMs,
+    softRatio: chat.ms / softIdealMs,
+    classifierMs: classifier.ms,
+    classifierRequests: classifier.requests,
+    classifierRequestsPerVerdict: classifier.requests / softVerdicts,
+    pool,
+    longPool,
+  };
+}
+
+if (require.main === module) {
+  benchServe().then(
+    (result) => console.log(JSON.stringify(result, null, 2)),
+    (error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,60 @@
+// The reward contract: the one declaration of the numbers every scored item
+// carries, whatever happened to it. Trainers break on missing or varying keys
+// (VeRL asserts every sample has the first sample's keys; TRL turns None into
+// NaN; OpenRLHF leaves a failed sample empty), so every path here returns
+// exactly REWARD_KEYS, all finite numbers. docs/serve.md documents each key.
+
+import { z } from "zod";
+import { applicableLeaves, flatScoreOf } from "../scoring/lsrm.js";
+import type { ScoreResult } from "../scoring/result.js";
+
+const Unit = z.number().min(0).max(1);
+const Flag = z.union([z.literal(0), z.literal(1)]);
+
+export const RewardBlock = z.strictObject({
+  /** LsRM R, the reward (or the `flat` mean when the item asked for flat). */
+  score: Unit,
+  /** The paper's "w/o LsRM" ablation: mean over the applicable atomic constraints. */
+  flat: Unit,
+  /** Pass rate of the hard leaves that count; 1 when none counts. */
+  hard: Unit,
+  /** Mean value of the judged soft leaves that count; the fallback score when none was judged. */
+  soft: Unit,
+  /** 1 when every soft leaf that counts was judged. */
+  complete: Flag,
+  /** 1 when the item could not be scored; then score = flat = hard = soft = the fallback. */
+  error: Flag,
+});
+export type RewardBlock = z.output<typeof RewardBlock>;
+
+/** The keys, in order (VeRL takes `score` first). */
+export const REWARD_KEYS = Object.keys(RewardBlock.shape) as (keyof RewardBlock)[];
+
+/** The extra_logs keys of OpenRLHF's reply: every key but the reward itself. */
+export const EXTRA_LOG_KEYS = REWARD_KEYS.filter((key) => key !== "score") as Exclude<keyof RewardBlock, "score">[];
+
+const meanOr = (values: number[], none: number) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : none);
+
+/** The block for a scored result. */
+export function rewardOf(result: ScoreResult, fallbackScore: number): RewardBlock {
+  const counted = applicableLeaves(result.tree).filter((leaf) => leaf.value !== null);
+  const values = (kind: "hard" | "soft") => counted.filter((leaf) => leaf.kind === kind).map((leaf) => leaf.value as number);
+  return {
+    score: result.score,
+    flat: flatScoreOf(result.tree),
+    hard: meanOr(values("hard"), 1),
+    soft: meanOr(values("soft"), fallbackScore),
+    complete: result.complete ? 1 : 0,
+    error: 0,
+  };
+}
+
+/** An item that could not be scored: the fallback everywhere, error 1. */
+export function failedReward(fallbackScore: number): RewardBlock {
+  return { score: fallbackScore, flat: fallbackScore, hard: fallbackScore, soft: fallbackScore, complete: 0, error: 1 };
+}
+
+/** A response decided without checking (--strip-thinking found no `</think>`): 0, not an error. */
+export function zeroReward(): RewardBlock {
+  return { score: 0, flat: 0, hard: 0, soft: 0, complete: 1, error: 0 };
+}

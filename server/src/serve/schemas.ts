@@ -1,0 +1,37 @@
+// Request bodies of `lsrif serve` (docs/serve.md), validated at the boundary.
+// Unknown fields are ignored, so trainers may send more than we read.
+
+import { z } from "zod";
+
+export const ScoreItem = z.object({
+  /** .lsr text, LsrInstruct JSON text, or an LsrInstruct JSON object. */
+  instruction: z.union([z.string(), z.record(z.string(), z.unknown())]).optional(),
+  instruction_id: z.union([z.string().min(1), z.number().int()]).transform(String).optional(),
+  response: z.string(),
+  gamma: z.number().min(0).max(1).optional(),
+  flat: z.boolean().optional(),
+  loose: z.boolean().optional(),
+  id: z.union([z.string(), z.number()]).optional(),
+  strip_thinking: z.boolean().optional(),
+  strip_suffix: z.boolean().optional(),
+});
+export type ScoreItem = z.output<typeof ScoreItem>;
+
+/** Items are checked one by one (a bad item fails alone), so the list is of anything. */
+export const ScoreBatchBody = z.object({ items: z.array(z.unknown()) });
+
+/** OpenRLHF's remote reward request; prompts and labels, when given, align with query. */
+export const GetRewardBody = z
+  .object({
+    query: z.array(z.string()),
+    prompts: z.array(z.string()).optional(),
+    labels: z.array(z.unknown()).optional(),
+  })
+  .refine((body) => body.prompts === undefined || body.prompts.length === body.query.length, { message: "prompts must have as many entries as query", path: ["prompts"] })
+  .refine((body) => body.labels === undefined || body.labels.length === body.query.length, { message: "labels must have as many entries as query", path: ["labels"] });
+export type GetRewardBody = z.output<typeof GetRewardBody>;
+
+/** One line per problem, naming the field, never echoing the (possibly long) value. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`).join("; ");
+}

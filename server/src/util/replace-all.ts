@@ -1,0 +1,69 @@
+// `text.replace(globalRegex, template)` for texts of any size. V8 collects the pieces of a
+// global replace in one array, and past about 130 million pieces (30 MB of commas through
+// one Treebank rule) it aborts the whole process with a fatal "invalid size" error that no
+// try/catch sees. Short texts take the native replace; long ones are replaced match by match
+// with the pieces joined every so often, which gives the same string.
+
+/** Up to this many code units a native replace stays far below the limit (measured: 16 Mi one-unit matches of " $& " pass, 24 Mi abort). */
+const NATIVE_LIMIT = 1 << 23;
+const PIECES_PER_JOIN = 1 << 16;
+
+/**
+ * The result of `text.replace(regex, template)` for a global regex whose template uses only
+ * `$1`-`$9`, `$&` and `$$`. `nativeLimit` is for tests, to compare both paths on short texts.
+ */
+export function replaceAll(text: string, regex: RegExp, template: string, nativeLimit = NATIVE_LIMIT): string {
+  if (text.length <= nativeLimit) return text.replace(regex, template);
+  const expand = compileTemplate(template);
+  const joined: string[] = [];
+  let pieces: string[] = [];
+  let last = 0;
+  regex.lastIndex = 0;
+  for (let match = regex.exec(text); match !== null; match = regex.exec(text)) {
+    pieces.push(text.slice(last, match.index));
+    expand(match, pieces);
+    last = match.index + match[0].length;
+    if (match[0] === "") regex.lastIndex = advanceStringIndex(text, match.index, regex.unicode);
+    if (pieces.length >= PIECES_PER_JOIN) {
+      joined.push(pieces.join(""));
+      pieces = [];
+    }
+  }
+  pieces.push(text.slice(last));
+  joined.push(pieces.join(""));
+  return joined.join("");
+}
+
+/** ECMAScript AdvanceStringIndex: past an empty match, one code point in unicode mode, else one code unit. */
+export function advanceStringIndex(text: string, index: number, unicode: boolean): number {
+  const unit = text.charCodeAt(index);
+  const next = text.charCodeAt(index + 1);
+  return unicode && unit >= 0xd800 && unit <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? index + 2 : index + 1;
+}
+
+type Expand = (match: RegExpExecArray, out: string[]) => void;
+
+function compileTemplate(template: string): Expand {
+  const parts: (string | number)[] = [];
+  let literal = "";
+  for (let i = 0; i < template.length; i++) {
+    const c = template[i];
+    const next = template[i + 1];
+    if (c === "$" && next !== undefined && /[1-9&$]/.test(next)) {
+      if (next === "$") {
+        literal += "$";
+      } else {
+        if (literal) parts.push(literal);
+        literal = "";
+        parts.push(next === "&" ? 0 : Number(next));
+      }
+      i++;
+    } else {
+      literal += c;
+    }
+  }
+  if (literal) parts.push(literal);
+  return (match, out) => {
+    for (const part of parts) out.push(typeof part === "string" ? part : match[part] ?? "");
+  };
+}
