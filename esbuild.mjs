@@ -41,6 +41,33 @@ const dataFiles = {
     build.onResolve({ filter: /\/data\/[^/]+\.json$/ }, (args) => ({ path: `./data/${args.path.split("/").pop()}`, external: true }));
   },
 };
+// vega-canvas's Node build imports the optional native `canvas` package with a top-level
+// await, which a CommonJS bundle cannot hold; its browser build returns no canvas in Node,
+// and the report's SVG charts need none (text widths are estimated).
+const vegaCanvas = {
+  name: "vega-canvas-without-node-canvas",
+  setup(build) {
+    build.onResolve({ filter: /^vega-canvas$/ }, () => ({ path: root + "node_modules/vega-canvas/build/vega-canvas.browser.js" }));
+  },
+};
+// Vega and Vega-Lite (the report's charts, ~0.8 MB) are bundled apart, beside the server, and
+// loaded only when a report is drawn: inlined, every server start would parse them.
+const beside = (filter) => ({
+  name: "vega-beside",
+  setup(build) {
+    build.onResolve({ filter }, (args) => ({ path: `./${args.path}.js`, external: true }));
+  },
+});
+const vegaBundles = () =>
+  Promise.all(["vega", "vega-lite"].map((name) =>
+    esbuild.build({
+      ...common,
+      stdin: { contents: `export * from "${name}";`, resolveDir: root, loader: "js" },
+      outfile: `dist/server/${name}.js`,
+      // Vega-Lite uses the vega beside it (its peer), not a second copy.
+      plugins: [vegaCanvas, ...(name === "vega-lite" ? [beside(/^vega$/)] : [])],
+    }),
+  ));
 const options = (entry) => entry.browser
   // The logic-tree webview's script runs in the browser part of the editor: its own bundle.
   ? { ...common, platform: "browser", format: "iife", target: "es2022", entryPoints: [entry.in], outfile: entry.out }
@@ -49,12 +76,13 @@ const options = (entry) => entry.browser
     entryPoints: [entry.in],
     outfile: entry.out,
     external: entry.name === "client" ? ["vscode"] : [],
-    plugins: entry.name === "server" ? [dataFiles] : [],
+    plugins: entry.name === "server" ? [dataFiles, beside(/^vega(-lite)?$/)] : [],
   };
 mkdirSync(root + "dist/server/data", { recursive: true });
 for (const file of readdirSync(root + "server/data").filter((f) => f.endsWith(".json"))) {
   copyFileSync(root + "server/data/" + file, root + "dist/server/data/" + file);
 }
+const vega = await vegaBundles();
 if (watch) {
   // The "watch" problem matcher in .vscode/tasks.json waits for this line before F5 starts the extension host.
   const contexts = await Promise.all(entries.map((entry) => esbuild.context({ ...options(entry), logLevel: "info" })));
@@ -69,5 +97,9 @@ async function bundleOnce() {
   for (const [i, result] of results.entries()) {
     const bytes = Object.values(result.metafile.outputs).reduce((sum, o) => sum + o.bytes, 0);
     console.log(`${entries[i].out}: ${(bytes / 1024).toFixed(0)} KiB`);
+  }
+  for (const result of vega) {
+    const bytes = Object.values(result.metafile.outputs).reduce((sum, o) => sum + o.bytes, 0);
+    console.log(`${Object.keys(result.metafile.outputs)[0]}: ${(bytes / 1024).toFixed(0)} KiB`);
   }
 }

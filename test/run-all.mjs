@@ -2,7 +2,7 @@
 // The one test command: type-check and build, lint (steps), then every test tier.
 // Prints a closing line `N passed, N failed`: N passed counts tests; N failed counts failed tests plus failed
 // steps and tiers that could not run (a step is not a test, but a broken build must fail the run).
-// Usage: node test/run-all.mjs [--only unit|protocol|python|e2e]   (with --only, build and lint still run first)
+// Usage: node test/run-all.mjs [--only unit|protocol|python|e2e|browser]   (with --only, build and lint still run first)
 import { spawnSync } from "node:child_process";
 import { readdirSync, statSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -11,7 +11,7 @@ import { join } from "node:path";
 const root = new URL("..", import.meta.url).pathname;
 const onlyIndex = process.argv.indexOf("--only");
 const only = onlyIndex > 0 ? process.argv[onlyIndex + 1] : undefined;
-const TIERS = ["unit", "protocol", "python", "e2e"];
+const TIERS = ["unit", "protocol", "python", "e2e", "browser"];
 if (only !== undefined && !TIERS.includes(only)) {
   console.error(`run-all: --only takes one of ${TIERS.join(", ")} (got '${only}')`);
   process.exit(2);
@@ -140,6 +140,8 @@ if (built) {
   if (wanted("protocol")) nodeTier("protocol", "out/test/protocol");
   if (wanted("python")) pythonTier();
   if (wanted("e2e")) editorTier();
+  // After the editor tier: its setup installs the chromium these drive (they skip, saying so, without it).
+  if (wanted("browser")) nodeTier("browser (chromium)", "out/test/browser");
 }
 
 const version = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).version;

@@ -11,6 +11,7 @@ import { benchJudge } from "./judge-bench.js";
 import { benchDegenerate, benchMemory } from "./degenerate-bench.js";
 import { benchIfbench } from "./ifbench-bench.js";
 import { benchLsp, serverStartMs } from "./lsp-bench.js";
+import { benchReport } from "./report-bench.js";
 import { benchServe } from "./serve-bench.js";
 import { benchScopes } from "./scope-bench.js";
 
@@ -96,6 +97,17 @@ async function main(): Promise<void> {
     const s = benchSymbols();
     rows.push(["documentSymbol 4 MB vs 100 KB (time ratio)", Object.entries(s).map(([shape, r]) => `${shape} ${fmt(r.ratio, 0)}`).join("; "),
       `${Object.entries(s).map(([shape, r]) => `${shape} ${fmt(r.largeMs, 0)} ms`).join(", ")} at 4 MB; linear is ~40`]);
+  }
+
+  if (want("report")) {
+    const r = benchReport(100_000);
+    rows.push(["lsrif report, 100,000 score lines (s)", fmt(r.ms / 1000), `CPU ${fmt(r.cpuMs / 1000)} s; ${fmt(r.megabytes, 0)} MB file, peak RSS ${fmt(r.maxRssMb, 0)} MB`]);
+  }
+  // Opt-in (a 1.3 GB file): `npm run bench -- report-1m`.
+  if (only.includes("report-1m")) {
+    const small = benchReport(100_000);
+    const large = benchReport(1_000_000);
+    rows.push(["lsrif report, 1,000,000 vs 100,000 lines (CPU time ratio)", fmt(large.cpuMs / small.cpuMs), `CPU ${fmt(large.cpuMs / 1000, 1)} s vs ${fmt(small.cpuMs / 1000, 1)} s, wall ${fmt(large.ms / 1000, 1)} s vs ${fmt(small.ms / 1000, 1)} s (linear ~10); peak RSS ${fmt(large.maxRssMb, 0)} vs ${fmt(small.maxRssMb, 0)} MB`]);
   }
 
   const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c].length), ["measure", "value", "beside"][c].length));

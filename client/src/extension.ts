@@ -13,6 +13,7 @@ import { initializationOptions, judgeSettingsMiddleware, registerJudgeRequests }
 import { createLog } from "./log.js";
 import { copyRenderedPrompt, PromptPreview } from "./prompt-preview.js";
 import { LogicTreePanel } from "./logic-tree/panel.js";
+import { ReportPanel, SHOW_REPORT_COMMAND } from "./report/report-panel.js";
 import { ScoreDecorations } from "./scoring/decorations.js";
 import { SCORE_VIEW_ID, ScoreResultsProvider } from "./scoring/results-tree.js";
 import { SCORE_ALL_VIEW_ID, ScoreAllProvider, scoreAllResponses, type ScoredRow } from "./scoring/score-all.js";
@@ -35,6 +36,7 @@ export interface LsrifExtensionApi {
   judgeStatus: JudgeStatus;
   scoreAll: ScoreAllProvider;
   results: ScoreResultsProvider;
+  report: ReportPanel;
 }
 
 let client: LanguageClient | undefined;
@@ -70,6 +72,7 @@ export function activate(context: vscode.ExtensionContext): LsrifExtensionApi {
   const scoring = new ScoreController(api, log, results, decorations, judgeStatus);
   const scoreAll = new ScoreAllProvider();
   scoring.listeners.push((uri, version, result, responseUri) => logicTree.setScore(uri, version, result, responseUri));
+  const report = new ReportPanel(client, ready, log);
 
   const register = (id: string, run: (...args: unknown[]) => unknown) => vscode.commands.registerCommand(id, run);
   context.subscriptions.push(
@@ -106,6 +109,8 @@ export function activate(context: vscode.ExtensionContext): LsrifExtensionApi {
     judgeStatus,
     register(CONFIGURE_JUDGE_COMMAND, (answers) => judgeSetup.configure(answers)),
     register("lsrif.testJudgeConnection", () => judgeSetup.test()),
+    report,
+    register(SHOW_REPORT_COMMAND, (arg) => report.show(arg)),
     register("lsrif.revealScoreNode", async (uri, range) => {
       if (!(uri instanceof vscode.Uri)) return;
       const doc = await vscode.workspace.openTextDocument(uri);
@@ -113,7 +118,7 @@ export function activate(context: vscode.ExtensionContext): LsrifExtensionApi {
       await vscode.window.showTextDocument(doc, { selection: new vscode.Range(doc.positionAt(start), doc.positionAt(end)) });
     }),
   );
-  return { client, ready, logicTree, scoring, decorations, judgeKeys, judgeSetup, judgeStatus, scoreAll, results };
+  return { client, ready, logicTree, scoring, decorations, judgeKeys, judgeSetup, judgeStatus, scoreAll, results, report };
 }
 
 export async function deactivate(): Promise<void> {

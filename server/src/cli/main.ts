@@ -8,6 +8,7 @@ import { GENERATE_OPTIONS, GENERATE_USAGE, runGenerateCommand } from "./commands
 import { runExport, runFormat, runImport, runRender } from "./commands/convert.js";
 import { runScore } from "./commands/score.js";
 import { runScoreBatch } from "./commands/score-batch.js";
+import { runReport } from "./commands/report.js";
 import { runExportDataset } from "./commands/export-dataset.js";
 import { runServe, SERVE_USAGE, softValueOption } from "./commands/serve.js";
 import { CliError, EXIT_OK, EXIT_UNUSABLE, exitQuietlyOnBrokenPipe, processIo, type Io } from "./io.js";
@@ -37,6 +38,9 @@ ${SERVE_USAGE}
                                                IFEval's / IFBench's official evaluation
   lsrif generate --seeds SEEDS --out DATASET.jsonl [--proposer sample|llm] [--seed N] [--mix ...] [--probe N]
                                                LsrInstruct-style instructions from seed prompts (see lsrif generate --help)
+  lsrif report SCORES.jsonl | RESULTS.jsonl [LOOSE_RESULTS.jsonl] [--against OTHER.jsonl]...
+               [--instructions DIR_OR_JSONL] [--format html|md|json] [-o report.html]
+                                               charts and tables of a score-batch or ifeval/ifbench run
   lsrif help                                   this text
 
 ${JUDGE_USAGE}
@@ -78,6 +82,8 @@ function numberOption(value: unknown, name: string): number | undefined {
   if (typeof value !== "string" || value.trim() === "" || !Number.isFinite(n)) throw new CliError(`--${name} must be a number (got '${String(value)}')`);
   return n;
 }
+
+const str = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
 
 export async function run(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
@@ -175,6 +181,15 @@ export async function run(argv: string[], io: Io): Promise<number> {
         if (typeof values[name] !== "string") throw new CliError(`lsrif ${command} needs --${name}\n\n${USAGE}`);
       }
       return runIfevalCommand({ input: values.input as string, responses: values.responses as string, out: values.out as string, loose: values.loose === true }, io);
+    }
+    case "report": {
+      const { values, positionals: files } = parse(rest, {
+        against: { type: "string", multiple: true }, instructions: { type: "string" }, format: { type: "string" }, output: { type: "string", short: "o" },
+      });
+      return runReport({
+        files: positionals(files, 1, 2, "SCORES.jsonl, or one or two eval_results files (strict and loose)"), against: Array.isArray(values.against) ? values.against.map(String) : [],
+        instructions: str(values.instructions), out: str(values.output), format: str(values.format),
+      }, io);
     }
     case "generate": {
       if (rest.includes("--help") || rest.includes("-h")) {

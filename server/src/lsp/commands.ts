@@ -14,8 +14,9 @@ import { scoreResponse } from "../scoring/response-text.js";
 import type { ScoreResult } from "../scoring/result.js";
 import { toLspRange } from "./convert.js";
 import type { AnalysedDocument } from "./document-store.js";
+import { executeReportCommand, isReportCommand, REPORT_COMMANDS } from "./report-commands.js";
 
-export const COMMANDS = ["lsrif.render", "lsrif.exportJson", "lsrif.importJson", "lsrif.logicTree", "lsrif.score", "lsrif.propose", "lsrif.testJudge"] as const;
+export const COMMANDS = ["lsrif.render", "lsrif.exportJson", "lsrif.importJson", "lsrif.logicTree", "lsrif.score", "lsrif.propose", "lsrif.testJudge", ...REPORT_COMMANDS] as const;
 
 /** What `lsrif.testJudge` answers: whether the configured judge answered one probe question. */
 export type JudgeTestResult = { configured: false } | { configured: true; ok: true; verdict: string; probability?: number } | { configured: true; ok: false; error: string };
@@ -168,6 +169,7 @@ export async function executeCommand(command: string, args: unknown[] | undefine
       }
     }
     default:
+      if (isReportCommand(command)) return executeReportCommand(command, args, (message) => new CommandError(message));
       throw new CommandError(`Unknown command ${command}.`);
   }
 }

@@ -12,6 +12,7 @@ import type { SoftJudge } from "../judge/types.js";
 import { scopesSource } from "../scopes/describe.js";
 import { applyScopes, wholeResponse } from "../scopes/views.js";
 import { judgeExtractor } from "./extraction.js";
+import { applicableLeaves, finalReward } from "./final-reward.js";
 import { evaluateLeaf, type LeafContext, type SoftValue } from "./leaf-verdicts.js";
 import { responseSizeError } from "./response-limit.js";
 import type { NodeRole, NodeStatus, ScoreNode, ScoreResult, ScoreSummary } from "./result.js";
@@ -48,18 +49,12 @@ export async function scoreInstruction(instruction: Instruction, response: strin
   const tree = await evaluate(instruction.root, "item", ctx);
   const leaves = applicableLeaves(tree);
   const known = leaves.filter((l) => l.value !== null);
-  let score: number;
-  if (options.flat) {
-    score = known.length ? known.reduce((s, l) => s + (l.value as number), 0) / known.length : 1;
-    assignFlatShares(tree, known);
-  } else {
-    score = tree.value ?? 1;
-    assignShares(tree, 1, 1);
-  }
+  if (options.flat) assignFlatShares(tree, known);
+  else assignShares(tree, 1, 1);
   const summary = summarise(tree);
   const note = sharesNote(summary);
   return {
-    score: tree.status === "not-applicable" || leaves.length === 0 ? 1 : known.length === 0 ? 0 : score,
+    score: finalReward(tree, options.flat ? "flat" : "lsrm"),
     complete: summary.unjudged === 0 && summary.errors === 0,
     applicable: leaves.length > 0,
     aggregation: options.flat ? "flat" : "lsrm",
@@ -220,23 +215,14 @@ function assignFlatShares(tree: ScoreNode, known: ScoreNode[]): void {
 }
 
 /**
- * The "w/o LsRM" reward of a scored tree, whatever aggregation produced it: the mean
- * over the known applicable leaves, 1 when nothing applies, 0 when nothing is known
- * (the same rules as `scoreInstruction` with `flat`).
+ * The "w/o LsRM" reward of a scored tree, whatever aggregation produced it (the same
+ * rule as `scoreInstruction` with `flat`).
  */
 export function flatScoreOf(tree: ScoreNode): number {
-  const leaves = applicableLeaves(tree);
-  const known = leaves.filter((l) => l.value !== null);
-  if (tree.status === "not-applicable" || leaves.length === 0) return 1;
-  return known.length === 0 ? 0 : known.reduce((s, l) => s + (l.value as number), 0) / known.length;
+  return finalReward(tree, "flat");
 }
 
-/** Leaves that count: not conditions, not in unselected branches. */
-export function applicableLeaves(node: ScoreNode): ScoreNode[] {
-  if (node.role === "condition" || node.status === "not-applicable") return [];
-  if (node.kind === "hard" || node.kind === "soft") return [node];
-  return node.children.flatMap(applicableLeaves);
-}
+export { applicableLeaves };
 
 function summarise(tree: ScoreNode): ScoreSummary {
   const s: ScoreSummary = { hard: 0, soft: 0, passed: 0, failed: 0, unjudged: 0, errors: 0, notApplicable: 0, conditionsHeld: 0, conditionsNotHeld: 0 };
