@@ -1,6 +1,14 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
+// The layering of ARCHITECTURE.md, enforced: a lint error fails `npm test`.
+const VSCODE_CLIENT = { group: ["vscode", "vscode-languageclient", "vscode-languageclient/*"], message: "Only client/ talks to VS Code (ARCHITECTURE.md: invariants)." };
+const LSP_SERVER = { group: ["vscode-languageserver", "vscode-languageserver/*", "vscode-languageserver-textdocument"], message: "Only server/src/lsp/ imports vscode-languageserver (ARCHITECTURE.md: invariants)." };
+const GRAMMAR_INTERNALS = { group: ["**/grammars/src/*", "!**/grammars/src/index.js"], message: "Import the grammar through grammars/src/index.js only." };
+const SERVER_FROM_GRAMMAR = { group: ["**/server/**"], message: "grammars/ imports nothing of the server." };
+const SERVER_FROM_CLIENT = { group: ["**/server/src/**", "!**/server/src/client-api.js"], message: "The client uses the server only through server/src/client-api.ts." };
+const restrict = (...patterns) => ({ "no-restricted-imports": ["error", { patterns }] });
+
 export default tseslint.config(
   { ignores: ["out/", "dist/", "node_modules/", ".code-server/", ".vscode-test/", "test-results/", "**/*.d.ts"] },
   js.configs.recommended,
@@ -31,4 +39,9 @@ export default tseslint.config(
     files: ["server/src/analysis/incremental.ts", "server/src/lsp/features/syntax-path.ts", "server/src/ifeval/jsonl-rows.ts"],
     rules: { "no-restricted-syntax": "off" },
   },
+  { files: ["grammars/**/*.ts"], rules: restrict(VSCODE_CLIENT, LSP_SERVER, SERVER_FROM_GRAMMAR) },
+  { files: ["server/src/**/*.ts"], ignores: ["server/src/lsp/**"], rules: restrict(VSCODE_CLIENT, LSP_SERVER, GRAMMAR_INTERNALS) },
+  { files: ["server/src/lsp/**/*.ts"], rules: restrict(VSCODE_CLIENT, GRAMMAR_INTERNALS) },
+  { files: ["client/**/*.ts"], rules: restrict(LSP_SERVER, GRAMMAR_INTERNALS, SERVER_FROM_CLIENT) },
+  { files: ["bench/**/*.ts"], rules: restrict(VSCODE_CLIENT, GRAMMAR_INTERNALS) },
 );

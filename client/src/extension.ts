@@ -20,8 +20,7 @@ import { SCORE_ALL_VIEW_ID, ScoreAllProvider, scoreAllResponses, type ScoredRow 
 import { ScoreController } from "./scoring/score-command.js";
 import { ServerApi } from "./server-api.js";
 import { LSR_LANGUAGE_ID, lsrDocumentFor } from "./target-document.js";
-import type { Range as OffsetRange } from "../../grammars/src/ast.js";
-
+import type { Range as OffsetRange } from "../../grammars/src/index.js";
 /** What `activate` returns; tests await `ready` instead of sleeping. */
 export interface LsrifExtensionApi {
   client: LanguageClient;

@@ -3,11 +3,10 @@
 
 import type { CancellationToken } from "vscode";
 import { ExecuteCommandRequest, type LanguageClient } from "vscode-languageclient/node";
-import type { JudgeTestResult, LogicTreeJson, ScoreCommandOptions } from "../../server/src/lsp/commands.js";
-import type { ScoreResult } from "../../server/src/scoring/result.js";
-import type { ImportError } from "../../server/src/interchange/lsrinstruct-import.js";
-import type { ProposedInstruction } from "../../server/src/generate/propose.js";
-
+import type { JudgeTestResult, LogicTreeJson, ScoreCommandOptions } from "../../server/src/client-api.js";
+import type { ScoreResult } from "../../server/src/client-api.js";
+import type { ImportError } from "../../server/src/client-api.js";
+import type { ProposedInstruction } from "../../server/src/client-api.js";
 export type { ProposedInstruction };
 
 export const SERVER_COMMANDS = {

@@ -11,3 +11,8 @@ export { quoteString } from "./strings.js";
 export * as tokenTypes from "./tokens.js";
 export { tokenize, type TokenizeResult } from "./tokens.js";
 
+export { scopeHeadsText } from "./format-printer.js";
+// For the server's incremental re-analysis, which re-parses a window of tokens:
+export { limitNesting } from "./nesting.js";
+export { parseTokens, type ParseTokensResult } from "./parser.js";
+export { tokenEnd } from "./tokens.js";

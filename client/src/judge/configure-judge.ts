@@ -6,7 +6,7 @@
 import * as vscode from "vscode";
 import { z } from "zod";
 import { DidChangeConfigurationNotification, type LanguageClient } from "vscode-languageclient/node";
-import type { JudgeTestResult } from "../../../server/src/lsp/commands.js";
+import type { JudgeTestResult } from "../../../server/src/client-api.js";
 import type { Log } from "../log.js";
 import type { ServerApi } from "../server-api.js";
 import { originOf, type JudgeKeyStore } from "./judge-key.js";

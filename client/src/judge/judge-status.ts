@@ -2,8 +2,8 @@
 // the last time it was asked (the connection test or a score). A click configures it.
 
 import * as vscode from "vscode";
-import type { JudgeTestResult } from "../../../server/src/lsp/commands.js";
-import type { ScoreResult } from "../../../server/src/scoring/result.js";
+import type { JudgeTestResult } from "../../../server/src/client-api.js";
+import type { ScoreResult } from "../../../server/src/client-api.js";
 import { judgeSection } from "./judge-wiring.js";
 
 type Reachable = "unknown" | "yes" | "no";

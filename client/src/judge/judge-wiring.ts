@@ -6,8 +6,8 @@
 import * as path from "node:path";
 import * as vscode from "vscode";
 import { DidChangeConfigurationNotification, type LanguageClient, type Middleware } from "vscode-languageclient/node";
-import { JUDGE_API_KEY_REQUEST, JudgeApiKeyParams, LM_JUDGE_REQUEST, type JudgeApiKeyResult } from "../../../server/src/lsp/judge-protocol.js";
-import { effectiveJudgeSection } from "../../../server/src/lsp/judge-trust.js";
+import { JUDGE_API_KEY_REQUEST, JudgeApiKeyParams, LM_JUDGE_REQUEST, type JudgeApiKeyResult } from "../../../server/src/client-api.js";
+import { effectiveJudgeSection } from "../../../server/src/client-api.js";
 import type { Log } from "../log.js";
 import type { JudgeKeyStore } from "./judge-key.js";
 import { judgeWithLanguageModel } from "./lm-judge.js";

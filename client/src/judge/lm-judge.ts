@@ -5,9 +5,9 @@
 // on the first request, which happens during Score Response, a user action.
 
 import * as vscode from "vscode";
-import { buildChatMessages, parseVerdictReply, safeNonce, VERDICT_JSON_SCHEMA, VerdictReply } from "../../../server/src/judge/prompt.js";
-import type { SoftVerdict } from "../../../server/src/judge/types.js";
-import { LmJudgeParams } from "../../../server/src/lsp/judge-protocol.js";
+import { buildChatMessages, parseVerdictReply, safeNonce, VERDICT_JSON_SCHEMA, VerdictReply } from "../../../server/src/client-api.js";
+import type { SoftVerdict } from "../../../server/src/client-api.js";
+import { LmJudgeParams } from "../../../server/src/client-api.js";
 import type { Log } from "../log.js";
 
 export const VERDICT_TOOL_NAME = "report_verdict";

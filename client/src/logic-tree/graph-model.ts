@@ -4,9 +4,8 @@
 // (`contains`, not `keywords:existence`). After a score each node carries its
 // status, r and r'.
 
-import type { LogicTreeJson } from "../../../server/src/lsp/commands.js";
-import type { NodeStatus, ScoreNode } from "../../../server/src/scoring/result.js";
-
+import type { LogicTreeJson } from "../../../server/src/client-api.js";
+import type { NodeStatus, ScoreNode } from "../../../server/src/client-api.js";
 export type GraphNodeKind = LogicTreeJson["kind"];
 /** An LSP range (0-based line and character), as the server sends it. */
 export type LspRange = NonNullable<LogicTreeJson["range"]>;

@@ -4,8 +4,7 @@
 // responses behind a clicked mark (its aria-label is the drill-down key) and asks the
 // extension for a clicked response's line, whose score tree it then shows.
 
-import type { ReportViewJson } from "../../../server/src/lsp/report-commands.js";
-
+import type { ReportViewJson } from "../../../server/src/client-api.js";
 const THEME = `
 :root {
   --fg: var(--vscode-foreground); --bg: var(--vscode-editor-background); --muted: var(--vscode-descriptionForeground);

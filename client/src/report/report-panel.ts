@@ -8,7 +8,7 @@ import { existsSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import * as vscode from "vscode";
 import { ExecuteCommandRequest, type LanguageClient } from "vscode-languageclient/node";
-import type { ReportViewJson } from "../../../server/src/lsp/report-commands.js";
+import type { ReportViewJson } from "../../../server/src/client-api.js";
 import type { Log } from "../log.js";
 import { reportViewPage } from "./report-page.js";
 

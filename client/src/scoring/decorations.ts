@@ -1,7 +1,7 @@
 // Failing and errored constraints marked in the .lsr editor until its next edit.
 
 import * as vscode from "vscode";
-import type { ScoreResult } from "../../../server/src/scoring/result.js";
+import type { ScoreResult } from "../../../server/src/client-api.js";
 import { leavesToMark, type MarkedLeaf } from "./marks.js";
 
 const shorten = (text: string): string => (text.length > 70 ? `${text.slice(0, 69)}…` : text);

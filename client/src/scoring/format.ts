@@ -1,7 +1,6 @@
 // Short text for score values, shared by the results view, status bar and log.
 
-import type { ScoreNode, ScoreResult } from "../../../server/src/scoring/result.js";
-
+import type { ScoreNode, ScoreResult } from "../../../server/src/client-api.js";
 export function formatValue(value: number | null | undefined): string {
   if (value === null || value === undefined) return "–";
   return Number.isInteger(value) ? String(value) : value.toFixed(3);

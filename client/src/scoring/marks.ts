@@ -1,8 +1,7 @@
 // Which constraints of a scored response get marked in the editor (pure: no vscode).
 
-import type { Range as OffsetRange } from "../../../grammars/src/ast.js";
-import type { ScoreNode, ScoreResult } from "../../../server/src/scoring/result.js";
-
+import type { Range as OffsetRange } from "../../../grammars/src/index.js";
+import type { ScoreNode, ScoreResult } from "../../../server/src/client-api.js";
 export interface MarkedLeaf {
   range: OffsetRange;
   status: "fail" | "error";

@@ -2,7 +2,7 @@
 // each node with r, r', share, and for soft leaves the judge's evidence.
 
 import * as vscode from "vscode";
-import type { NodeStatus, ScoreNode, ScoreResult } from "../../../server/src/scoring/result.js";
+import type { NodeStatus, ScoreNode, ScoreResult } from "../../../server/src/client-api.js";
 import { conditionWords, formatValue, judgeNote, nodeSummary, resultHeadline } from "./format.js";
 
 export const SCORE_VIEW_ID = "lsrif.scoreResults";

@@ -5,7 +5,7 @@
 
 import * as path from "node:path";
 import * as vscode from "vscode";
-import { parseResponsesJsonl } from "../../../server/src/cli/batch/responses.js";
+import { parseResponsesJsonl } from "../../../server/src/client-api.js";
 import type { Log } from "../log.js";
 import type { ScoreResult, ServerApi } from "../server-api.js";
 import { lsrDocumentFor } from "../target-document.js";

@@ -1,7 +1,7 @@
 // The analysis entry point: text in, AST + logic tree + diagnostics out.
 // Never throws: an internal failure becomes an LSR099 diagnostic.
 
-import type { FileNode } from "../../../grammars/src/ast.js";
+import type { FileNode } from "../../../grammars/src/index.js";
 import { parse } from "../../../grammars/src/index.js";
 import { checkScopes } from "./scope-checks.js";
 import { diagnostic, type Diagnostic } from "./diagnostic.js";

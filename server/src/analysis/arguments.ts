@@ -1,8 +1,8 @@
 // Turns written arguments into IFEval kwargs and validates them with the
 // constraint type's zod schema, reporting each problem at the argument it concerns.
 
-import type { ArgValue, Argument, CallNode } from "../../../grammars/src/ast.js";
-import { excerpt } from "../../../grammars/src/excerpt.js";
+import type { ArgValue, Argument, CallNode } from "../../../grammars/src/index.js";
+import { excerpt } from "../../../grammars/src/index.js";
 import { describeArgs, type HardConstraintType } from "../ifeval/registry.js";
 import { diagnostic, type Diagnostic } from "./diagnostic.js";
 import { suggest } from "./did-you-mean.js";

@@ -3,7 +3,7 @@
 // nothing here names a type. Each rule returns a short reason, or undefined.
 
 import type { HardLeaf } from "./logic.js";
-import { excerpt } from "../../../grammars/src/excerpt.js";
+import { excerpt } from "../../../grammars/src/index.js";
 import { findHardType, HARD_TYPES, type HardTypeId } from "../ifeval/registry.js";
 import type { HardRelations } from "../ifeval/hard-type.js";
 

@@ -1,5 +1,5 @@
-import type { Range } from "../../../grammars/src/ast.js";
-import { oneLine } from "../../../grammars/src/excerpt.js";
+import type { Range } from "../../../grammars/src/index.js";
+import { oneLine } from "../../../grammars/src/index.js";
 import { CODES, type CodeName, type DiagnosticCode, type Severity } from "./codes.js";
 
 /** Machine-readable details for quick fixes: what to insert, replace or remove. */

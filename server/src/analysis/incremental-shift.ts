@@ -4,8 +4,7 @@
 // Trees and analyses are values (ARCHITECTURE.md): an older version may still be
 // held by a hover, a scoring run or a cache, so nothing here writes to its input.
 
-import type { Range } from "../../../grammars/src/ast.js";
-
+import type { Range } from "../../../grammars/src/index.js";
 /** A range object: exactly `start` and `end`, both numbers (argument values may have such keys among others). */
 function isRange(value: object): value is Range {
   const r = value as Partial<Range>;

@@ -4,7 +4,7 @@
 // the next version's state shares the entries an edit left in place and holds moved
 // copies of the later ones (incremental-shift.ts).
 
-import type { DefineNode, FileNode, ItemNode, PromptNode, GammaNode } from "../../../grammars/src/ast.js";
+import type { DefineNode, FileNode, ItemNode, PromptNode, GammaNode } from "../../../grammars/src/index.js";
 import { analyzeHeaders } from "./analyze.js";
 import type { Diagnostic } from "./diagnostic.js";
 import type { ItemScope } from "./incremental-scopes.js";

@@ -3,11 +3,10 @@
 // Returns undefined whenever parsing the window alone might not give what parsing
 // the whole new text gives; the caller then analyses the whole file.
 
-import type { Comment, ItemNode, Range } from "../../../grammars/src/ast.js";
-import { limitNesting, MAX_NESTING_DEPTH } from "../../../grammars/src/nesting.js";
-import { parseTokens } from "../../../grammars/src/parser.js";
-import { tokenEnd, tokenize } from "../../../grammars/src/tokens.js";
-
+import type { Comment, ItemNode, Range } from "../../../grammars/src/index.js";
+import { limitNesting, MAX_NESTING_DEPTH } from "../../../grammars/src/index.js";
+import { parseTokens } from "../../../grammars/src/index.js";
+import { tokenEnd, tokenize } from "../../../grammars/src/index.js";
 /** The first and last changed offsets: old text [start, oldEnd) became new text [start, newEnd). */
 export interface Change {
   start: number;

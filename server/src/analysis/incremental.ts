@@ -8,7 +8,7 @@
 // Ownership: nothing of the previous analysis is written to. It stays a valid value
 // for whoever still holds it (a hover, a scoring run, a cache).
 
-import type { Comment, FileNode, ItemNode } from "../../../grammars/src/ast.js";
+import type { Comment, FileNode, ItemNode } from "../../../grammars/src/index.js";
 import { analyze, DEFAULT_MAX_DEPTH, type Analysis, type AnalyzeOptions } from "./analyze.js";
 import { CODES } from "./codes.js";
 import type { Diagnostic } from "./diagnostic.js";

@@ -3,7 +3,7 @@
 // tree, never on syntax, so an instruction imported from JSON behaves exactly like
 // one written in .lsr.
 
-import type { Range } from "../../../grammars/src/ast.js";
+import type { Range } from "../../../grammars/src/index.js";
 import type { HardTypeId } from "../ifeval/registry.js";
 
 export type SoftCategory = string;

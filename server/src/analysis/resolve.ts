@@ -4,9 +4,9 @@
 
 import type {
   AndNode, CallNode, ConstraintNode, DefineNode, FileNode, IfNode, ItemNode, Range, ScopeNode, SequenceNode, SoftNode,
-} from "../../../grammars/src/ast.js";
+} from "../../../grammars/src/index.js";
 import { findHardType, HARD_TYPES } from "../ifeval/registry.js";
-import { excerpt } from "../../../grammars/src/excerpt.js";
+import { excerpt } from "../../../grammars/src/index.js";
 import { validateArguments } from "./arguments.js";
 import { diagnostic, type Diagnostic } from "./diagnostic.js";
 import { suggest } from "./did-you-mean.js";

@@ -7,7 +7,7 @@
 
 import { diagnostic, type Diagnostic } from "./diagnostic.js";
 import { ContradictionIndex, relationOf } from "./contradictions.js";
-import type { Range } from "../../../grammars/src/ast.js";
+import type { Range } from "../../../grammars/src/index.js";
 import type { ConditionalNode, LeafNode, LogicNode, Scope } from "./logic.js";
 
 export function checkScopes(root: LogicNode): Diagnostic[] {

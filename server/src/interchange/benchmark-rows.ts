@@ -7,7 +7,7 @@ import { z } from "zod";
 import { DEFAULT_GAMMA, type HardLeaf, type Instruction } from "../analysis/logic.js";
 import { findHardType } from "../ifeval/registry.js";
 import { pyLiteralEval } from "../ifeval/python/py-literal.js";
-import { excerpt } from "../../../grammars/src/excerpt.js";
+import { excerpt } from "../../../grammars/src/index.js";
 import { lineColumnAt, pathKey, type JsonPath, type PositionedJson } from "./json-positions.js";
 import type { DocumentImport, ImportError } from "./lsrinstruct-import.js";
 

@@ -2,8 +2,8 @@
 // and the line/column of the offending value; nothing throws.
 
 import type { z } from "zod";
-import { excerpt, oneLine } from "../../../grammars/src/excerpt.js";
-import { LineIndex } from "../../../grammars/src/line-index.js";
+import { excerpt, oneLine } from "../../../grammars/src/index.js";
+import { LineIndex } from "../../../grammars/src/index.js";
 import { MAX_DIAGNOSTICS } from "../analysis/diagnostic-cap.js";
 import { DEFAULT_GAMMA, type Instruction, type LeafNode, type LogicNode, type Scope } from "../analysis/logic.js";
 import { isSoftCategory, SOFT_CATEGORIES } from "../analysis/soft-categories.js";

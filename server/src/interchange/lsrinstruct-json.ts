@@ -1,7 +1,7 @@
 // The public interchange API for the LsrInstruct JSON format (see lsrinstruct-schema.ts):
 // import a .json document or a .jsonl file of instructions, and export a logic tree.
 
-import { excerpt } from "../../../grammars/src/excerpt.js";
+import { excerpt } from "../../../grammars/src/index.js";
 import type { Instruction } from "../analysis/logic.js";
 import { importDocument, type ImportError, type ImportResult } from "./lsrinstruct-import.js";
 

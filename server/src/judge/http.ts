@@ -1,6 +1,6 @@
 // One JSON POST with a per-request timeout, classified errors, and no secrets in messages.
 
-import { oneLine } from "../../../grammars/src/excerpt.js";
+import { oneLine } from "../../../grammars/src/index.js";
 import { redact } from "./redact.js";
 
 /** Judge replies are small (a verdict, a few probabilities); a bigger one is refused unread. */

@@ -3,7 +3,7 @@
 import {
   DiagnosticSeverity, DiagnosticTag, type Diagnostic as LspDiagnostic, type Range as LspRange,
 } from "vscode-languageserver";
-import type { Range } from "../../../grammars/src/ast.js";
+import type { Range } from "../../../grammars/src/index.js";
 import type { LineIndex } from "../../../grammars/src/index.js";
 import type { Diagnostic } from "../analysis/diagnostic.js";
 

@@ -3,7 +3,7 @@
 
 import { CodeActionKind, DocumentHighlightKind, InlayHintKind, ResponseError, type CodeAction, type Connection } from "vscode-languageserver";
 import { inlayHints } from "./features/inlay-hints.js";
-import type { Range } from "../../../grammars/src/ast.js";
+import type { Range } from "../../../grammars/src/index.js";
 import { quickFixes } from "./features/code-actions.js";
 import { nameAt, renameName } from "./features/names.js";
 import { CommandError, COMMANDS, executeCommand, type SoftJudgeProvider } from "./commands.js";

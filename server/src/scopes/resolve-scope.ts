@@ -2,7 +2,7 @@
 // meaning (a Scope of the logic tree), with a coded diagnostic for every
 // selector that cannot work. Never throws.
 
-import type { NumberNode, ScopeHeadNode, SelectorNode } from "../../../grammars/src/ast.js";
+import type { NumberNode, ScopeHeadNode, SelectorNode } from "../../../grammars/src/index.js";
 import { diagnostic, type Diagnostic } from "../analysis/diagnostic.js";
 import type { ListKind, LogicNode, Scope, Selector } from "../analysis/logic.js";
 import { compilePyRegex } from "../ifeval/python/py-regex.js";

@@ -1,7 +1,7 @@
 // What scoring reports: a tree mirroring the logic tree, with each node's value,
 // its adjusted value in a sequence, and its share of the final score.
 
-import type { Range } from "../../../grammars/src/ast.js";
+import type { Range } from "../../../grammars/src/index.js";
 import type { Evidence } from "../ifeval/evidence/evidence.js";
 
 export type NodeStatus =

@@ -1,10 +1,10 @@
 import { writeFileSync } from "node:fs";
-import { format } from "../../../../grammars/src/format.js";
+import { format } from "../../../../grammars/src/index.js";
 import { exportLsrInstructJson, importLsrInstructJson } from "../../interchange/lsrinstruct-json.js";
 import { printLsr } from "../../interchange/print-lsr.js";
 import { renderInstruction } from "../../render/natural-language.js";
 import { scopesSource } from "../../scopes/describe.js";
-import { LineIndex } from "../../../../grammars/src/line-index.js";
+import { LineIndex } from "../../../../grammars/src/index.js";
 import { CliError, EXIT_FAILED, EXIT_OK, readInput, type Io } from "../io.js";
 import { formatImportError, loadInstruction } from "../load-instruction.js";
 

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { defineHardType } from "../hard-type.js";
 import { quote } from "../wording.js";
-import { excerpt } from "../../../../grammars/src/excerpt.js";
+import { excerpt } from "../../../../grammars/src/index.js";
 import { compilePyRegex } from "../python/py-regex.js";
 import { PY_WHITESPACE_CLASS, pySplitWhitespace, pyStrip } from "../python/py-text.js";
 import { regexSentences } from "../ifbench/text.js";

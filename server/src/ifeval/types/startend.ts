@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { defineHardType } from "../hard-type.js";
 import { quote } from "../wording.js";
-import { excerpt } from "../../../../grammars/src/excerpt.js";
+import { excerpt } from "../../../../grammars/src/index.js";
 import { pyStrip, pyStripChars } from "../python/py-text.js";
 
 /** Two required endings clash unless one ends with the other. */

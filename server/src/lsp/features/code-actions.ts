@@ -1,6 +1,6 @@
 // Quick fixes, chosen by diagnostic code (never by message).
 
-import type { CallNode, IfNode, Range } from "../../../../grammars/src/ast.js";
+import type { CallNode, IfNode, Range } from "../../../../grammars/src/index.js";
 import type { Analysis } from "../../analysis/analyze.js";
 import type { Diagnostic } from "../../analysis/diagnostic.js";
 import { walkSyntax } from "./syntax-path.js";

@@ -1,7 +1,7 @@
 // Completion: keywords, constraint ids and aliases, argument names and enum values,
 // soft categories, defined names, and snippets for the structures.
 
-import type { Range } from "../../../../grammars/src/ast.js";
+import type { Range } from "../../../../grammars/src/index.js";
 import type { Analysis } from "../../analysis/analyze.js";
 import { SOFT_CATEGORIES, SOFT_CATEGORY_DESCRIPTIONS } from "../../analysis/soft-categories.js";
 import { describeArgs, findHardType, HARD_TYPES, type ArgDescription } from "../../ifeval/registry.js";

@@ -3,7 +3,7 @@
 // where a constraint or structure can start. Works on broken text.
 
 import type { IToken } from "chevrotain";
-import type { FileNode, Range } from "../../../../grammars/src/ast.js";
+import type { FileNode, Range } from "../../../../grammars/src/index.js";
 import { tokenize, tokenTypes } from "../../../../grammars/src/index.js";
 import { topLevelIndexBefore, topLevelNodes } from "./syntax-path.js";
 

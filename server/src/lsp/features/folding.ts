@@ -1,6 +1,6 @@
 // Folding ranges: blocks, multi-line strings and runs of comment lines.
 
-import type { FileNode } from "../../../../grammars/src/ast.js";
+import type { FileNode } from "../../../../grammars/src/index.js";
 import type { LineIndex } from "../../../../grammars/src/index.js";
 import { walkSyntax } from "./syntax-path.js";
 

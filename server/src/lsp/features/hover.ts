@@ -1,7 +1,7 @@
 // Hover: logic-tree previews on structures and the prompt, constraint docs on
 // constraints, the sequence formula on `gamma`, and the last verdict after scoring.
 
-import type { CallNode, Range, ScopeNode, SoftNode } from "../../../../grammars/src/ast.js";
+import type { CallNode, Range, ScopeNode, SoftNode } from "../../../../grammars/src/index.js";
 import { scopeMarkdown } from "./scope-docs.js";
 import type { Analysis } from "../../analysis/analyze.js";
 import type { LogicNode } from "../../analysis/logic.js";

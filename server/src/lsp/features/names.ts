@@ -1,6 +1,6 @@
 // Go to definition, find references and rename for `define`d names.
 
-import type { Range } from "../../../../grammars/src/ast.js";
+import type { Range } from "../../../../grammars/src/index.js";
 import type { Analysis } from "../../analysis/analyze.js";
 import { touches } from "./syntax-path.js";
 

@@ -1,7 +1,7 @@
 // Semantic tokens: the lexer's tokens, refined by the syntax tree (a bare name is
 // a hard constraint, a defined name or an argument; a string is soft text or a value).
 
-import type { ArgValue, FileNode, Range } from "../../../../grammars/src/ast.js";
+import type { ArgValue, FileNode, Range } from "../../../../grammars/src/index.js";
 import { tokenize, tokenTypes, type LineIndex } from "../../../../grammars/src/index.js";
 import { findHardType } from "../../ifeval/registry.js";
 import { walkSyntax } from "./syntax-path.js";

@@ -1,9 +1,8 @@
 // The outline: headers, definitions and the instruction's structure as a tree.
 
-import type { ConstraintNode, FileNode, ItemNode, Range } from "../../../../grammars/src/ast.js";
+import type { ConstraintNode, FileNode, ItemNode, Range } from "../../../../grammars/src/index.js";
 import { findHardType } from "../../ifeval/registry.js";
-import { scopeHeadsText } from "../../../../grammars/src/format-printer.js";
-
+import { scopeHeadsText } from "../../../../grammars/src/index.js";
 export type SymbolKind = "prompt" | "gamma" | "define" | "parallel" | "sequential" | "step" | "conditional" | "branch" | "hard" | "soft" | "reference";
 
 export interface OutlineSymbol {

@@ -3,7 +3,7 @@
 
 import type {
   DefineNode, FileNode, GammaNode, ItemNode, PromptNode, Range, StepNode,
-} from "../../../../grammars/src/ast.js";
+} from "../../../../grammars/src/index.js";
 import type { Instruction, LogicNode } from "../../analysis/logic.js";
 
 export type SyntaxNode = ItemNode | DefineNode | PromptNode | GammaNode | StepNode;
