@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createJudge } from "../../server/src/judge/settings.js";
-import { startLoopbackJudge } from "../../server/src/judge/testing/loopback-judge.js";
+import { startLoopbackJudge } from "../../test/helpers/loopback-judge.js";
 
 const VERDICTS = 1000;
 const LATENCY_MS = 100;

@@ -18,10 +18,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Instruction } from "../../server/src/analysis/logic.js";
-import { startLoopbackJudge } from "../../server/src/judge/testing/loopback-judge.js";
+import { startLoopbackJudge } from "../../test/helpers/loopback-judge.js";
 import { HardCheckPool } from "../../server/src/serve/hard-pool.js";
 import { InstructionSource } from "../../server/src/serve/instructions.js";
-import { grpoStep, type StepItem } from "../../server/src/serve/testing/grpo-step.js";
+import { grpoStep, type StepItem } from "../../test/helpers/grpo-step.js";
 import { scoreInstruction } from "../../server/src/scoring/lsrm.js";
 
 const root = join(__dirname, "../../..");

@@ -6,9 +6,9 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 
-/** startLoopbackJudge from the compiled server (server/src/judge/testing/loopback-judge.ts). */
+/** startLoopbackJudge from the compiled server (test/helpers/loopback-judge.ts). */
 export function loadLoopbackJudge(root) {
-  const path = join(root, "out/server/src/judge/testing/loopback-judge.js");
+  const path = join(root, "out/test/helpers/loopback-judge.js");
   return createRequire(import.meta.url)(path).startLoopbackJudge;
 }
 
