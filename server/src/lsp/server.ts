@@ -1,6 +1,7 @@
 // The language server: capabilities, settings and the wiring of every feature.
 // Transport-independent, so tests and benchmarks can run it over any connection.
 
+import { packageVersion } from "../util/package-version.js";
 import {
   DidChangeConfigurationNotification, TextDocumentSyncKind, type Connection, type InitializeResult,
 } from "vscode-languageserver";
@@ -60,7 +61,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         executeCommandProvider: { commands: [...COMMANDS] },
         semanticTokensProvider: { legend: { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] }, full: true },
       },
-      serverInfo: { name: "lsrif-language-server", version: "0.1.0" },
+      serverInfo: { name: "lsrif-language-server", version: packageVersion() },
     };
   });
 

@@ -1,14 +1,14 @@
 // Starts `lsrif serve` (in a CLI process, a test or the benchmark): builds the
 // scorer, the app and the metrics, listens, and stops by draining.
 
-import { readFileSync, renameSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { renameSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import type { BatchInstructions } from "../cli/batch/instructions.js";
 import type { ManagedJudge } from "../judge/settings.js";
 import type { SoftValue } from "../scoring/leaf-verdicts.js";
 import { buildApp, type LogEvent } from "./app.js";
 import { HardCheckPool } from "./hard-pool.js";
+import { packageVersion } from "../util/package-version.js";
 import { InstructionSource } from "./instructions.js";
 import { ServeMetrics } from "./metrics.js";
 import { ItemScorer, type ScoreFunction } from "./score-item.js";
@@ -50,20 +50,6 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** The package version, read from the package.json above this file. */
-export function packageVersion(): string {
-  let dir = __dirname;
-  for (let i = 0; i < 8; i++) {
-    try {
-      const manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { name?: string; version?: string };
-      if (manifest.name === "lsrif" && typeof manifest.version === "string") return manifest.version;
-    } catch {
-      // not here; look one level up
-    }
-    dir = dirname(dir);
-  }
-  return "unknown";
-}
 
 /** Loopback addresses only; `localhost` counts, since it resolves to loopback. */
 export function isLoopbackHost(host: string): boolean {
