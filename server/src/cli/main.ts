@@ -4,57 +4,20 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { runIfevalCommand } from "./ifeval-command.js";
 import { runCheck } from "./commands/check.js";
-import { GENERATE_OPTIONS, GENERATE_USAGE, runGenerateCommand } from "./commands/generate.js";
+import { GENERATE_OPTIONS, runGenerateCommand } from "./commands/generate.js";
 import { runExport, runFormat, runImport, runRender } from "./commands/convert.js";
 import { runScore } from "./commands/score.js";
 import { runScoreBatch } from "./commands/score-batch.js";
 import { runReport } from "./commands/report.js";
 import { runExportDataset } from "./commands/export-dataset.js";
-import { runServe, SERVE_USAGE, softValueOption } from "./commands/serve.js";
+import { runServe, softValueOption } from "./commands/serve.js";
 import { CliError, EXIT_OK, EXIT_UNUSABLE, exitQuietlyOnBrokenPipe, processIo, type Io } from "./io.js";
-import { JUDGE_OPTIONS, JUDGE_USAGE, openJudgeFromFlags } from "./judge-options.js";
-import { maxResponseBytesFromFlags, RESPONSE_LIMIT_OPTIONS, RESPONSE_LIMIT_USAGE } from "./response-limit-options.js";
+import { JUDGE_OPTIONS, openJudgeFromFlags } from "./judge-options.js";
+import { commandHelp, isCommand, USAGE } from "./usage.js";
 
-export const USAGE = `lsrif: logic-structured instructions and LsRM scoring
+export { USAGE };
+import { maxResponseBytesFromFlags, RESPONSE_LIMIT_OPTIONS } from "./response-limit-options.js";
 
-Usage:
-  lsrif check FILE... [--json]                 diagnostics; exit 1 when any error
-  lsrif score INSTRUCTION RESPONSE [--gamma G] [--flat] [--loose] [--json] [judge flags]
-                                               score a response (.lsr or LsrInstruct JSON; RESPONSE may be -)
-  lsrif score-batch --instructions DIR_OR_JSONL --in responses.jsonl --out scores.jsonl
-                    [--gamma G] [--flat] [--loose] [--summary-json FILE] [--no-retry-errors] [judge flags]
-                                               score many responses; resumable (ids in --out are skipped,
-                                               except lines with failed soft verdicts, scored again)
-  lsrif export-dataset --instructions DIR_OR_JSONL --format verl|trl|openrlhf|open-instruct --out FILE
-                    [--data-source NAME]       training rows (VeRL parquet; JSONL for the others; docs/training.md)
-${SERVE_USAGE}
-  lsrif import FILE.json [-o OUT.lsr]          LsrInstruct JSON to .lsr
-  lsrif export FILE.lsr [-o OUT.json] [--paper]
-                                               .lsr to LsrInstruct JSON (--paper: without scopes, warning for each)
-  lsrif render FILE                            the natural-language instruction
-  lsrif format FILE... [--write | --check]     canonical formatting
-  lsrif ifeval --input input_data.jsonl --responses responses.jsonl [--loose] --out results.jsonl
-  lsrif ifbench --input IFBench_test.jsonl --responses sample_output.jsonl [--loose] --out results.jsonl
-                                               IFEval's / IFBench's official evaluation
-  lsrif generate --seeds SEEDS --out DATASET.jsonl [--proposer sample|llm] [--seed N] [--mix ...] [--probe N]
-                                               LsrInstruct-style instructions from seed prompts (see lsrif generate --help)
-  lsrif report SCORES.jsonl | RESULTS.jsonl [LOOSE_RESULTS.jsonl] [--against OTHER.jsonl]...
-               [--instructions DIR_OR_JSONL] [--format html|md|json] [-o report.html]
-                                               charts and tables of a score-batch or ifeval/ifbench run
-  lsrif help                                   this text
-
-${JUDGE_USAGE}
-
-score, score-batch and serve also take:
-  --strip-thinking                   score only the text after the last </think> (none: score 0)
-  --strip-suffix                     drop trailing <|im_end|>, <|endoftext|>, </s>, <|eot_id|>
-  --soft-value binary|probability    a judged soft constraint counts 1/0 (default, the paper) or P(yes)
-
-Response size (score, score-batch):
-${RESPONSE_LIMIT_USAGE}
-
-Exit codes: 0 success, 1 failed checks, 2 unusable input.
-`;
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
@@ -87,6 +50,10 @@ const str = (value: unknown): string | undefined => (typeof value === "string" ?
 
 export async function run(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
+  if (isCommand(command) && (rest.includes("--help") || rest.includes("-h"))) {
+    io.stdout(commandHelp(command));
+    return EXIT_OK;
+  }
   switch (command) {
     case "check": {
       const { values, positionals: files } = parse(rest, { json: { type: "boolean" } });
@@ -192,10 +159,6 @@ export async function run(argv: string[], io: Io): Promise<number> {
       }, io);
     }
     case "generate": {
-      if (rest.includes("--help") || rest.includes("-h")) {
-        io.stdout(GENERATE_USAGE + "\n");
-        return EXIT_OK;
-      }
       const { values, positionals: pos } = parse(rest, { ...GENERATE_OPTIONS, ...JUDGE_OPTIONS });
       positionals(pos, 0, 0, "no positional arguments");
       return runGenerateCommand(values, io, process.env, process.stderr.isTTY === true);
