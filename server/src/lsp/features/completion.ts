@@ -7,6 +7,7 @@ import { SOFT_CATEGORIES, SOFT_CATEGORY_DESCRIPTIONS } from "../../analysis/soft
 import { describeArgs, findHardType, HARD_TYPES, type ArgDescription } from "../../ifeval/registry.js";
 import { argumentSignature, constraintTypeMarkdown } from "./constraint-docs.js";
 import { contextStart, cursorContext, type StructureKeyword } from "./cursor-context.js";
+import { continuationsAt, type Continuations } from "./item-continuations.js";
 
 export type CompletionKind = "keyword" | "constraint" | "argument" | "value" | "name" | "snippet" | "category";
 
@@ -47,8 +48,11 @@ const AFTER: Record<StructureKeyword, ReadonlySet<string>> = {
   and: new Set(),
 };
 
-function keywordAllowed(word: string, after: StructureKeyword | undefined, nested: boolean): boolean {
+function keywordAllowed(word: string, after: StructureKeyword | undefined, nested: boolean, continues: Continuations): boolean {
   if (after) return AFTER[after].has(word);
+  // At an item's start: `else` only after an `if` block, `then`/`finally` only after a sequence's step.
+  if (word === "else") return continues.else;
+  if (word === "then" || word === "finally") return continues.step;
   return !(nested && HEADERS.has(word));
 }
 
@@ -81,15 +85,18 @@ export function completionsAt(analysis: Analysis, text: string, offset: number):
       return spec.values.map((v) => ({ label: v, kind: "value", detail: `${context.argument}`, insertText: JSON.stringify(v), range }));
     }
     case "item":
-      return itemCompletions(analysis, wordRange, context.afterDefine, context.after, context.nested === true);
+      return itemCompletions(analysis, wordRange, context.afterDefine, context.after, context.nested === true,
+        continuationsAt(analysis.ast, context.previousEnd, wordRange.start));
   }
 }
 
-function itemCompletions(analysis: Analysis, range: Range, afterDefine: boolean, after: StructureKeyword | undefined, nested: boolean): CompletionEntry[] {
+function itemCompletions(
+  analysis: Analysis, range: Range, afterDefine: boolean, after: StructureKeyword | undefined, nested: boolean, continues: Continuations,
+): CompletionEntry[] {
   const out: CompletionEntry[] = [];
   if (!afterDefine) {
     for (const k of KEYWORDS) {
-      if (!keywordAllowed(k.word, after, nested)) continue;
+      if (!keywordAllowed(k.word, after, nested, continues)) continue;
       out.push({ label: k.word, kind: "keyword", detail: k.detail, insertText: k.insert ?? k.word, ...(k.insert ? { snippet: true } : {}), range, sortText: `1${k.word}` });
     }
     for (const s of SNIPPETS) {

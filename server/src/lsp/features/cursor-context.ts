@@ -13,7 +13,8 @@ export type CursorContext =
   /** `string`: the string literal the cursor is in, which a value completion replaces. */
   | { kind: "argument-value"; call: string; argument: string; argIndex: number; string: Range | undefined }
   | { kind: "soft-category" }
-  | { kind: "item"; afterDefine: boolean; after?: StructureKeyword; nested?: boolean };
+  /** `previousEnd`: where the last token before the typed word ends (what the item may continue). */
+  | { kind: "item"; afterDefine: boolean; after?: StructureKeyword; nested?: boolean; previousEnd?: number };
 
 /** A structure keyword right before the cursor: what may follow it is narrower than at an item's start. */
 export type StructureKeyword = "first" | "then" | "finally" | "if" | "else" | "and";
@@ -90,7 +91,10 @@ export function cursorContext(text: string, offset: number, from = 0): CursorInf
     if (t.tokenType === tokenTypes.LBrace) depth++;
     else if (t.tokenType === tokenTypes.RBrace) depth = Math.max(0, depth - 1);
   }
-  return { context: { kind: "item", afterDefine, ...(after ? { after } : {}), ...(depth > 0 ? { nested: true } : {}) }, wordRange };
+  return {
+    context: { kind: "item", afterDefine, ...(after ? { after } : {}), ...(depth > 0 ? { nested: true } : {}), ...(previous ? { previousEnd: end(previous) } : {}) },
+    wordRange,
+  };
 }
 
 function argumentContext(before: IToken[], stringAtCursor: IToken | undefined): CursorContext | undefined {
