@@ -8,6 +8,7 @@ import { describeArgs, findHardType, HARD_TYPES, type ArgDescription } from "../
 import { argumentSignature, constraintTypeMarkdown } from "./constraint-docs.js";
 import { contextStart, cursorContext, type StructureKeyword } from "./cursor-context.js";
 import { continuationsAt, type Continuations } from "./item-continuations.js";
+import { escapeMarkdown } from "./markdown.js";
 
 export type CompletionKind = "keyword" | "constraint" | "argument" | "value" | "name" | "snippet" | "category";
 
@@ -74,7 +75,9 @@ export function completionsAt(analysis: Analysis, text: string, offset: number):
       const type = findHardType(context.call);
       if (!type) return [];
       return describeArgs(type).filter((a) => !context.given.includes(a.name)).map((a, i) => ({
-        label: a.name, kind: "argument", detail: argumentSignature(a), documentation: a.description,
+        label: a.name, kind: "argument", detail: argumentSignature(a),
+        // Sent as Markdown like every completion's docs: shown literally.
+        ...(a.description ? { documentation: escapeMarkdown(a.description) } : {}),
         insertText: `${a.name}: `, range: wordRange, sortText: String(i).padStart(3, "0"),
       }));
     }
