@@ -68,7 +68,7 @@ export function activate(context: vscode.ExtensionContext): LsrifExtensionApi {
   const judgeSetup = new JudgeSetup(api, client, judgeKeys, judgeStatus, log);
   const scoring = new ScoreController(api, log, results, decorations, judgeStatus);
   const scoreAll = new ScoreAllProvider();
-  scoring.listeners.push((uri, version, result) => logicTree.setScore(uri, version, result));
+  scoring.listeners.push((uri, version, result, responseUri) => logicTree.setScore(uri, version, result, responseUri));
 
   const register = (id: string, run: (...args: unknown[]) => unknown) => vscode.commands.registerCommand(id, run);
   context.subscriptions.push(

@@ -42,9 +42,9 @@ function fitTransform(svg: SVGSVGElement) {
 
 /** 100 %, the root's box centred at the top. */
 function actualSize(svg: SVGSVGElement) {
-  const { width } = size(svg);
   const box = svg.getBoundingClientRect();
-  return zoomIdentity.translate(Math.min(0, (box.width - width) / 2), 0);
+  const rootX = Number(svg.dataset.rootX ?? size(svg).width / 2);
+  return zoomIdentity.translate(box.width / 2 - rootX, 0);
 }
 
 function install(svg: SVGSVGElement): void {

@@ -13,6 +13,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Diagnostic, Position, Range } from "vscode-languageserver-protocol";
+import { LSR_UNITS } from "../helpers/lsr-units.js";
 import { LspSession, REPO_ROOT } from "./lsp-harness.js";
 
 const CHAINS = Number(process.env.LSRIF_DIFF_CHAINS ?? 48);
@@ -31,14 +32,7 @@ function mulberry32(seed: number): () => number {
 }
 
 const read = (p: string): string => readFileSync(join(REPO_ROOT, p), "utf8");
-const UNITS = [
-  (i: number) => `first {\n  soft content "Paragraph ${i}."\n  sentences(relation: "less than", num_sentences: ${4 + i})\n}\nthen words(relation: "at least", num_words: ${10 + i})`,
-  (i: number) => `if contains(keywords: ["k${i}"]) {\n  soft format "Item ${i}."\n} else {\n  no_comma\n}`,
-  (i: number) => `and { lowercase words(at_most: ${50 + i}) } // note ${i}`,
-  (i: number) => `soft style "Formal ${i}." no_comma "No commas."`,
-  (i: number) => `define d${i} = words(at_least: ${i + 1})\nd${i}`,
-  (i: number) => `first a${i} then { capital } finally soft "c"`,
-];
+const UNITS = LSR_UNITS;
 const SNIPPETS = ["x", "1", " ", "\n", "{", "}", "(", ")", "\"", "then ", "finally ", "else ", "first ", "if ", "and ", "soft ",
   "define ", "// c\n", "no_comma", "lowercase", "words(at_most: 5)", "words(relation: \"at least\", num_words: 10)\n", "\"text\"", ",", ":",
   "[", "]", "} else {", "gamma 0.5\n", "soft format ", "tone ", "num_words: \"120\""];

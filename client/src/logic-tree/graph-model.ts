@@ -19,6 +19,8 @@ export interface GraphScore {
   evidence?: string;
   /** Conditions: whether the condition held. */
   conditionHolds?: boolean | null;
+  /** Offsets into the scored response that the verdict refers to (hard leaves' evidence). */
+  spans?: { start: number; end: number }[];
 }
 
 export interface GraphNode {
@@ -95,6 +97,7 @@ export function withScore(graph: GraphNode, score: ScoreNode): GraphNode {
       ...(s.adjusted !== undefined ? { adjusted: s.adjusted } : {}),
       ...(s.explanation ? { evidence: s.explanation.message } : s.evidence ? { evidence: s.evidence } : s.error ? { evidence: s.error } : {}),
       ...(s.conditionHolds !== undefined ? { conditionHolds: s.conditionHolds } : {}),
+      ...(s.explanation?.spans.length ? { spans: s.explanation.spans } : {}),
     },
     children: g.children.map((c, i) => attach(c, s.children[i])),
   });

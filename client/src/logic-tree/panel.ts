@@ -33,7 +33,7 @@ export class LogicTreePanel implements vscode.Disposable {
   lastMessage: TreeMessage | undefined;
 
   /** The last score per document, with the version it was computed for: drawn on the tree until the next edit. */
-  private readonly scores = new Map<string, { version: number; result: ScoreResult }>();
+  private readonly scores = new Map<string, { version: number; result: ScoreResult; responseUri?: vscode.Uri }>();
 
   constructor(
     private readonly api: ServerApi,
@@ -85,8 +85,8 @@ export class LogicTreePanel implements vscode.Disposable {
   }
 
   /** Colours the tree of `uri` by a score of its current version (kept until the file changes). */
-  setScore(uri: vscode.Uri, version: number, result: ScoreResult | undefined): void {
-    if (result) this.scores.set(uri.toString(), { version, result });
+  setScore(uri: vscode.Uri, version: number, result: ScoreResult | undefined, responseUri?: vscode.Uri): void {
+    if (result) this.scores.set(uri.toString(), { version, result, ...(responseUri ? { responseUri } : {}) });
     else this.scores.delete(uri.toString());
     if (this.panel && this.document?.uri.toString() === uri.toString()) this.scheduleRedraw(0);
   }
@@ -124,12 +124,21 @@ export class LogicTreePanel implements vscode.Disposable {
     return message;
   }
 
+  /** A click: the node's source in the .lsr file, and after a score the part of the response it checked. */
   private async reveal(index: number): Promise<void> {
-    const range = this.drawn[index]?.range;
+    const node = this.drawn[index];
+    const range = node?.range;
     if (!range || !this.document) return;
     const selection = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
     const column = vscode.window.visibleTextEditors.find((e) => e.document === this.document)?.viewColumn ?? vscode.ViewColumn.One;
     await vscode.window.showTextDocument(this.document, { viewColumn: column, selection });
+    const score = this.scores.get(this.document.uri.toString());
+    const spans = node.score?.spans;
+    if (!score?.responseUri || !spans?.length || score.version !== this.document.version) return;
+    const response = await vscode.workspace.openTextDocument(score.responseUri);
+    const shown = await vscode.window.showTextDocument(response, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true, preview: true });
+    shown.selections = spans.map((s) => new vscode.Selection(response.positionAt(s.start), response.positionAt(s.end)));
+    shown.revealRange(shown.selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
 
   dispose(): void {

@@ -59,7 +59,7 @@ export function treeToSvg(root: GraphNode, metrics: TextMetrics): string {
   const width = Math.ceil(layout.width + 2 * MARGIN);
   const height = Math.ceil(layout.height + 2 * MARGIN);
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Logic tree" data-width="${width}" data-height="${height}">` +
+    `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Logic tree" data-width="${width}" data-height="${height}" data-root-x="${Math.round(MARGIN + layout.root.x + layout.root.width / 2)}">` +
     `<g class="viewport" font-size="${metrics.fontSize}" transform="translate(${MARGIN},${MARGIN})">${parts.join("")}</g>` +
     `</svg>`
   );

@@ -39,7 +39,7 @@ export class ScoreController implements vscode.Disposable {
   lastResult: ScoreResult | undefined;
   private scored: Scored | undefined;
   /** Told of every result shown, with the instruction's version it was computed for (the logic tree colours by it). */
-  readonly listeners: ((uri: vscode.Uri, version: number, result: ScoreResult) => void)[] = [];
+  readonly listeners: ((uri: vscode.Uri, version: number, result: ScoreResult, responseUri?: vscode.Uri) => void)[] = [];
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
@@ -116,7 +116,7 @@ export class ScoreController implements vscode.Disposable {
     if (result) {
       this.scored = { lsrUri: doc.uri, responseText: response, ...(picked.uri ? { responseUri: picked.uri } : {}) };
       this.showResult(doc.uri, result);
-      this.listeners.forEach((l) => l(doc.uri, version, result));
+      this.listeners.forEach((l) => l(doc.uri, version, result, picked.uri));
       this.judgeStatus?.noteScore(result);
       void this.offerJudgeHelp(result);
     }

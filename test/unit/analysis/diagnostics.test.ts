@@ -42,7 +42,7 @@ test("argument problems point at the argument", () => {
   check('words(relation: "more than", num_words: 5)\n', ["LSR011 1:17-1:28 'relation' must be one of \"less than\", \"at least\" (got \"more than\")"]);
   check('words(relation: "at least")\n', ["LSR012 1:6-1:28 needs argument 'num_words'"]);
   check('words(relation: "at least", num_word: 5)\n', ["LSR013 1:29-1:37 Did you mean 'num_words'"]);
-  check('words(relation: "at least", num_words: "five")\n', ["LSR011 1:40-1:46 Invalid 'num_words'"]);
+  check('words(relation: "at least", num_words: "five")\n', ["LSR011 1:40-1:46 'num_words' must be a whole number"]);
 });
 
 test("sequence structure: then without first, finally not last, one-step sequence", () => {

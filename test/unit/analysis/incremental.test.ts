@@ -10,21 +10,13 @@ import { test } from "node:test";
 import fc from "fast-check";
 import { analyze, type Analysis } from "../../../server/src/analysis/analyze.js";
 import { reanalyzeWithMode } from "../../../server/src/analysis/incremental.js";
+import { LSR_UNITS } from "../../helpers/lsr-units.js";
 
 const ROOT = join(__dirname, "../../../..");
 const read = (path: string): string => readFileSync(join(ROOT, path), "utf8");
 const FILES = ["examples/figure1.lsr", "examples/travel-guide.lsr", "test/fixtures/grammar/figure1.lsr", "test/fixtures/grammar/figure1.formatted.lsr"].map(read);
 
-const UNITS = [
-  (i: number) => `first {\n  soft content "Paragraph ${i}."\n  sentences(relation: "less than", num_sentences: ${4 + i})\n}\nthen words(relation: "at least", num_words: ${10 + i})`,
-  (i: number) => `if contains(keywords: ["k${i}"]) {\n  soft format "Item ${i}."\n} else {\n  no_comma\n}`,
-  (i: number) => `and { lowercase words(at_most: ${50 + i}) } // note ${i}`,
-  (i: number) => `soft style "Formal ${i}." no_comma "No commas."`,
-  (i: number) => `define d${i} = words(at_least: ${i + 1})\nd${i}`,
-  () => `if words(at_least: 0) { capital } else if lowercase { soft "x" }`,
-  () => `lowercase\ncapital`,
-  (i: number) => `first a${i} then { b } finally soft "c"`,
-];
+const UNITS = LSR_UNITS;
 
 const generated = fc.array(fc.nat(UNITS.length - 1), { minLength: 1, maxLength: 12 })
   .map((ids) => `prompt "Write."\n${ids.map((u, i) => UNITS[u](i) + (i % 2 ? "\n\n" : "\n")).join("")}`);

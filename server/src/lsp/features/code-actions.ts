@@ -22,9 +22,25 @@ const same = (a: Range | undefined, b: Range): boolean => a !== undefined && a.s
 
 export function quickFixes(analysis: Analysis, text: string, range: Range): QuickFix[] {
   const out: QuickFix[] = [];
+  const missing = missingByCall(analysis);
   for (const d of analysis.diagnostics) {
     if (!overlaps(d.range, range)) continue;
-    for (const fix of fixesFor(d, analysis, text)) out.push({ diagnostic: d, ...fix });
+    for (const fix of fixesFor(d, analysis, text, missing)) out.push({ diagnostic: d, ...fix });
+  }
+  return out;
+}
+
+const rangeKey = (r: Range): string => `${r.start}:${r.end}`;
+
+/** Each call's missing arguments (one LSR012 each, all on the call's range), in one pass. */
+function missingByCall(analysis: Analysis): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const d of analysis.diagnostics) {
+    const first = d.code === "LSR012" ? d.data?.replacements?.[0] : undefined;
+    if (first === undefined) continue;
+    const list = out.get(rangeKey(d.range));
+    if (list) list.push(first);
+    else out.set(rangeKey(d.range), [first]);
   }
   return out;
 }
@@ -35,7 +51,7 @@ function replacementFixes(d: Diagnostic, verb: string): Fix[] {
   return (d.data?.replacements ?? []).map((r, i) => ({ title: `${verb} '${r}'`, edits: [{ range: d.range, newText: r }], preferred: i === 0 }));
 }
 
-function fixesFor(d: Diagnostic, analysis: Analysis, text: string): Fix[] {
+function fixesFor(d: Diagnostic, analysis: Analysis, text: string, missing: Map<string, string[]>): Fix[] {
   switch (d.code) {
     case "LSR010":
       return replacementFixes(d, "Change to").map((f) => (f.edits[0].newText.startsWith("soft ") ? { ...f, title: `Add the missing 'soft': ${f.edits[0].newText}` } : f));
@@ -51,7 +67,7 @@ function fixesFor(d: Diagnostic, analysis: Analysis, text: string): Fix[] {
     case "LSR050":
       return replacementFixes(d, "Clamp gamma to");
     case "LSR012":
-      return [...missingArgumentFixes(d, analysis), ...allMissingArgumentsFix(d, analysis)];
+      return [...missingArgumentFixes(d, analysis), ...allMissingArgumentsFix(d, analysis, missing.get(rangeKey(d.range)) ?? [])];
     case "LSR031":
       return addElseFix(d, analysis, text);
     case "LSR040":
@@ -93,8 +109,7 @@ function missingArgumentFixes(d: Diagnostic, analysis: Analysis): Fix[] {
  * One fix for every missing argument of the call at once (each LSR012 names one). Offered
  * on each of them when two or more are missing; the placeholders are the same as above.
  */
-function allMissingArgumentsFix(d: Diagnostic, analysis: Analysis): Fix[] {
-  const missing = analysis.diagnostics.filter((o) => o.code === "LSR012" && same(o.range, d.range)).flatMap((o) => o.data?.replacements?.slice(0, 1) ?? []);
+function allMissingArgumentsFix(d: Diagnostic, analysis: Analysis, missing: string[]): Fix[] {
   if (missing.length < 2) return [];
   const call = findSyntax(analysis, (n): n is CallNode =>
     (n as CallNode).kind === "call" && (same((n as CallNode).argsRange, d.range) || same((n as CallNode).nameRange, d.range)));
