@@ -40,11 +40,12 @@ export class LspSession {
     this.connection.listen();
   }
 
-  static async start(): Promise<LspSession> {
+  /** `workspace`: client workspace capabilities added to the default `{ configuration: true }`. */
+  static async start(workspace: Record<string, unknown> = {}): Promise<LspSession> {
     const child = spawn(process.execPath, [SERVER_BIN, "--stdio"], { stdio: ["pipe", "pipe", "pipe"] });
     const session = new LspSession(child);
     await session.connection.sendRequest("initialize", {
-      processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } },
+      processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true, ...workspace } },
     });
     session.connection.sendNotification("initialized", {});
     return session;

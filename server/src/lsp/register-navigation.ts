@@ -93,11 +93,7 @@ export function registerNavigation(connection: Connection, store: DocumentStore,
       return await executeCommand(params.command, params.arguments, {
         document: (uri) => store.get(uri),
         judge: judge(),
-        onScored: (uri, version, result) => {
-          scores.setLastScore(uri, version, result);
-          // The steps' inlay hints now show r; clients without the refresh request just ask again later.
-          connection.languages.inlayHint.refresh().catch(() => undefined);
-        },
+        onScored: (uri, version, result) => scores.setLastScore(uri, version, result),
         signal: controller.signal,
       });
     } catch (error) {

@@ -32,6 +32,7 @@ export interface LsrifServer {
 export function startServer(connection: Connection, options: ServerOptions = {}): LsrifServer {
   let settings: Settings = DEFAULT_SETTINGS;
   let canPullConfiguration = false;
+  let canRefreshInlayHints = false;
   const judges = new EditorJudges(connection, options.env);
   let judgeProvider: SoftJudgeProvider = options.judgeProvider ?? judges.provider;
   const scores = new LastScores();
@@ -39,6 +40,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onInitialize((params): InitializeResult => {
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    canRefreshInlayHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
     const initial = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
     if (initial !== undefined) settings = parseSettings(initial);
     judges.initialize(params.initializationOptions);
@@ -95,6 +97,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   connection.onShutdown(() => judges.dispose());
+
+  // A score changes the steps' inlay hints (their r) without an edit: ask the client to re-request them,
+  // if it said it can be asked (LSP: only then may the server send the refresh request).
+  scores.onDidSet(() => {
+    if (canRefreshInlayHints) void connection.languages.inlayHint.refresh().catch(() => undefined);
+  });
 
   registerEditing(connection, store, scores);
   registerNavigation(connection, store, scores, () => judgeProvider);

@@ -62,14 +62,26 @@ function upperFirst(text: string): string {
   return text.length > 0 ? text[0].toUpperCase() + text.slice(1) : text;
 }
 
-/** Ends in an abbreviation whose last period is its own ("P.S.", "e.g."): that period stays. */
-const ABBREVIATION_END = /(^|\s)\S*\.\S*\.$/;
+/**
+ * Ends in an abbreviation whose last period is its own ("P.S.", "e.g.", "U.S."): single letters each followed
+ * by a period. A number ("version 3.5.") or a file name ("notes.txt.") ends a sentence like any word.
+ */
+const ABBREVIATION_END = /(?:^|[\s("'])(?:\p{L}\.){2,}$/u;
+
+/** Drops a sentence's final period unless it belongs to an abbreviation. */
+function withoutFinalPeriod(text: string): string {
+  return ABBREVIATION_END.test(text) ? text : text.replace(/\.$/, "");
+}
 
 /** A constraint as a clause to join with others: no final period (unless an abbreviation's), first letter lowered, its scope in front. */
 function clause(leaf: LeafNode): string {
-  const raw = leafText(leaf);
-  const text = lowerFirst(ABBREVIATION_END.test(raw) ? raw : raw.replace(/\.$/, ""));
+  const text = lowerFirst(withoutFinalPeriod(leafText(leaf)));
   return scoped(leaf) ? `${scopeLead(leaf)}, ${text}` : text;
+}
+
+/** Ends a sentence: a clause that kept an abbreviation's period (or ends in ? or !) gets no second mark. */
+function sentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
 const indent = (lines: string[]): string[] => lines.map((l) => `  ${l}`);
@@ -94,7 +106,7 @@ function lines(original: LogicNode): string[] {
       const keywords = node.steps.map((_, i) => (i === 0 ? "First" : i === node.steps.length - 1 && node.steps.length >= 3 ? "Finally" : "Then"));
       const steps = node.steps.map(simplify);
       if (steps.every(isLeaf)) {
-        return [`${steps.map((s, i) => `${i === 0 ? keywords[i] : keywords[i].toLowerCase()}, ${clause(s)}`).join("; ")}.`];
+        return [sentence(steps.map((s, i) => `${i === 0 ? keywords[i] : keywords[i].toLowerCase()}, ${clause(s)}`).join("; "))];
       }
       return steps.flatMap((step, i) => slot(keywords[i], step));
     }
@@ -110,14 +122,14 @@ function slot(lead: string, original: LogicNode): string[] {
   switch (node.kind) {
     case "hard":
     case "soft":
-      return [`${lead}, ${clause(node)}.`];
+      return [sentence(`${lead}, ${clause(node)}`)];
     case "parallel":
       return [`${lead}, do all of the following:`, ...indent(bullets(node.children))];
     case "sequential":
       return [`${lead}, do these steps in order:`, ...indent(lines(node))];
     case "conditional": {
       const inline = inlineConditional(node);
-      return inline !== undefined ? [`${lead}, ${inline}.`] : [`${lead}:`, ...indent(lines(node))];
+      return inline !== undefined ? [sentence(`${lead}, ${inline}`)] : [`${lead}:`, ...indent(lines(node))];
     }
   }
 }
@@ -140,7 +152,7 @@ function inlineConditional(node: ConditionalNode): string | undefined {
 /** `lead` is "If", or "Otherwise, if" along an else-if chain. */
 function conditionalLines(node: ConditionalNode, lead: "If" | "Otherwise, if"): string[] {
   const inline = inlineConditional(node);
-  if (inline !== undefined) return [`${lead === "If" ? upperFirst(inline) : `Otherwise, ${inline}`}.`];
+  if (inline !== undefined) return [sentence(lead === "If" ? upperFirst(inline) : `Otherwise, ${inline}`)];
   const out = slot(`${lead} ${conditionPhrase(node.condition)}`, node.then);
   if (node.else === undefined) return out;
   const otherwise = simplify(node.else);
@@ -170,7 +182,7 @@ export function conditionPhrase(original: LogicNode): string {
 /** Soft conditions written as statements ("The user asks for code.") read directly; others are quoted. */
 function softConditionPhrase(text: string): string {
   const trimmed = text.trim();
-  if (/^(the|your|it|there|you|this|a|an|any)\b/i.test(trimmed)) return lowerFirst(trimmed.replace(/\.$/, ""));
+  if (/^(the|your|it|there|you|this|a|an|any)\b/i.test(trimmed)) return lowerFirst(withoutFinalPeriod(trimmed));
   return `the response satisfies "${trimmed}"`;
 }
 

@@ -147,3 +147,18 @@ test("an if/else clause keeps the period of an abbreviation such as P.S. (issue 
   const plain = renderInstruction(of({ kind: "conditional", condition: s("It is a poem."), then: s("Rhyme."), else: s("Be brief.") }));
   assert.ok(plain.includes("rhyme; otherwise, be brief"), plain);
 });
+
+test("a sentence ending in an abbreviation gets one period; a number's period still goes before a semicolon", () => {
+  // The postscript leaf's registry wording ends "... a postscript starting with P.S.": at the end of the
+  // sentence that period is the sentence's, not doubled ("P.S.."), in a sequence and in an If without else.
+  const sequence = renderInstruction(analyze('first lowercase\nthen postscript(postscript_marker: "P.S.")\n').instruction);
+  assert.ok(sequence.endsWith("; then, at the end of your response, please explicitly add a postscript starting with P.S."), sequence);
+  const ifOnly = renderInstruction(analyze('if no_comma {\n  postscript(postscript_marker: "P.S.")\n}\n').instruction);
+  assert.ok(ifOnly.endsWith("a postscript starting with P.S."), ifOnly);
+  // A soft condition read as a statement keeps the abbreviation too.
+  const condition = renderInstruction(of({ kind: "conditional", condition: s("The user signs with P.S."), then: s("Reply with P.S. too.") }));
+  assert.equal(condition, "Your response must follow these instructions:\n- If the user signs with P.S., reply with P.S. too.");
+  // "3.5." is a number ending a sentence, not an abbreviation: the period goes.
+  const number = renderInstruction(of({ kind: "conditional", condition: s("It is code."), then: s("Use version 3.5."), else: s("Be brief.") }));
+  assert.ok(number.includes("use version 3.5; otherwise, be brief."), number);
+});

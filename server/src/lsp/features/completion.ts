@@ -11,6 +11,8 @@ import { SELECTOR_WORDS } from "../../scopes/resolve-scope.js";
 import { EACH_DOC, IN_DOC } from "./scope-docs.js";
 
 const SCOPE_DOC = `${IN_DOC}\n\n${EACH_DOC}`;
+import { continuationsAt, type Continuations } from "./item-continuations.js";
+import { escapeMarkdown } from "./markdown.js";
 
 export type CompletionKind = "keyword" | "constraint" | "argument" | "value" | "name" | "snippet" | "category";
 
@@ -53,8 +55,11 @@ const AFTER: Record<StructureKeyword, ReadonlySet<string>> = {
   and: new Set(),
 };
 
-function keywordAllowed(word: string, after: StructureKeyword | undefined, nested: boolean): boolean {
+function keywordAllowed(word: string, after: StructureKeyword | undefined, nested: boolean, continues: Continuations): boolean {
   if (after) return AFTER[after].has(word);
+  // At an item's start: `else` only after an `if` block, `then`/`finally` only after a sequence's step.
+  if (word === "else") return continues.else;
+  if (word === "then" || word === "finally") return continues.step;
   return !(nested && HEADERS.has(word));
 }
 
@@ -79,7 +84,9 @@ export function completionsAt(analysis: Analysis, text: string, offset: number):
       const type = findHardType(context.call);
       if (!type) return [];
       return describeArgs(type).filter((a) => !context.given.includes(a.name)).map((a, i) => ({
-        label: a.name, kind: "argument", detail: argumentSignature(a), documentation: a.description,
+        label: a.name, kind: "argument", detail: argumentSignature(a),
+        // Sent as Markdown like every completion's docs: shown literally.
+        ...(a.description ? { documentation: escapeMarkdown(a.description) } : {}),
         insertText: `${a.name}: `, range: wordRange, sortText: String(i).padStart(3, "0"),
       }));
     }
@@ -90,17 +97,20 @@ export function completionsAt(analysis: Analysis, text: string, offset: number):
       return spec.values.map((v) => ({ label: v, kind: "value", detail: `${context.argument}`, insertText: JSON.stringify(v), range }));
     }
     case "item":
-      return itemCompletions(analysis, wordRange, context.afterDefine, context.after, context.nested === true);
+      return itemCompletions(analysis, wordRange, context.afterDefine, context.after, context.nested === true,
+        continuationsAt(analysis.ast, context.previousEnd, wordRange.start));
     case "selector":
       return selectorCompletions(wordRange, context.afterPosition);
   }
 }
 
-function itemCompletions(analysis: Analysis, range: Range, afterDefine: boolean, after: StructureKeyword | undefined, nested: boolean): CompletionEntry[] {
+function itemCompletions(
+  analysis: Analysis, range: Range, afterDefine: boolean, after: StructureKeyword | undefined, nested: boolean, continues: Continuations,
+): CompletionEntry[] {
   const out: CompletionEntry[] = [];
   if (!afterDefine) {
     for (const k of KEYWORDS) {
-      if (!keywordAllowed(k.word, after, nested)) continue;
+      if (!keywordAllowed(k.word, after, nested, continues)) continue;
       out.push({ label: k.word, kind: "keyword", detail: k.detail, insertText: k.insert ?? k.word, ...(k.insert ? { snippet: true } : {}), range, sortText: `1${k.word}` });
     }
     for (const s of SNIPPETS) {

@@ -15,7 +15,8 @@ export type CursorContext =
   | { kind: "soft-category" }
   /** Right after `in` / `each` (or `in first`, `in last 3`): a selector goes here. */
   | { kind: "selector"; afterPosition: boolean }
-  | { kind: "item"; afterDefine: boolean; after?: StructureKeyword; nested?: boolean };
+  /** `previousEnd`: where the last token before the typed word ends (what the item may continue). */
+  | { kind: "item"; afterDefine: boolean; after?: StructureKeyword; nested?: boolean; previousEnd?: number };
 
 /** A structure keyword right before the cursor: what may follow it is narrower than at an item's start. */
 export type StructureKeyword = "first" | "then" | "finally" | "if" | "else" | "and";
@@ -94,7 +95,10 @@ export function cursorContext(text: string, offset: number, from = 0): CursorInf
     if (t.tokenType === tokenTypes.LBrace) depth++;
     else if (t.tokenType === tokenTypes.RBrace) depth = Math.max(0, depth - 1);
   }
-  return { context: { kind: "item", afterDefine, ...(after ? { after } : {}), ...(depth > 0 ? { nested: true } : {}) }, wordRange };
+  return {
+    context: { kind: "item", afterDefine, ...(after ? { after } : {}), ...(depth > 0 ? { nested: true } : {}), ...(previous ? { previousEnd: end(previous) } : {}) },
+    wordRange,
+  };
 }
 
 const isScopeKeyword = (t: IToken | undefined): boolean => t?.tokenType === tokenTypes.In || t?.tokenType === tokenTypes.Each;
