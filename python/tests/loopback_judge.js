@@ -1,4 +1,4 @@
-// Starts the project's scripted loopback judge (server/src/judge/testing/loopback-judge.ts,
+// Starts the project's scripted loopback judge (test/helpers/loopback-judge.ts,
 // built to out/) for the Python tests: prints its chat base URL, stops when stdin closes.
 // Usage: node loopback_judge.js OUT_MODULE_PATH SCRIPT_JSON
 const { startLoopbackJudge } = require(process.argv[2]);

@@ -151,7 +151,7 @@ class LoopbackJudge:
     """The project's scripted chat judge (a node process); verdicts by constraint text, default YES."""
 
     def __init__(self, verdicts: Dict[str, str]) -> None:
-        module = ROOT / "out" / "server" / "src" / "judge" / "testing" / "loopback-judge.js"
+        module = ROOT / "out" / "test" / "helpers" / "loopback-judge.js"
         self.proc = subprocess.Popen([NODE or "node", str(Path(__file__).with_name("loopback_judge.js")), str(module),
                                       json.dumps({"verdicts": verdicts})],
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)

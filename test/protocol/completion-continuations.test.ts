@@ -22,7 +22,9 @@ describe("completion continues only what is open", () => {
     return (Array.isArray(result) ? result : result.items).filter((i) => i.kind === 14).map((i) => String(i.label));
   }
 
-  const TOP = ["prompt", "gamma", "define", "first", "if", "and"];
+  // `in` and `each` (scopes) can start an item wherever one can start, so they end every list.
+  const SCOPES = ["in", "each"];
+  const TOP = ["prompt", "gamma", "define", "first", "if", "and", ...SCOPES];
 
   it("no then, finally or else at a line start with nothing open", async () => {
     assert.deepEqual(await keywords("<|>"), TOP);
@@ -31,22 +33,22 @@ describe("completion continues only what is open", () => {
   });
 
   it("then and finally after a sequence's step, also while the word is typed; not after finally", async () => {
-    const withSteps = ["prompt", "gamma", "define", "first", "then", "finally", "if", "and"];
+    const withSteps = ["prompt", "gamma", "define", "first", "then", "finally", "if", "and", ...SCOPES];
     assert.deepEqual(await keywords("first lowercase\n<|>"), withSteps);
     assert.deepEqual(await keywords("first lowercase\nth<|>"), withSteps);
     assert.deepEqual(await keywords("first lowercase\nthen<|>"), withSteps);
     assert.deepEqual(await keywords("first lowercase\nfinally no_comma\n<|>"), TOP);
     // Inside a block: no headers; the sequence in it still takes steps.
-    assert.deepEqual(await keywords("and {\n  first lowercase\n  <|>\n}\n"), ["first", "then", "finally", "if", "and"]);
+    assert.deepEqual(await keywords("and {\n  first lowercase\n  <|>\n}\n"), ["first", "then", "finally", "if", "and", ...SCOPES]);
   });
 
   it("else right after an if block, with a comment between or the word half typed; not after its else", async () => {
-    const withElse = ["prompt", "gamma", "define", "first", "if", "else", "and"];
+    const withElse = ["prompt", "gamma", "define", "first", "if", "else", "and", ...SCOPES];
     assert.deepEqual(await keywords("if lowercase {\n  no_comma\n}\n<|>"), withElse);
     assert.deepEqual(await keywords("if lowercase {\n  no_comma\n}\n# note\nel<|>"), withElse);
     assert.deepEqual(await keywords("if lowercase {\n  no_comma\n}\nelse<|>"), withElse);
     // A step that is an if block: both the next step and an else can follow.
     assert.deepEqual(await keywords("first lowercase\nthen if no_comma {\n  lowercase\n}\n<|>"),
-      ["prompt", "gamma", "define", "first", "then", "finally", "if", "else", "and"]);
+      ["prompt", "gamma", "define", "first", "then", "finally", "if", "else", "and", ...SCOPES]);
   });
 });
