@@ -9,6 +9,7 @@ import { analyze } from "../../server/src/analysis/analyze.js";
 import { evaluateAll, joinResponses } from "../../server/src/ifeval/evaluate.js";
 import { parseInputJsonl, parseResponsesJsonl } from "../../server/src/ifeval/jsonl-rows.js";
 import { scoreInstruction } from "../../server/src/scoring/lsrm.js";
+import type { Instruction } from "../../server/src/analysis/logic.js";
 
 export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -97,12 +98,9 @@ export function benchIfeval(runs = 5): { strictMs: number; looseMs: number; both
   return { strictMs: median(strict), looseMs: median(loose), bothMs: median(strict.map((s, i) => s + loose[i])) };
 }
 
-/** Scoring time for a 1 MB and a 10 MB response: linear time means a ratio near 10. */
-export async function benchResponseSize(): Promise<{ oneMbMs: number; tenMbMs: number; ratio: number }> {
-  const { instruction } = analyze(readFileSync(join(__dirname, "../../../examples/travel-guide.lsr"), "utf8"));
-  // the failing response: failed checks try all 8 loose variants, the most work per byte
-  const paragraph = readFileSync(join(__dirname, "../../../examples/travel-guide.fail.md"), "utf8");
-  const make = (bytes: number) => paragraph.repeat(Math.ceil(bytes / paragraph.length)).slice(0, bytes);
+/** Loose scoring of `unit` repeated to 1 MB and to 10 MB (median of 3 after a warm-up): linear time means ~10. */
+export async function scoringSizeRatio(instruction: Instruction, unit: string): Promise<{ oneMbMs: number; tenMbMs: number; ratio: number }> {
+  const make = (bytes: number) => unit.repeat(Math.ceil(bytes / unit.length)).slice(0, bytes);
   const one = make(1 << 20);
   const ten = make(10 << 20);
   const run = async (text: string) => {
@@ -118,4 +116,12 @@ export async function benchResponseSize(): Promise<{ oneMbMs: number; tenMbMs: n
     tens.push(await run(ten));
   }
   return { oneMbMs: median(ones), tenMbMs: median(tens), ratio: median(tens) / median(ones) };
+}
+
+/** Scoring time for a 1 MB and a 10 MB response: linear time means a ratio near 10. */
+export async function benchResponseSize(): Promise<{ oneMbMs: number; tenMbMs: number; ratio: number }> {
+  const { instruction } = analyze(readFileSync(join(__dirname, "../../../examples/travel-guide.lsr"), "utf8"));
+  // the failing response: failed checks try all 8 loose variants, the most work per byte
+  const paragraph = readFileSync(join(__dirname, "../../../examples/travel-guide.fail.md"), "utf8");
+  return scoringSizeRatio(instruction, paragraph);
 }

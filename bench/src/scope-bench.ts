@@ -2,8 +2,7 @@
 // over every line and list item, nested scopes. Linear time means a ratio near 10.
 
 import { analyze } from "../../server/src/analysis/analyze.js";
-import { scoreInstruction } from "../../server/src/scoring/lsrm.js";
-import { median } from "./core-bench.js";
+import { scoringSizeRatio } from "./core-bench.js";
 
 const SCOPED = `in paragraph 2 no_comma
 in last 3 lines no_comma
@@ -21,20 +20,5 @@ const UNIT = "Steps:\n1. open the log\n2. run it again\n\n- item one here\n- ite
 export async function benchScopes(): Promise<{ oneMbMs: number; tenMbMs: number; ratio: number }> {
   const { instruction, hasErrors } = analyze(SCOPED);
   if (hasErrors) throw new Error("the scope benchmark's instruction has errors");
-  const make = (bytes: number) => UNIT.repeat(Math.ceil(bytes / UNIT.length)).slice(0, bytes);
-  const one = make(1 << 20);
-  const ten = make(10 << 20);
-  const run = async (text: string) => {
-    const t = performance.now();
-    await scoreInstruction(instruction, text, { loose: true });
-    return performance.now() - t;
-  };
-  await run(one);
-  const ones: number[] = [];
-  const tens: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    ones.push(await run(one));
-    tens.push(await run(ten));
-  }
-  return { oneMbMs: median(ones), tenMbMs: median(tens), ratio: median(tens) / median(ones) };
+  return scoringSizeRatio(instruction, UNIT);
 }
