@@ -24,15 +24,8 @@ export function stripped(text: string, start: number, end: number): Span | undef
 /** Pieces of `text` between occurrences of `separator`, stripped, blank ones dropped. */
 function pieces(text: string, separator: string): Span[] {
   const out: Span[] = [];
-  let from = 0;
-  for (;;) {
-    const at = text.indexOf(separator, from);
-    const end = at < 0 ? text.length : at;
-    const piece = stripped(text, from, end);
-    if (piece) out.push(piece);
-    if (at < 0) return out;
-    from = at + separator.length;
-  }
+  forEachPiece(text, separator, (start, end) => out.push({ start, end }) > 0);
+  return out;
 }
 
 /** Paragraphs as IFEval's nth_paragraph_first_word splits them: at "\n\n", blank pieces dropped. */
@@ -45,32 +38,51 @@ export function lines(text: string): Span[] {
   return pieces(text, "\n");
 }
 
-/** Every line (blank ones too), unstripped, for matching. */
-function rawLines(text: string): Span[] {
-  const out: Span[] = [];
+/**
+ * Calls `visit(start, end)` for every line (blank ones too, unstripped), split at "\n".
+ * No array of spans: on a 10 MB response of short lines that array alone was a million
+ * objects for the garbage collector (the scoped-scoring benchmark's superlinear part).
+ */
+function forEachRawLine(text: string, visit: (start: number, end: number) => void): void {
   let from = 0;
   for (;;) {
     const at = text.indexOf("\n", from);
-    out.push({ start: from, end: at < 0 ? text.length : at });
-    if (at < 0) return out;
+    visit(from, at < 0 ? text.length : at);
+    if (at < 0) return;
     from = at + 1;
   }
 }
 
+/** Every line (blank ones too), unstripped, for the section scans that look ahead. */
+function rawLines(text: string): Span[] {
+  const out: Span[] = [];
+  forEachRawLine(text, (start, end) => out.push({ start, end }));
+  return out;
+}
+
 // A list item's marker: `*` (not `**`, IFEval's bullet pattern) or `-`, or digits with `.` or `)`; then whitespace.
-const BULLET = /^[ \t]*(?:\*(?!\*)|-)[ \t]+/;
-const NUMBERED = /^[ \t]*\d+[.)][ \t]+/;
+// Sticky, matched in place at each line's start (no slice per line); neither can cross a "\n".
+const BULLET = /[ \t]*(?:\*(?!\*)|-)[ \t]+/y;
+const NUMBERED = /[ \t]*\d+[.)][ \t]+/y;
+
+/** The length of the list marker at `start`, or -1. */
+function markerLength(text: string, start: number, pattern: RegExp): number {
+  pattern.lastIndex = start;
+  const m = pattern.exec(text);
+  return m ? m[0].length : -1;
+}
 
 /** List items: the text after each item's marker, to the end of its line. */
 export function listItems(text: string, list: ListKind): Span[] {
   const out: Span[] = [];
-  for (const line of rawLines(text)) {
-    const content = text.slice(line.start, line.end);
-    const marker = (list !== "numbered" ? BULLET.exec(content) : null) ?? (list !== "bullet" ? NUMBERED.exec(content) : null);
-    if (!marker) continue;
-    const item = stripped(text, line.start + marker[0].length, line.end);
+  forEachRawLine(text, (start, end) => {
+    let length = list !== "numbered" ? markerLength(text, start, BULLET) : -1;
+    if (length < 0 && list !== "bullet") length = markerLength(text, start, NUMBERED);
+    // A marker's trailing whitespace never includes "\n", so it ends within the line.
+    if (length < 0 || start + length > end) return;
+    const item = stripped(text, start + length, end);
     if (item) out.push(item);
-  }
+  });
   return out;
 }
 
@@ -79,12 +91,12 @@ export function linesMatching(text: string, pattern: string): Span[] | undefined
   const regex = compilePyRegex(pattern);
   if (regex === undefined) return undefined;
   const out: Span[] = [];
-  for (const line of rawLines(text)) {
+  forEachRawLine(text, (start, end) => {
     regex.lastIndex = 0;
-    if (!regex.test(text.slice(line.start, line.end))) continue;
-    const span = stripped(text, line.start, line.end);
+    if (!regex.test(text.slice(start, end))) return;
+    const span = stripped(text, start, end);
     if (span) out.push(span);
-  }
+  });
   return out;
 }
 
@@ -169,6 +181,42 @@ export function pick<T>(items: readonly T[], from: number, to: number): T[] | un
 }
 
 /**
+ * `pick(pieces(text, separator), from, to)` without building the spans it does not return:
+ * `last 3 lines` of a 10 MB response counts the lines in one pass and keeps three spans,
+ * not a million. Same pieces, same range rule.
+ */
+export function pickPieces(text: string, separator: string, from: number, to: number): Span[] | undefined {
+  let count = 0;
+  if (from < 0 || to < 0) forEachPiece(text, separator, () => ++count > 0);
+  const first = from > 0 ? from - 1 : count + from;
+  const last = to > 0 ? to - 1 : count + to;
+  if (first < 0 || first > last) return undefined;
+  const out: Span[] = [];
+  let index = 0;
+  forEachPiece(text, separator, (start, end) => {
+    if (index >= first) out.push({ start, end });
+    return ++index <= last;
+  });
+  return out.length === last - first + 1 ? out : undefined;
+}
+
+/** Walks the non-blank pieces between separators, stripped; `visit` returns false to stop. Allocates nothing. */
+function forEachPiece(text: string, separator: string, visit: (start: number, end: number) => boolean): void {
+  let from = 0;
+  for (;;) {
+    const at = text.indexOf(separator, from);
+    const end = at < 0 ? text.length : at;
+    let start = from;
+    let stop = end;
+    while (start < stop && isSpace(text[start])) start++;
+    while (stop > start && isSpace(text[stop - 1])) stop--;
+    if (start < stop && !visit(start, stop)) return;
+    if (at < 0) return;
+    from = at + separator.length;
+  }
+}
+
+/**
  * What a deterministic selector yields in `text`: its items (one span each; one item for
  * section and marker selectors), and whether they form a contiguous range (`paragraphs 2..3`,
  * `first 3 lines`), which `in` checks as one slice. Undefined: nothing matched.
@@ -178,7 +226,7 @@ export function selectItems(selector: Exclude<Selector, { kind: "extract" }>, te
   switch (selector.kind) {
     case "paragraphs":
     case "lines": {
-      const items = pick(selector.kind === "paragraphs" ? paragraphs(text) : lines(text), selector.from, selector.to);
+      const items = pickPieces(text, selector.kind === "paragraphs" ? "\n\n" : "\n", selector.from, selector.to);
       return items && { items, contiguous: true };
     }
     case "items": {

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { Selector } from "../../../server/src/analysis/logic.js";
 import {
-  after, before, between, lines, linesMatching, listItems, paragraphs, pick, section, selectItems, stripped, type Span,
+  after, before, between, lines, linesMatching, listItems, paragraphs, pick, pickPieces, section, selectItems, stripped, type Span,
 } from "../../../server/src/scopes/selectors.js";
 
 const texts = (text: string, spans: readonly Span[] | undefined): string[] | undefined => spans?.map((s) => text.slice(s.start, s.end));
@@ -91,4 +91,24 @@ test("selectItems: ranges are contiguous, list items and matches are not", () =>
   assert.equal(sel({ kind: "paragraphs", from: 4, to: 4 }), undefined);
   assert.equal(sel({ kind: "lines-matching", pattern: "^zzz" }), undefined);
   assert.deepEqual(stripped(" x ", 0, 3), { start: 1, end: 2 });
+});
+
+test("pickPieces (the selector's one-pass range) equals pick over all pieces, on every short text of blank lines, spaces and words", () => {
+  // Every text of up to 4 parts from this alphabet (1 + 8 + ... + 8^4 = 4681 texts), each range shape including missing ones.
+  const alphabet = ["a", " ", "\n", "\n\n", "b c", "\t", "- x", "\r\n"];
+  const ranges = [[1, 1], [2, 3], [1, -1], [-2, -1], [-3, -3], [2, -2], [3, 2], [-1, 1], [4, 4]];
+  const grow = (prefix: string, depth: number, visit: (t: string) => void): void => {
+    visit(prefix);
+    if (depth > 0) for (const part of alphabet) grow(prefix + part, depth - 1, visit);
+  };
+  let compared = 0;
+  grow("", 4, (t) => {
+    for (const [separator, all] of [["\n", lines(t)], ["\n\n", paragraphs(t)]] as const) {
+      for (const [from, to] of ranges) {
+        assert.deepEqual(pickPieces(t, separator, from, to), pick(all, from, to), `${JSON.stringify(t)} ${JSON.stringify(separator)} ${from}..${to}`);
+        compared++;
+      }
+    }
+  });
+  assert.equal(compared, 4681 * 18);
 });
