@@ -33,7 +33,8 @@ function tooltip(node: ScoreNode, inCondition: boolean): vscode.MarkdownString {
   if (node.explanation) { md.appendMarkdown("\nEvidence: "); md.appendText(node.explanation.message); }
   if (node.evidence) { md.appendMarkdown("\nJudge's evidence: "); md.appendText(node.evidence); }
   if (node.error) { md.appendMarkdown("\n\nJudge error: "); md.appendText(node.error); }
-  if (node.status === "unjudged") md.appendMarkdown("\n\nNo judge is configured, so this soft constraint was not judged: run **LsrIF: Configure Judge…**.");
+  if (node.unjudgedReason) { md.appendMarkdown("\n\nNot judged: "); md.appendText(node.unjudgedReason); }
+  else if (node.status === "unjudged") md.appendMarkdown("\n\nNo judge is configured, so this soft constraint was not judged: run **LsrIF: Configure Judge…**.");
   return md;
 }
 

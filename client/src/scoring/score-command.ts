@@ -33,6 +33,15 @@ function findError(node: ScoreResult["tree"]): string | undefined {
   return undefined;
 }
 
+function findUnjudgedReason(node: ScoreResult["tree"]): string | undefined {
+  if (node.unjudgedReason) return node.unjudgedReason;
+  for (const c of node.children) {
+    const hit = findUnjudgedReason(c);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
 export class ScoreController implements vscode.Disposable {
   private readonly statusBar = vscode.window.createStatusBarItem("lsrif.lastScore", vscode.StatusBarAlignment.Left, 50);
   /** The last result, for tests and for "show again". */
@@ -133,7 +142,9 @@ export class ScoreController implements vscode.Disposable {
       await offerJudgeFix(`LsrIF: ${s.errors} soft constraint${s.errors === 1 ? "" : "s"} could not be judged: ${first ?? "judge error"}`);
     } else if (s.unjudged > 0) {
       const configure = "Configure Judge…";
-      const answer = await vscode.window.showInformationMessage(`LsrIF: ${s.unjudged} soft constraint${s.unjudged === 1 ? " was" : "s were"} not judged: no judge is configured.`, configure);
+      // A configured judge that cannot extract (`in extract` under a classifier) says so instead of "no judge".
+      const why = findUnjudgedReason(result.tree) ?? "no judge is configured";
+      const answer = await vscode.window.showInformationMessage(`LsrIF: ${s.unjudged} constraint${s.unjudged === 1 ? " was" : "s were"} not judged: ${why}.`, configure);
       if (answer === configure) await vscode.commands.executeCommand(CONFIGURE_JUDGE_COMMAND);
     }
   }

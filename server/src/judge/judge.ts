@@ -9,7 +9,7 @@ import { cacheKey, type VerdictCache } from "./cache.js";
 import { JudgeCancelledError } from "./http.js";
 import type { VerdictSource } from "./source.js";
 import type { JudgeTransport } from "./transport.js";
-import type { JudgeStats, SoftJudge, SoftJudgeRequest, SoftVerdict, SpanReplyResult, SpanRequest } from "./types.js";
+import { EXTRACTION_NEEDS_CHAT, type JudgeStats, type SoftJudge, type SoftJudgeRequest, type SoftVerdict, type SpanReplyResult, type SpanRequest } from "./types.js";
 
 interface InFlight {
   verdict: Promise<SoftVerdict>;
@@ -48,9 +48,7 @@ export class CachingJudge implements SoftJudge {
   /** The span a description names (`in extract "..."`), through the same cache; never rejects. */
   async extract(request: SpanRequest, signal?: AbortSignal): Promise<SpanReplyResult> {
     const { source } = this;
-    if (source.extractSpan === undefined || source.spanCacheKeyParts === undefined) {
-      return { status: "error", error: "this judge back end cannot extract spans (in extract \"...\" needs a chat judge)" };
-    }
+    if (source.extractSpan === undefined || source.spanCacheKeyParts === undefined) return { status: "unsupported", reason: EXTRACTION_NEEDS_CHAT };
     if (signal?.aborted || this.disposed) return { status: "error", error: "cancelled" };
     try {
       const key = cacheKey(source.spanCacheKeyParts(request));

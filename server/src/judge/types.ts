@@ -24,7 +24,12 @@ export interface SpanRequest {
 
 export type SpanReplyResult =
   | { status: "ok"; span: string; cached?: boolean }
-  | { status: "error"; error: string };
+  | { status: "error"; error: string }
+  /** The judge cannot answer in text (a classifier endpoint): the scope's constraints stay unjudged, with `reason`. */
+  | { status: "unsupported"; reason: string };
+
+/** Why `in extract "..."` leaves its constraints unjudged under a classifier judge (docs/language.md, "Extraction"). */
+export const EXTRACTION_NEEDS_CHAT = 'in extract "..." needs a chat judge: the configured judge (a classifier) cannot name a span of the response';
 
 export interface SoftVerdict {
   /** `error`: the judge failed; never silently counted as pass or fail. */
@@ -40,7 +45,7 @@ export interface SoftVerdict {
 
 export interface SoftJudge {
   judge(request: SoftJudgeRequest, signal?: AbortSignal): Promise<SoftVerdict>;
-  /** Span extraction for `in extract "..."`; judges without it make such scopes judge errors. Never rejects. */
+  /** Span extraction for `in extract "..."`; under judges without it such scopes stay unjudged (EXTRACTION_NEEDS_CHAT). Never rejects. */
   extract?(request: SpanRequest, signal?: AbortSignal): Promise<SpanReplyResult>;
 }
 

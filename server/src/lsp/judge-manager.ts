@@ -7,7 +7,7 @@
 import { MessageType, ShowMessageNotification, type Connection } from "vscode-languageserver";
 import { defaultJudgeCacheDir } from "../cli/judge-options.js";
 import { createJudge, type JudgeSettings, type ManagedJudge } from "../judge/settings.js";
-import type { SoftJudge, SoftVerdict } from "../judge/types.js";
+import { EXTRACTION_NEEDS_CHAT, type SoftJudge, type SoftVerdict } from "../judge/types.js";
 import type { SoftJudgeProvider } from "./commands.js";
 import { requestJudgeApiKey } from "./judge-api-key.js";
 import { judgeSectionOf, resolveJudgeConfig, type JudgeConfig } from "./judge-config.js";
@@ -127,7 +127,7 @@ export class EditorJudges {
         ready ??= this.httpJudgeFor(settings, configKey);
         const judge = await unlessAborted(ready, signal);
         if (!judge) return { status: "error", error: "cancelled" };
-        return judge.extract ? judge.extract(request, signal) : { status: "error", error: "this judge cannot extract spans" };
+        return judge.extract ? judge.extract(request, signal) : { status: "unsupported", reason: EXTRACTION_NEEDS_CHAT };
       },
     };
   }

@@ -22,7 +22,7 @@ export interface View {
 export type ViewSet =
   | { readonly kind: "views"; readonly views: readonly View[]; readonly whole: boolean }
   | { readonly kind: "missing"; readonly evidence: string }
-  | { readonly kind: "unjudged" }
+  | { readonly kind: "unjudged"; readonly reason?: string }
   | { readonly kind: "error"; readonly error: string };
 
 export function wholeResponse(response: string): ViewSet {
@@ -32,7 +32,8 @@ export function wholeResponse(response: string): ViewSet {
 /** The outcome of asking a judge for the span a description names. */
 export type Extraction =
   | { readonly status: "ok"; readonly span: string; readonly cached?: boolean }
-  | { readonly status: "unjudged" }
+  /** No judge (no `reason`), or one that cannot extract (`reason` says so). */
+  | { readonly status: "unjudged"; readonly reason?: string }
   | { readonly status: "error"; readonly error: string };
 
 /** Asks for the span `description` names in `text` (the judge, cached per scoring run). */
@@ -92,7 +93,7 @@ export async function applyScope(scope: Scope, set: ViewSet, extract: Extractor)
     const selector = scope.selector;
     if (selector.kind === "extract") {
       const found = await extract(selector.description, view.text);
-      if (found.status === "unjudged") return { kind: "unjudged" };
+      if (found.status === "unjudged") return found.reason === undefined ? { kind: "unjudged" } : { kind: "unjudged", reason: found.reason };
       if (found.status === "error") return { kind: "error", error: found.error };
       const at = found.span === "" ? -1 : view.text.indexOf(found.span);
       if (at < 0) return { kind: "error", error: `the judge's span for "${selector.description}" does not occur verbatim in the text: ${JSON.stringify(found.span.slice(0, 80))}` };

@@ -53,6 +53,8 @@ export interface ScoreNode {
   spans?: { start: number; end: number }[];
   /** The node's scopes as written (`in paragraph 1`), outermost first. */
   scope?: string;
+  /** Why an unjudged leaf is unjudged when a judge is configured (an `in extract` scope under a classifier judge). */
+  unjudgedReason?: string;
   /** Spans the judge extracted for `in extract "..."` scopes above this leaf. */
   extracted?: string[];
   children: ScoreNode[];

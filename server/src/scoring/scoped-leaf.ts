@@ -22,7 +22,7 @@ export async function evaluateScopedLeaf(leaf: LeafNode, base: ScoreNode, ctx: L
     if (leaf.category !== undefined) base.category = leaf.category;
   }
   if (set.kind === "missing") return { ...base, value: 0, status: "fail", evidence: set.evidence, spans: [] };
-  if (set.kind === "unjudged") return base;
+  if (set.kind === "unjudged") return set.reason === undefined ? base : { ...base, status: "unjudged", value: null, unjudgedReason: set.reason };
   if (set.kind === "error") return { ...base, status: "error", error: set.error };
   const views = set.views;
   // The views' spans are fresh values nothing else holds: shared, not copied (a million on `each line` of 10 MB).

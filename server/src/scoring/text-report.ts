@@ -34,6 +34,7 @@ function describe(node: ScoreNode): string {
   if (node.probability !== undefined) parts.push(`P(yes)=${fmt(node.probability)}`);
   if (node.cached) parts.push("(cached)");
   if (node.error) parts.push(`error: ${node.error}`);
+  if (node.unjudgedReason) parts.push(`unjudged: ${node.unjudgedReason}`);
   return parts.join("  ");
 }
 

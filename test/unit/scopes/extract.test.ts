@@ -1,5 +1,6 @@
 // `in extract "..."` through the scripted loopback judge: a good reply (span, evidence,
-// cache), a span that is not in the response, a malformed reply, and no judge at all.
+// cache), a span that is not in the response, a malformed reply, no judge at all, and a
+// classifier judge (which cannot extract).
 
 import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -8,8 +9,10 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { analyze } from "../../../server/src/analysis/analyze.js";
 import { createJudge } from "../../../server/src/judge/settings.js";
+import { EXTRACTION_NEEDS_CHAT } from "../../../server/src/judge/types.js";
 import { scoreInstruction } from "../../../server/src/scoring/lsrm.js";
 import type { ScoreNode } from "../../../server/src/scoring/result.js";
+import { formatScoreTree } from "../../../server/src/scoring/text-report.js";
 import { chatCompletionBody, descriptionOf, startLoopbackJudge, type LoopbackScript } from "../../helpers/loopback-judge.js";
 
 const RESPONSE = "Fix the cause first. Then push.\n\nChecklist:\n- read the first error in the log\n- run the failing command locally";
@@ -104,7 +107,35 @@ test("without a judge the constraints under an extraction are unjudged", async (
   assert.equal(r.score, 0, "nothing that applies could be scored");
 });
 
-test("a judge without span extraction (an in-process verdict judge) makes it an error", async () => {
+test("a classifier judge cannot extract: the constraints under the extraction are unjudged with the reason, the soft ones beside it judged", async () => {
+  const server = await startLoopbackJudge({ verdicts: { "Sound calm.": "YES" } });
+  const judge = createJudge({ kind: "classifier", classifierApi: "lsrif-predict", baseUrl: server.baseUrl, model: "loopback-classifier" });
+  try {
+    const lsr = `${LSR}\nsoft "Sound calm."`;
+    const r = await scoreInstruction(analyze(lsr).instruction, RESPONSE, { judge });
+    const [scoped, soft] = leaves(r.tree);
+    assert.equal(scoped.status, "unjudged");
+    assert.equal(scoped.value, null);
+    assert.equal(scoped.unjudgedReason, EXTRACTION_NEEDS_CHAT);
+    assert.match(scoped.unjudgedReason ?? "", /needs a chat judge/);
+    assert.equal(soft.status, "pass");
+    // Never a silent pass: the result is incomplete and R is the soft leaf's 1 alone (the scoped item left the mean).
+    assert.equal(r.complete, false);
+    assert.equal(r.score, 1);
+    assert.equal(r.summary.unjudged, 1);
+    assert.match(formatScoreTree(r), /unjudged: in extract "\.\.\." needs a chat judge/);
+    // Only the soft verdict went out; no extraction was attempted.
+    assert.deepEqual(server.requests.map((q) => q.path), ["/predict"]);
+  } finally {
+    judge.dispose();
+    await server.close();
+  }
+});
+
+test("a judge without span extraction (an in-process verdict judge) leaves them unjudged with the same reason", async () => {
   const r = await scoreInstruction(instruction(), RESPONSE, { judge: { judge: async () => ({ status: "pass" }) } });
-  assert.equal(leaves(r.tree)[0].status, "error");
+  const [leaf] = leaves(r.tree);
+  assert.equal(leaf.status, "unjudged");
+  assert.equal(leaf.unjudgedReason, EXTRACTION_NEEDS_CHAT);
+  assert.equal(r.complete, false);
 });
