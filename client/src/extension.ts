@@ -15,7 +15,8 @@ import { copyRenderedPrompt, PromptPreview } from "./prompt-preview.js";
 import { LogicTreePanel } from "./logic-tree/panel.js";
 import { ReportPanel, SHOW_REPORT_COMMAND } from "./report/report-panel.js";
 import { ScoreDecorations } from "./scoring/decorations.js";
-import { SCORE_VIEW_ID, ScoreResultsProvider } from "./scoring/results-tree.js";
+import { REVEAL_SCORE_NODE_COMMAND, SCORE_VIEW_ID, ScoreResultsProvider } from "./scoring/results-tree.js";
+import { ResponseHighlighter, type ScoredResponse } from "./scoring/response-highlight.js";
 import { SCORE_ALL_VIEW_ID, ScoreAllProvider, scoreAllResponses, type ScoredRow } from "./scoring/score-all.js";
 import { ScoreController } from "./scoring/score-command.js";
 import { ServerApi } from "./server-api.js";
@@ -62,7 +63,8 @@ export function activate(context: vscode.ExtensionContext): LsrifExtensionApi {
   ready.catch((error: unknown) => log.error(`The language server did not start: ${String(error)}`));
 
   const api = new ServerApi(client, ready);
-  const logicTree = new LogicTreePanel(api, log, context.extensionUri);
+  const highlighter = new ResponseHighlighter();
+  const logicTree = new LogicTreePanel(api, log, context.extensionUri, highlighter);
   const promptPreview = new PromptPreview(api);
   const results = new ScoreResultsProvider();
   const decorations = new ScoreDecorations();
@@ -70,7 +72,7 @@ export function activate(context: vscode.ExtensionContext): LsrifExtensionApi {
   const judgeSetup = new JudgeSetup(api, client, judgeKeys, judgeStatus, log);
   const scoring = new ScoreController(api, log, results, decorations, judgeStatus);
   const scoreAll = new ScoreAllProvider();
-  scoring.listeners.push((uri, version, result, responseUri) => logicTree.setScore(uri, version, result, responseUri));
+  scoring.listeners.push((uri, version, result, response) => logicTree.setScore(uri, version, result, response));
   const report = new ReportPanel(client, ready, log);
 
   const register = (id: string, run: (...args: unknown[]) => unknown) => vscode.commands.registerCommand(id, run);
@@ -85,7 +87,7 @@ export function activate(context: vscode.ExtensionContext): LsrifExtensionApi {
     register("lsrif.scoreAll.toggleSort", () => scoreAll.toggleOrder()),
     register("lsrif.openScoredRow", (uri, row) => {
       const scored = row as ScoredRow | undefined;
-      if (uri instanceof vscode.Uri && scored?.result) scoring.showResult(uri, scored.result);
+      if (uri instanceof vscode.Uri && scored?.result) scoring.showResult(uri, scored.result, scored.uri ? { uri: scored.uri, offset: 0 } : undefined);
     }),
     register("lsrif.rescore", () => scoring.rescore()),
     register("lsrif.newInstruction", async () => {
@@ -101,7 +103,11 @@ export function activate(context: vscode.ExtensionContext): LsrifExtensionApi {
       const doc = await lsrDocumentFor(arg);
       return doc ? logicTree.show(doc) : undefined;
     }),
-    register(CLIENT_COMMANDS.scoreResponse, (arg, responseText) => scoring.scoreResponse(arg, typeof responseText === "string" ? responseText : undefined)),
+    // The response as text, or as the URI of a document (whose editor then shows what each verdict checked).
+    register(CLIENT_COMMANDS.scoreResponse, async (arg, response) => {
+      if (!(response instanceof vscode.Uri)) return scoring.scoreResponse(arg, typeof response === "string" ? response : undefined);
+      return scoring.scoreResponse(arg, (await vscode.workspace.openTextDocument(response)).getText(), response);
+    }),
     register(CLIENT_COMMANDS.setJudgeApiKey, () => judgeKeys.promptAndStore()),
     register(CLIENT_COMMANDS.clearScore, () => scoring.clear()),
     register(CLIENT_COMMANDS.proposeInstruction, () => proposeInstruction(api)),
@@ -110,11 +116,15 @@ export function activate(context: vscode.ExtensionContext): LsrifExtensionApi {
     register("lsrif.testJudgeConnection", () => judgeSetup.test()),
     report,
     register(SHOW_REPORT_COMMAND, (arg) => report.show(arg)),
-    register("lsrif.revealScoreNode", async (uri, range) => {
-      if (!(uri instanceof vscode.Uri)) return;
+    highlighter,
+    // A Score view row: the constraint in the .lsr file; with the response's document, the text it was checked on there.
+    register(REVEAL_SCORE_NODE_COMMAND, async (uri, range, response, node) => {
+      if (!(uri instanceof vscode.Uri)) return undefined;
       const doc = await vscode.workspace.openTextDocument(uri);
       const { start, end } = range as OffsetRange;
       await vscode.window.showTextDocument(doc, { selection: new vscode.Range(doc.positionAt(start), doc.positionAt(end)) });
+      const scored = response as ScoredResponse | undefined;
+      return scored?.uri instanceof vscode.Uri && node ? highlighter.reveal(scored, node as Parameters<ResponseHighlighter["reveal"]>[1]) : undefined;
     }),
   );
   return { client, ready, logicTree, scoring, decorations, judgeKeys, judgeSetup, judgeStatus, scoreAll, results, report };

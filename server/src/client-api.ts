@@ -15,3 +15,5 @@ export { JUDGE_API_KEY_REQUEST, JudgeApiKeyParams, LM_JUDGE_REQUEST, LmJudgePara
 export { effectiveJudgeSection } from "./lsp/judge-trust.js";
 // "Score All Responses…" reads a responses JSONL the way score-batch does.
 export { parseResponsesJsonl } from "./cli/batch/responses.js";
+// The Score view's highlight maps the server's span offsets back into a response scored with stripThinking.
+export { THINK_CLOSE } from "./scoring/response-text.js";

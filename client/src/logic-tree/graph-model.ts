@@ -18,8 +18,10 @@ export interface GraphScore {
   evidence?: string;
   /** Conditions: whether the condition held. */
   conditionHolds?: boolean | null;
-  /** Offsets into the scored response that the verdict refers to (hard leaves' evidence). */
+  /** Leaves: the offsets into the scored response of the text the verdict was checked on (the whole response when unscoped). */
   spans?: { start: number; end: number }[];
+  /** Hard leaves: the offsets the evidence points at (the comma that failed no_comma), inside `spans`. */
+  evidenceSpans?: { start: number; end: number }[];
 }
 
 export interface GraphNode {
@@ -30,6 +32,8 @@ export interface GraphNode {
   detail: string;
   /** Label on the edge from the parent: "1", "if", "then", "else". */
   edgeLabel?: string;
+  /** The node's response scopes as written ("in paragraph 1"), drawn above its title. */
+  scope?: string;
   /** Where the node is written in the .lsr file. */
   range?: LspRange;
   score?: GraphScore;
@@ -64,7 +68,7 @@ function writtenName(node: LogicTreeJson, source: SourceText | undefined): strin
 }
 
 export function toGraph(node: LogicTreeJson, source?: SourceText, edgeLabel?: string): GraphNode {
-  const base = { kind: node.kind, edgeLabel, range: node.range };
+  const base = { kind: node.kind, edgeLabel, range: node.range, ...(node.scope ? { scope: node.scope } : {}) };
   switch (node.kind) {
     case "hard": {
       const args = Object.entries(node.args ?? {}).map(([k, v]) => `${k}: ${formatArg(v)}`).join(", ");
@@ -96,7 +100,8 @@ export function withScore(graph: GraphNode, score: ScoreNode): GraphNode {
       ...(s.adjusted !== undefined ? { adjusted: s.adjusted } : {}),
       ...(s.explanation ? { evidence: s.explanation.message } : s.evidence ? { evidence: s.evidence } : s.error ? { evidence: s.error } : {}),
       ...(s.conditionHolds !== undefined ? { conditionHolds: s.conditionHolds } : {}),
-      ...(s.explanation?.spans.length ? { spans: s.explanation.spans } : {}),
+      ...(s.spans ? { spans: s.spans } : {}),
+      ...(s.explanation?.spans.length ? { evidenceSpans: s.explanation.spans } : {}),
     },
     children: g.children.map((c, i) => attach(c, s.children[i])),
   });

@@ -21,6 +21,8 @@ const STYLE = `
   svg text.detail { fill: var(--vscode-descriptionForeground); }
   svg text.title { font-weight: 600; }
   svg text.verdict { font-weight: 600; }
+  svg text.scope { font-style: italic; fill: var(--vscode-textLink-foreground); }
+  .node.parallel text.scope, .node.sequential text.scope, .node.conditional text.scope { fill: var(--vscode-badge-foreground); }
   svg text.edge-label { text-anchor: start; fill: var(--vscode-textLink-foreground); }
   .edge { fill: none; stroke: var(--vscode-editorIndentGuide-activeBackground, var(--vscode-foreground)); stroke-width: 1.5; }
   .edge.skipped { stroke-dasharray: 4 4; opacity: 0.5; }

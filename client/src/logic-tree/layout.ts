@@ -9,8 +9,9 @@ export interface TextMetrics {
   fontSize: number;
 }
 
-/** Box lines: the title, then the detail wrapped, then the verdict line after a score. */
+/** Box lines: the node's scope ("in paragraph 1"), the title, then the detail wrapped, then the verdict line after a score. */
 export interface BoxText {
+  scope: string[];
   title: string[];
   detail: string[];
   verdict?: string;
@@ -80,10 +81,10 @@ export function layoutTree(root: GraphNode, metrics: TextMetrics): Layout {
   g.setDefaultEdgeLabel(() => ({}));
   const placed: PlacedNode[] = [];
   const add = (node: GraphNode): PlacedNode => {
-    const text: BoxText = { title: wrap(node.title, MAX_CHARS, 2), detail: node.detail ? wrap(node.detail) : [] };
+    const text: BoxText = { scope: node.scope ? wrap(node.scope, MAX_CHARS, 2) : [], title: wrap(node.title, MAX_CHARS, 2), detail: node.detail ? wrap(node.detail) : [] };
     const verdict = verdictLine(node);
     if (verdict) text.verdict = verdict;
-    const lines = [...text.title, ...text.detail, ...(verdict ? [verdict] : [])];
+    const lines = [...text.scope, ...text.title, ...text.detail, ...(verdict ? [verdict] : [])];
     const chars = lines.reduce((max, l) => Math.max(max, l.length), 12);
     const width = Math.ceil(chars * metrics.fontSize * CHAR_WIDTH + 2 * padding);
     const height = lines.length * lineHeight + 2 * padding;

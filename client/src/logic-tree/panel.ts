@@ -11,6 +11,7 @@ import type { ScoreResult } from "../server-api.js";
 import { flatten, toGraph, withScore, type GraphNode, type LspRange } from "./graph-model.js";
 import { logicTreePage } from "./html.js";
 import { treeToSvg } from "./svg.js";
+import type { ResponseHighlighter, ScoredResponse } from "../scoring/response-highlight.js";
 
 const REDRAW_DELAY_MS = 250;
 
@@ -33,12 +34,13 @@ export class LogicTreePanel implements vscode.Disposable {
   lastMessage: TreeMessage | undefined;
 
   /** The last score per document, with the version it was computed for: drawn on the tree until the next edit. */
-  private readonly scores = new Map<string, { version: number; result: ScoreResult; responseUri?: vscode.Uri }>();
+  private readonly scores = new Map<string, { version: number; result: ScoreResult; response?: ScoredResponse }>();
 
   constructor(
     private readonly api: ServerApi,
     private readonly log: Log,
     private readonly extensionUri?: vscode.Uri,
+    private readonly highlighter?: ResponseHighlighter,
   ) {
     this.subscriptions.push(
       vscode.workspace.onDidChangeTextDocument((e) => {
@@ -85,8 +87,8 @@ export class LogicTreePanel implements vscode.Disposable {
   }
 
   /** Colours the tree of `uri` by a score of its current version (kept until the file changes). */
-  setScore(uri: vscode.Uri, version: number, result: ScoreResult | undefined, responseUri?: vscode.Uri): void {
-    if (result) this.scores.set(uri.toString(), { version, result, ...(responseUri ? { responseUri } : {}) });
+  setScore(uri: vscode.Uri, version: number, result: ScoreResult | undefined, response?: ScoredResponse): void {
+    if (result) this.scores.set(uri.toString(), { version, result, ...(response ? { response } : {}) });
     else this.scores.delete(uri.toString());
     if (this.panel && this.document?.uri.toString() === uri.toString()) this.scheduleRedraw(0);
   }
@@ -133,12 +135,9 @@ export class LogicTreePanel implements vscode.Disposable {
     const column = vscode.window.visibleTextEditors.find((e) => e.document === this.document)?.viewColumn ?? vscode.ViewColumn.One;
     await vscode.window.showTextDocument(this.document, { viewColumn: column, selection });
     const score = this.scores.get(this.document.uri.toString());
-    const spans = node.score?.spans;
-    if (!score?.responseUri || !spans?.length || score.version !== this.document.version) return;
-    const response = await vscode.workspace.openTextDocument(score.responseUri);
-    const shown = await vscode.window.showTextDocument(response, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true, preview: true });
-    shown.selections = spans.map((s) => new vscode.Selection(response.positionAt(s.start), response.positionAt(s.end)));
-    shown.revealRange(shown.selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    const verdict = node.score;
+    if (!score?.response || !verdict?.spans || score.version !== this.document.version) return;
+    await this.highlighter?.reveal(score.response, { spans: verdict.spans, ...(verdict.evidenceSpans ? { explanation: { message: verdict.evidence ?? "", spans: verdict.evidenceSpans } } : {}) });
   }
 
   dispose(): void {

@@ -30,7 +30,7 @@ function drawEdges(parent: PlacedNode, out: string[]): void {
 
 /** The full text of a node for its tooltip: nothing is cut there. */
 function tooltipOf(node: GraphNode): string {
-  return [node.title, node.detail, node.score?.evidence ? `Evidence: ${node.score.evidence}` : ""].filter(Boolean).join("\n");
+  return [node.scope ?? "", node.title, node.detail, node.score?.evidence ? `Evidence: ${node.score.evidence}` : ""].filter(Boolean).join("\n");
 }
 
 /** Boxes in depth-first order; `data-index` is the node's place in that order (see flatten). */
@@ -41,6 +41,7 @@ function drawBoxes(placed: PlacedNode, layout: Layout, out: string[], counter: {
   const lines: string[] = [];
   let baseline = y + layout.padding + layout.lineHeight * 0.78;
   const cx = x + width / 2;
+  for (const s of text.scope) { lines.push(`<text class="scope" x="${cx}" y="${baseline}">${escapeXml(s)}</text>`); baseline += layout.lineHeight; }
   for (const t of text.title) { lines.push(`<text class="title" x="${cx}" y="${baseline}">${escapeXml(t)}</text>`); baseline += layout.lineHeight; }
   for (const d of text.detail) { lines.push(`<text class="detail" x="${cx}" y="${baseline}">${escapeXml(d)}</text>`); baseline += layout.lineHeight; }
   if (text.verdict) lines.push(`<text class="verdict" x="${cx}" y="${baseline}">${escapeXml(text.verdict)}</text>`);

@@ -4,8 +4,11 @@
 import * as vscode from "vscode";
 import type { NodeStatus, ScoreNode, ScoreResult } from "../../../server/src/client-api.js";
 import { conditionWords, formatValue, judgeNote, nodeSummary, resultHeadline } from "./format.js";
+import type { ScoredResponse } from "./response-highlight.js";
 
 export const SCORE_VIEW_ID = "lsrif.scoreResults";
+/** A Score view row's click: the constraint in the .lsr file, and the text it was checked on in the response. */
+export const REVEAL_SCORE_NODE_COMMAND = "lsrif.revealScoreNode";
 
 const STATUS_ICONS: Record<NodeStatus, vscode.ThemeIcon> = {
   pass: new vscode.ThemeIcon("pass", new vscode.ThemeColor("testing.iconPassed")),
@@ -41,14 +44,17 @@ function tooltip(node: ScoreNode, inCondition: boolean): vscode.MarkdownString {
 export class ScoreResultsProvider implements vscode.TreeDataProvider<Element> {
   private result: ScoreResult | undefined;
   private documentUri: vscode.Uri | undefined;
+  /** The response's document, when it has one: selecting a leaf highlights what it was checked on there. */
+  private response: ScoredResponse | undefined;
   /** Why the shown result no longer matches the texts it was computed from. */
   private stale: string | undefined;
   private readonly changed = new vscode.EventEmitter<Element | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
 
-  show(result: ScoreResult | undefined, documentUri: vscode.Uri | undefined): void {
+  show(result: ScoreResult | undefined, documentUri: vscode.Uri | undefined, response?: ScoredResponse): void {
     this.result = result;
     this.documentUri = documentUri;
+    this.response = response;
     this.stale = undefined;
     this.changed.fire(undefined);
   }
@@ -105,7 +111,8 @@ export class ScoreResultsProvider implements vscode.TreeDataProvider<Element> {
     item.tooltip = tooltip(node, inCondition);
     item.iconPath = STATUS_ICONS[node.status];
     if (node.range && this.documentUri) {
-      item.command = { command: "lsrif.revealScoreNode", title: "Show in editor", arguments: [this.documentUri, node.range] };
+      const checked = this.response && node.spans ? [this.response, { spans: node.spans, ...(node.explanation ? { explanation: node.explanation } : {}) }] : [];
+      item.command = { command: REVEAL_SCORE_NODE_COMMAND, title: "Show in editor", arguments: [this.documentUri, node.range, ...checked] };
     }
     return item;
   }

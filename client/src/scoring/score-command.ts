@@ -12,6 +12,8 @@ import { lsrDocumentFor } from "../target-document.js";
 import type { ScoreDecorations } from "./decorations.js";
 import { nodeSummary, resultHeadline } from "./format.js";
 import { pickResponse } from "./pick-response.js";
+import type { ScoredResponse } from "./response-highlight.js";
+import { THINK_CLOSE } from "../../../server/src/client-api.js";
 import { SCORE_VIEW_ID, type ScoreResultsProvider } from "./results-tree.js";
 
 const HAS_SCORE_CONTEXT = "lsrif.hasScore";
@@ -48,7 +50,7 @@ export class ScoreController implements vscode.Disposable {
   lastResult: ScoreResult | undefined;
   private scored: Scored | undefined;
   /** Told of every result shown, with the instruction's version it was computed for (the logic tree colours by it). */
-  readonly listeners: ((uri: vscode.Uri, version: number, result: ScoreResult, responseUri?: vscode.Uri) => void)[] = [];
+  readonly listeners: ((uri: vscode.Uri, version: number, result: ScoreResult, response?: ScoredResponse) => void)[] = [];
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
@@ -99,12 +101,15 @@ export class ScoreController implements vscode.Disposable {
     const response = picked.text;
     const name = path.basename(doc.uri.path);
     const version = doc.version;
+    let scoredFrom: ScoredResponse | undefined;
     const result = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `LsrIF: scoring a response against ${name}`, cancellable: true },
       async (_progress, token) => {
         this.log.info(`Scoring a response of ${response.length} characters against ${doc.uri.fsPath}`);
         try {
           const stripThinking = vscode.workspace.getConfiguration("lsrif", doc.uri).get<boolean>("score.stripThinking") === true;
+          // The server's spans are offsets into the text it scored: after the last </think> when stripping.
+          if (picked.uri) scoredFrom = { uri: picked.uri, offset: stripThinking ? Math.max(0, response.lastIndexOf(THINK_CLOSE) + THINK_CLOSE.length) : 0 };
           const scored = await this.api.score(doc.uri.toString(), response, stripThinking ? { stripThinking } : {}, token);
           // The server may still answer after $/cancelRequest, with "cancelled" verdicts: not a score to show.
           if (token.isCancellationRequested) {
@@ -125,8 +130,8 @@ export class ScoreController implements vscode.Disposable {
     );
     if (result) {
       this.scored = { lsrUri: doc.uri, responseText: response, ...(picked.uri ? { responseUri: picked.uri } : {}) };
-      this.showResult(doc.uri, result);
-      this.listeners.forEach((l) => l(doc.uri, version, result, picked.uri));
+      this.showResult(doc.uri, result, scoredFrom);
+      this.listeners.forEach((l) => l(doc.uri, version, result, scoredFrom));
       this.judgeStatus?.noteScore(result);
       void this.offerJudgeHelp(result);
     }
@@ -150,11 +155,11 @@ export class ScoreController implements vscode.Disposable {
   }
 
   /** Shows a result (also one row of Score All Responses) in the view, the marks and the status bar. */
-  showResult(uri: vscode.Uri, result: ScoreResult): void {
+  showResult(uri: vscode.Uri, result: ScoreResult, response?: ScoredResponse): void {
     this.lastResult = result;
     void vscode.commands.executeCommand("setContext", HAS_SCORE_CONTEXT, true);
     void vscode.commands.executeCommand("setContext", STALE_CONTEXT, false);
-    this.results.show(result, uri);
+    this.results.show(result, uri, response);
     this.decorations.set(uri, result);
     this.statusBar.text = `$(checklist) ${resultHeadline(result)}`;
     this.statusBar.tooltip = `LsrIF: last score of ${path.basename(uri.path)}; click for details`;
