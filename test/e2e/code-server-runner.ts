@@ -29,7 +29,7 @@ export interface EditorRunOptions {
   env?: Record<string, string>;
   /** Default <repo>/test-results. */
   resultsDir?: string;
-  /** Default <repo>/.code-server. */
+  /** Default $LSRIF_CODE_SERVER_DIR, else <repo>/.code-server (where setup.sh installs). */
   installDir?: string;
   /** Time for the whole mocha suite; default 180 s. */
   testTimeoutMs?: number;
@@ -103,7 +103,8 @@ export async function runEditorTests(options: EditorRunOptions): Promise<EditorR
     cpSync(options.workspace, workspace, { recursive: true });
     cpSync(options.workspace, smokeWorkspace, { recursive: true });
     server = await startCodeServer({
-      installDir: options.installDir ?? join(REPO_ROOT, ".code-server"),
+      // The folder setup.sh installed into: LSRIF_CODE_SERVER_DIR when set (as setup.sh reads it), else <repo>/.code-server.
+      installDir: options.installDir ?? (process.env.LSRIF_CODE_SERVER_DIR || join(REPO_ROOT, ".code-server")),
       runDir,
       settings: options.settings,
       env: { ...options.env, LSRIF_E2E_RESULTS: mochaResultsFile },
