@@ -10,9 +10,11 @@ import { copyFixture } from "./workspace-fixtures.js";
 // fixtures/workspace/scopes.lsr (0-based lines): 2 `first in paragraph 2 {`, 3 `  no_comma`,
 // 5 `then each bullet lowercase`, 6 `then no_comma`.
 // The response, offsets counted by hand: "Intro, here." 0..12, "\n\n" 12..14,
-// "Second part\nstill second." 14..39 (paragraph 2), "\n\n" 39..41, "- one" 41..46 (item "one"
-// 43..46), "\n" 46..47, "- two" 47..52 (item "two" 49..52). 52 characters.
-const RESPONSE = "Intro, here.\n\nSecond part\nstill second.\n\n- one\n- two";
+// "Second part\nstill second." 14..39 (paragraph 2), "\n\n" 39..41, "- read the first error in the log"
+// 41..74 (its item, 31 characters, 43..74), "\n" 74..75, "- run the failing command locally" 75..108
+// (item 77..108). 108 characters. (The items are English sentences: IFEval's lowercase check also
+// asks langdetect for "en", which a one-word item such as "one" need not get.)
+const RESPONSE = "Intro, here.\n\nSecond part\nstill second.\n\n- read the first error in the log\n- run the failing command locally";
 const PARAGRAPH_2 = { start: 14, end: 39 };
 
 interface ScoreNodeLike { label: string; scope?: string; spans?: { start: number; end: number }[]; children: ScoreNodeLike[] }
@@ -96,7 +98,8 @@ suite("scopes in the editor", () => {
     const lsrEditor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
     assert.equal(lsrEditor?.document.getText(lsrEditor.selection), "no_comma");
 
-    assert.deepEqual(await select(eachBullet, response), [{ start: 43, end: 46 }, { start: 49, end: 52 }]);
-    assert.deepEqual(await select(unscoped, response), [{ start: 0, end: RESPONSE.length }]);
+    assert.deepEqual(await select(eachBullet, response), [{ start: 43, end: 74 }, { start: 77, end: 108 }]);
+    assert.equal(RESPONSE.length, 108);
+    assert.deepEqual(await select(unscoped, response), [{ start: 0, end: 108 }]);
   });
 });
