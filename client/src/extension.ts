@@ -16,7 +16,7 @@ import { LogicTreePanel } from "./logic-tree/panel.js";
 import { ReportPanel, SHOW_REPORT_COMMAND } from "./report/report-panel.js";
 import { ScoreDecorations } from "./scoring/decorations.js";
 import { REVEAL_SCORE_NODE_COMMAND, SCORE_VIEW_ID, ScoreResultsProvider } from "./scoring/results-tree.js";
-import { ResponseHighlighter, type ScoredResponse } from "./scoring/response-highlight.js";
+import { ResponseHighlighter, type ScoredResponse, type VerdictSpans } from "./scoring/response-highlight.js";
 import { SCORE_ALL_VIEW_ID, ScoreAllProvider, scoreAllResponses, type ScoredRow } from "./scoring/score-all.js";
 import { ScoreController } from "./scoring/score-command.js";
 import { ServerApi } from "./server-api.js";
@@ -118,13 +118,13 @@ export function activate(context: vscode.ExtensionContext): LsrifExtensionApi {
     register(SHOW_REPORT_COMMAND, (arg) => report.show(arg)),
     highlighter,
     // A Score view row: the constraint in the .lsr file; with the response's document, the text it was checked on there.
-    register(REVEAL_SCORE_NODE_COMMAND, async (uri, range, response, node) => {
+    register(REVEAL_SCORE_NODE_COMMAND, async (uri, range, response, spans) => {
       if (!(uri instanceof vscode.Uri)) return undefined;
       const doc = await vscode.workspace.openTextDocument(uri);
       const { start, end } = range as OffsetRange;
       await vscode.window.showTextDocument(doc, { selection: new vscode.Range(doc.positionAt(start), doc.positionAt(end)) });
       const scored = response as ScoredResponse | undefined;
-      return scored?.uri instanceof vscode.Uri && node ? highlighter.reveal(scored, node as Parameters<ResponseHighlighter["reveal"]>[1]) : undefined;
+      return scored?.uri instanceof vscode.Uri && spans ? highlighter.reveal(scored, spans as VerdictSpans) : undefined;
     }),
   );
   return { client, ready, logicTree, scoring, decorations, judgeKeys, judgeSetup, judgeStatus, scoreAll, results, report };

@@ -137,7 +137,7 @@ export class LogicTreePanel implements vscode.Disposable {
     const score = this.scores.get(this.document.uri.toString());
     const verdict = node.score;
     if (!score?.response || !verdict?.spans || score.version !== this.document.version) return;
-    await this.highlighter?.reveal(score.response, { spans: verdict.spans, ...(verdict.evidenceSpans ? { explanation: { message: verdict.evidence ?? "", spans: verdict.evidenceSpans } } : {}) });
+    await this.highlighter?.reveal(score.response, { checked: verdict.spans, evidence: verdict.evidenceSpans ?? [] });
   }
 
   dispose(): void {

@@ -28,8 +28,14 @@ export interface Highlighted {
   spans: OffsetSpan[];
 }
 
+/** Offsets into the scored text: what a verdict was checked on, and what its evidence points at. */
+export interface VerdictSpans {
+  checked: readonly OffsetSpan[];
+  evidence: readonly OffsetSpan[];
+}
+
 /** The spans a verdict looked at, and its evidence spans; undefined when the node has none (a structure, an unchecked leaf). */
-export function verdictSpans(node: Pick<ScoreNode, "spans" | "explanation">): { checked: OffsetSpan[]; evidence: OffsetSpan[] } | undefined {
+export function verdictSpans(node: Pick<ScoreNode, "spans" | "explanation">): VerdictSpans | undefined {
   if (!node.spans) return undefined;
   return { checked: node.spans, evidence: node.explanation?.spans ?? [] };
 }
@@ -49,9 +55,7 @@ export class ResponseHighlighter implements vscode.Disposable {
    * scrolls to the first. A selector that matched nothing has no spans: the editor is shown
    * with nothing selected.
    */
-  async reveal(response: ScoredResponse, node: Pick<ScoreNode, "spans" | "explanation">): Promise<Highlighted | undefined> {
-    const spans = verdictSpans(node);
-    if (!spans) return undefined;
+  async reveal(response: ScoredResponse, spans: VerdictSpans): Promise<Highlighted> {
     const doc = await vscode.workspace.openTextDocument(response.uri);
     const visible = vscode.window.visibleTextEditors.find((e) => e.document === doc);
     const editor = await vscode.window.showTextDocument(doc, { viewColumn: visible?.viewColumn ?? vscode.ViewColumn.Beside, preserveFocus: true, preview: true });

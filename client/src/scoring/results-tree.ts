@@ -4,7 +4,7 @@
 import * as vscode from "vscode";
 import type { NodeStatus, ScoreNode, ScoreResult } from "../../../server/src/client-api.js";
 import { conditionWords, formatValue, judgeNote, nodeSummary, resultHeadline } from "./format.js";
-import type { ScoredResponse } from "./response-highlight.js";
+import { verdictSpans, type ScoredResponse } from "./response-highlight.js";
 
 export const SCORE_VIEW_ID = "lsrif.scoreResults";
 /** A Score view row's click: the constraint in the .lsr file, and the text it was checked on in the response. */
@@ -111,7 +111,8 @@ export class ScoreResultsProvider implements vscode.TreeDataProvider<Element> {
     item.tooltip = tooltip(node, inCondition);
     item.iconPath = STATUS_ICONS[node.status];
     if (node.range && this.documentUri) {
-      const checked = this.response && node.spans ? [this.response, { spans: node.spans, ...(node.explanation ? { explanation: node.explanation } : {}) }] : [];
+      const spans = verdictSpans(node);
+      const checked = this.response && spans ? [this.response, spans] : [];
       item.command = { command: REVEAL_SCORE_NODE_COMMAND, title: "Show in editor", arguments: [this.documentUri, node.range, ...checked] };
     }
     return item;

@@ -8,7 +8,7 @@ import { waitFor } from "../helpers/wait.js";
 import { copyFixture } from "./workspace-fixtures.js";
 
 // fixtures/workspace/scopes.lsr (0-based lines): 2 `first in paragraph 2 {`, 3 `  no_comma`,
-// 5 `then each bullet lowercase`, 6 `then no_comma`.
+// 4 `  soft "Use plain words."`, 6 `then each bullet lowercase`, 7 `then no_comma`.
 // The response, offsets counted by hand: "Intro, here." 0..12, "\n\n" 12..14,
 // "Second part\nstill second." 14..39 (paragraph 2), "\n\n" 39..41, "- read the first error in the log"
 // 41..74 (its item, 31 characters, 43..74), "\n" 74..75, "- run the failing command locally" 75..108
@@ -56,8 +56,8 @@ suite("scopes in the editor", () => {
     assert.ok(text.includes("**Scope** `in paragraph 2`"), text);
     assert.ok(text.includes("In the second paragraph"), text);
     assert.ok(text.includes("checked on the text the selector picks"), text);
-    // Line 5 `then each bullet lowercase`: column 6 is inside `each`.
-    const each = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>("vscode.executeHoverProvider", uri, new vscode.Position(5, 6)));
+    // Line 6 `then each bullet lowercase`: column 6 is inside `each`.
+    const each = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>("vscode.executeHoverProvider", uri, new vscode.Position(6, 6)));
     assert.ok(each.includes("In every bullet item"), each);
   });
 
@@ -79,17 +79,19 @@ suite("scopes in the editor", () => {
     const response = workspaceUri("scope-response.md");
     await vscode.workspace.fs.writeFile(response, new TextEncoder().encode(RESPONSE));
     await openWithLsrif(uri);
-    // By hand: step 1, no_comma on paragraph 2 (no comma): 1; step 2, every bullet lowercase: 1;
-    // step 3, no_comma on the whole response ("Intro, here."): 0. R = (1 + 1 + 0) / 3.
+    // By hand: step 1, the mean of no_comma on paragraph 2 (no comma: 1) and the soft leaf (the
+    // runner's loopback judge says YES; unjudged, so left out of the mean, without a judge): 1;
+    // step 2, every bullet lowercase: 1; step 3, no_comma on the whole response ("Intro, here."): 0.
+    // R = (1 + 1 + 0) / 3.
     const result = (await vscode.commands.executeCommand("lsrif.scoreResponse", uri, response)) as { score: number } | undefined;
     assert.ok(result);
     assert.equal(result.score, 2 / 3);
     const ext = vscode.extensions.getExtension<Api>("lsrif.lsrif");
     assert.ok(ext);
     const rows = scoreRows(ext.exports);
-    const leaves = rows.filter((r) => r.node.label === "punctuation:no_comma" || r.node.label === "change_case:english_lowercase");
-    assert.deepEqual(leaves.map((r) => r.node.label), ["punctuation:no_comma", "change_case:english_lowercase", "punctuation:no_comma"]);
-    const [scoped, eachBullet, unscoped] = leaves;
+    const leaves = rows.filter((r) => r.node.children.length === 0);
+    assert.deepEqual(leaves.map((r) => r.node.label), ["punctuation:no_comma", "Use plain words.", "change_case:english_lowercase", "punctuation:no_comma"]);
+    const [scoped, scopedSoft, eachBullet, unscoped] = leaves;
 
     assert.deepEqual(await select(scoped, response), [PARAGRAPH_2]);
     const doc = await vscode.workspace.openTextDocument(response);
@@ -98,6 +100,8 @@ suite("scopes in the editor", () => {
     const lsrEditor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
     assert.equal(lsrEditor?.document.getText(lsrEditor.selection), "no_comma");
 
+    // A soft leaf under the scope was judged on the same text: the same highlight.
+    assert.deepEqual(await select(scopedSoft, response), [PARAGRAPH_2]);
     assert.deepEqual(await select(eachBullet, response), [{ start: 43, end: 74 }, { start: 77, end: 108 }]);
     assert.equal(RESPONSE.length, 108);
     assert.deepEqual(await select(unscoped, response), [{ start: 0, end: 108 }]);
