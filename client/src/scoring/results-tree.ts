@@ -2,7 +2,7 @@
 // each node with r, r', share, and for soft leaves the judge's evidence.
 
 import * as vscode from "vscode";
-import type { NodeStatus, ScoreNode, ScoreResult } from "../../../server/src/client-api.js";
+import { CLIENT_COMMANDS, INTERNAL_CLIENT_COMMANDS, type NodeStatus, type ScoreNode, type ScoreResult } from "../../../server/src/client-api.js";
 import { conditionWords, formatValue, judgeNote, nodeSummary, resultHeadline } from "./format.js";
 
 export const SCORE_VIEW_ID = "lsrif.scoreResults";
@@ -62,11 +62,6 @@ export class ScoreResultsProvider implements vscode.TreeDataProvider<Element> {
     return this.stale !== undefined;
   }
 
-  /** The headline's label as shown (for tests). */
-  headline(): string | undefined {
-    return this.result ? this.headlineLabel(this.result) : undefined;
-  }
-
   private headlineLabel(result: ScoreResult): string {
     return this.stale ? `Stale: ${resultHeadline(result)}` : resultHeadline(result);
   }
@@ -93,7 +88,7 @@ export class ScoreResultsProvider implements vscode.TreeDataProvider<Element> {
         item.iconPath = new vscode.ThemeIcon("history", new vscode.ThemeColor("list.warningForeground"));
         item.description = `${this.stale} — Score Again to update`;
         item.tooltip = `${this.stale}. The values below are from the earlier texts; click to score again.`;
-        item.command = { command: "lsrif.rescore", title: "Score Again" };
+        item.command = { command: CLIENT_COMMANDS.rescore, title: "Score Again" };
       }
       return item;
     }
@@ -104,7 +99,7 @@ export class ScoreResultsProvider implements vscode.TreeDataProvider<Element> {
     item.tooltip = tooltip(node, inCondition);
     item.iconPath = STATUS_ICONS[node.status];
     if (node.range && this.documentUri) {
-      item.command = { command: "lsrif.revealScoreNode", title: "Show in editor", arguments: [this.documentUri, node.range] };
+      item.command = { command: INTERNAL_CLIENT_COMMANDS.revealScoreNode, title: "Show in editor", arguments: [this.documentUri, node.range] };
     }
     return item;
   }
