@@ -15,7 +15,7 @@ export function touches(range: Range | undefined, offset: number): range is Rang
 }
 
 export function childrenOf(node: SyntaxNode): SyntaxNode[] {
-  if ("keyword" in node && !("kind" in node)) return node.body ? [node.body] : [];
+  if (node.kind === "step") return node.body ? [node.body] : [];
   switch ((node as Exclude<SyntaxNode, StepNode>).kind) {
     case "and":
       return (node as Extract<ItemNode, { kind: "and" }>).items;
@@ -43,7 +43,7 @@ export function childrenOf(node: SyntaxNode): SyntaxNode[] {
 }
 
 export function isStep(node: SyntaxNode): node is StepNode {
-  return !("kind" in node);
+  return node.kind === "step";
 }
 
 // Keyed by the tree object: sound because a syntax tree is a value. Re-analysis after an
