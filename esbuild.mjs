@@ -50,6 +50,14 @@ const vegaCanvas = {
     build.onResolve({ filter: /^vega-canvas$/ }, () => ({ path: root + "node_modules/vega-canvas/build/vega-canvas.browser.js" }));
   },
 };
+// jsonc-parser's main build is UMD, whose factory requires its own files at run time (a
+// bundle cannot follow them); its ESM build bundles like any other module.
+const jsoncParserEsm = {
+  name: "jsonc-parser-esm",
+  setup(build) {
+    build.onResolve({ filter: /^jsonc-parser$/ }, () => ({ path: root + "node_modules/jsonc-parser/lib/esm/main.js" }));
+  },
+};
 // Vega and Vega-Lite (the report's charts, ~0.8 MB) are bundled apart, beside the server, and
 // loaded only when a report is drawn: inlined, every server start would parse them.
 const beside = (filter) => ({
@@ -76,7 +84,7 @@ const options = (entry) => entry.browser
     entryPoints: [entry.in],
     outfile: entry.out,
     external: entry.name === "client" ? ["vscode"] : [],
-    plugins: entry.name === "server" ? [dataFiles, beside(/^vega(-lite)?$/)] : [],
+    plugins: entry.name === "server" ? [dataFiles, jsoncParserEsm, beside(/^vega(-lite)?$/)] : [jsoncParserEsm],
   };
 mkdirSync(root + "dist/server/data", { recursive: true });
 for (const file of readdirSync(root + "server/data").filter((f) => f.endsWith(".json"))) {

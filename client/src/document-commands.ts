@@ -8,17 +8,6 @@ import type { PromptPreview } from "./prompt-preview.js";
 import type { ServerApi } from "./server-api.js";
 import { LSR_LANGUAGE_ID, lsrDocumentFor } from "./target-document.js";
 
-export const CLIENT_COMMANDS = {
-  renderPrompt: "lsrif.renderPrompt",
-  exportJson: "lsrif.exportLsrInstructJson",
-  importJson: "lsrif.importLsrInstructJson",
-  showLogicTree: "lsrif.showLogicTree",
-  scoreResponse: "lsrif.scoreResponse",
-  setJudgeApiKey: "lsrif.setJudgeApiKey",
-  clearScore: "lsrif.clearScore",
-  proposeInstruction: "lsrif.proposeInstruction",
-} as const;
-
 /** Opens the natural-language prompt beside the file as a live read-only preview; returns the text. */
 export async function renderPrompt(preview: PromptPreview, arg: unknown): Promise<string | undefined> {
   const doc = await lsrDocumentFor(arg);

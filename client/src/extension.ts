@@ -4,39 +4,34 @@
 
 import * as vscode from "vscode";
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
-import { CLIENT_COMMANDS, exportJson, importJson, renderPrompt } from "./document-commands.js";
+import { exportJson, importJson, renderPrompt } from "./document-commands.js";
 import { proposeInstruction } from "./propose-command.js";
 import { CONFIGURE_JUDGE_COMMAND, JudgeSetup } from "./judge/configure-judge.js";
 import { JudgeKeyStore } from "./judge/judge-key.js";
-import { JudgeStatus } from "./judge/judge-status.js";
+import { createJudgeStatusItem, JudgeStatus } from "./judge/judge-status.js";
 import { initializationOptions, judgeSettingsMiddleware, registerJudgeRequests } from "./judge/judge-wiring.js";
 import { createLog } from "./log.js";
 import { copyRenderedPrompt, PromptPreview } from "./prompt-preview.js";
 import { LogicTreePanel } from "./logic-tree/panel.js";
 import { ReportPanel, SHOW_REPORT_COMMAND } from "./report/report-panel.js";
 import { ScoreDecorations } from "./scoring/decorations.js";
-import { REVEAL_SCORE_NODE_COMMAND, SCORE_VIEW_ID, ScoreResultsProvider } from "./scoring/results-tree.js";
+import { SCORE_VIEW_ID, ScoreResultsProvider } from "./scoring/results-tree.js";
 import { ResponseHighlighter, type ScoredResponse, type VerdictSpans } from "./scoring/response-highlight.js";
 import { SCORE_ALL_VIEW_ID, ScoreAllProvider, scoreAllResponses, type ScoredRow } from "./scoring/score-all.js";
 import { ScoreController } from "./scoring/score-command.js";
 import { ServerApi } from "./server-api.js";
 import { LSR_LANGUAGE_ID, lsrDocumentFor } from "./target-document.js";
+import { registerTestHooks } from "./test-hooks.js";
 import type { Range as OffsetRange } from "../../grammars/src/index.js";
-/** What `activate` returns; tests await `ready` instead of sleeping. */
+import { CLIENT_COMMANDS, INTERNAL_CLIENT_COMMANDS } from "../../server/src/client-api.js";
+/**
+ * What `activate` returns; tests await `ready` instead of sleeping. The editor tier
+ * observes everything else through `lsrif.test.state` (test-hooks.ts).
+ */
 export interface LsrifExtensionApi {
   client: LanguageClient;
   /** Resolves once the server answered `initialize`. */
   ready: Promise<void>;
-  logicTree: LogicTreePanel;
-  scoring: ScoreController;
-  /** Failing constraints marked in .lsr editors by the last score. */
-  decorations: ScoreDecorations;
-  judgeKeys: JudgeKeyStore;
-  judgeSetup: JudgeSetup;
-  judgeStatus: JudgeStatus;
-  scoreAll: ScoreAllProvider;
-  results: ScoreResultsProvider;
-  report: ReportPanel;
 }
 
 let client: LanguageClient | undefined;
@@ -68,7 +63,8 @@ export function activate(context: vscode.ExtensionContext): LsrifExtensionApi {
   const promptPreview = new PromptPreview(api);
   const results = new ScoreResultsProvider();
   const decorations = new ScoreDecorations();
-  const judgeStatus = new JudgeStatus(CONFIGURE_JUDGE_COMMAND);
+  const judgeStatusItem = createJudgeStatusItem();
+  const judgeStatus = new JudgeStatus(CONFIGURE_JUDGE_COMMAND, judgeStatusItem);
   const judgeSetup = new JudgeSetup(api, client, judgeKeys, judgeStatus, log);
   const scoring = new ScoreController(api, log, results, decorations, judgeStatus);
   const scoreAll = new ScoreAllProvider();
@@ -83,20 +79,20 @@ export function activate(context: vscode.ExtensionContext): LsrifExtensionApi {
     decorations,
     vscode.window.registerTreeDataProvider(SCORE_VIEW_ID, results),
     vscode.window.registerTreeDataProvider(SCORE_ALL_VIEW_ID, scoreAll),
-    register("lsrif.scoreAllResponses", (arg, source) => scoreAllResponses(api, log, scoreAll, arg, source instanceof vscode.Uri ? source : undefined)),
-    register("lsrif.scoreAll.toggleSort", () => scoreAll.toggleOrder()),
-    register("lsrif.openScoredRow", (uri, row) => {
+    register(CLIENT_COMMANDS.scoreAllResponses, (arg, source) => scoreAllResponses(api, log, scoreAll, arg, source instanceof vscode.Uri ? source : undefined)),
+    register(CLIENT_COMMANDS.toggleScoreAllSort, () => scoreAll.toggleOrder()),
+    register(INTERNAL_CLIENT_COMMANDS.openScoredRow, (uri, row) => {
       const scored = row as ScoredRow | undefined;
       if (uri instanceof vscode.Uri && scored?.result) scoring.showResult(uri, scored.result, scored.uri ? { uri: scored.uri, offset: 0 } : undefined);
     }),
-    register("lsrif.rescore", () => scoring.rescore()),
-    register("lsrif.newInstruction", async () => {
+    register(CLIENT_COMMANDS.rescore, () => scoring.rescore()),
+    register(CLIENT_COMMANDS.newInstruction, async () => {
       const doc = await vscode.workspace.openTextDocument({ language: LSR_LANGUAGE_ID, content: 'prompt "Write a short guide."\n\nwords(relation: "at least", num_words: 50)\n' });
       await vscode.window.showTextDocument(doc);
     }),
     promptPreview,
     register(CLIENT_COMMANDS.renderPrompt, (arg) => renderPrompt(promptPreview, arg)),
-    register("lsrif.copyRenderedPrompt", (arg) => copyRenderedPrompt(api, arg)),
+    register(CLIENT_COMMANDS.copyRenderedPrompt, (arg) => copyRenderedPrompt(api, arg)),
     register(CLIENT_COMMANDS.exportJson, (arg, target) => exportJson(api, log, arg, target instanceof vscode.Uri ? target : undefined)),
     register(CLIENT_COMMANDS.importJson, (source) => importJson(api, log, source instanceof vscode.Uri ? source : undefined)),
     register(CLIENT_COMMANDS.showLogicTree, async (arg) => {
@@ -113,12 +109,12 @@ export function activate(context: vscode.ExtensionContext): LsrifExtensionApi {
     register(CLIENT_COMMANDS.proposeInstruction, () => proposeInstruction(api)),
     judgeStatus,
     register(CONFIGURE_JUDGE_COMMAND, (answers) => judgeSetup.configure(answers)),
-    register("lsrif.testJudgeConnection", () => judgeSetup.test()),
+    register(CLIENT_COMMANDS.testJudgeConnection, () => judgeSetup.test()),
     report,
     register(SHOW_REPORT_COMMAND, (arg) => report.show(arg)),
     highlighter,
     // A Score view row: the constraint in the .lsr file; with the response's document, the text it was checked on there.
-    register(REVEAL_SCORE_NODE_COMMAND, async (uri, range, response, spans) => {
+    register(INTERNAL_CLIENT_COMMANDS.revealScoreNode, async (uri, range, response, spans) => {
       if (!(uri instanceof vscode.Uri)) return undefined;
       const doc = await vscode.workspace.openTextDocument(uri);
       const { start, end } = range as OffsetRange;
@@ -127,7 +123,8 @@ export function activate(context: vscode.ExtensionContext): LsrifExtensionApi {
       return scored?.uri instanceof vscode.Uri && spans ? highlighter.reveal(scored, spans as VerdictSpans) : undefined;
     }),
   );
-  return { client, ready, logicTree, scoring, decorations, judgeKeys, judgeSetup, judgeStatus, scoreAll, results, report };
+  for (const hook of registerTestHooks({ logicTree, decorations, results, scoreAll, judgeStatusItem, report })) context.subscriptions.push(hook);
+  return { client, ready };
 }
 
 export async function deactivate(): Promise<void> {

@@ -7,17 +7,9 @@ import type { JudgeTestResult, LogicTreeJson, ScoreCommandOptions } from "../../
 import type { ScoreResult } from "../../server/src/client-api.js";
 import type { ImportError } from "../../server/src/client-api.js";
 import type { ProposedInstruction } from "../../server/src/client-api.js";
+import { SERVER_COMMANDS } from "../../server/src/client-api.js";
 export type { ProposedInstruction };
 
-export const SERVER_COMMANDS = {
-  render: "lsrif.render",
-  exportJson: "lsrif.exportJson",
-  importJson: "lsrif.importJson",
-  logicTree: "lsrif.logicTree",
-  score: "lsrif.score",
-  propose: "lsrif.propose",
-  testJudge: "lsrif.testJudge",
-} as const;
 
 export interface ImportJsonResult {
   lsr?: string;

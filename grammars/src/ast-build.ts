@@ -2,7 +2,9 @@
 // input that error recovery leaves behind.
 
 import type { IToken } from "chevrotain";
-import type { AndNode, ItemNode, Range, SyntaxError } from "./ast.js";
+import type {
+  AndNode, ArgValue, Argument, ConstraintNode, DefineNode, FileNode, GammaNode, ItemNode, PromptNode, Range, ScopeHeadNode, SelectorNode, StepNode, SyntaxError,
+} from "./ast.js";
 import { describeToken } from "./parser-messages.js";
 import { UnterminatedString, UnterminatedTripleString } from "./tokens.js";
 
@@ -63,12 +65,51 @@ export function inSourceOrder(items: ItemNode[]): ItemNode[] {
 
 /** What a `{ ... }` block parsed to, before its owner says whether an `and` keyword came first. */
 export interface BlockParts {
+  kind: "block";
   open: IToken | undefined;
   close: IToken | undefined;
   items: ItemNode[];
 }
 
 /** An explicit `and { }` (with `keywordRange`) or a bare block; `parts` undefined when the block is missing. */
+/** `(`...`)` after a call's name. */
+export interface ArgListParts {
+  kind: "arg-list";
+  args: Argument[];
+  range: Range;
+}
+
+/** `if COND { ... }` before its chain is built. */
+export interface IfHeadParts {
+  kind: "if-head";
+  keyword: IToken;
+  condition: ItemNode | undefined;
+  then: AndNode | undefined;
+}
+
+/**
+ * What a rule hands to the rule around it: every result carries a `kind`, so a frame
+ * narrows on it instead of casting (and needs no rule name).
+ */
+export type RuleResult = FileNode | PromptNode | GammaNode | DefineNode | ItemNode | StepNode | Argument | ArgValue | ArgListParts | BlockParts | IfHeadParts | ScopeHeadNode | SelectorNode;
+
+export function isItem(r: RuleResult): r is ItemNode {
+  switch (r.kind) {
+    case "soft": case "call": case "and": case "sequence": case "if": case "orphan-else": case "scope":
+      return true;
+    default:
+      return false;
+  }
+}
+
+export function isConstraint(r: RuleResult): r is ConstraintNode {
+  return r.kind === "soft" || r.kind === "call";
+}
+
+export function isArgValue(r: RuleResult): r is ArgValue {
+  return r.kind === "number" || r.kind === "string" || r.kind === "word" || r.kind === "list";
+}
+
 export function andNode(parts: BlockParts | undefined, keywordRange: Range | undefined): AndNode | undefined {
   if (parts === undefined) return keywordRange && { kind: "and", keywordRange, items: [], closed: false, range: keywordRange };
   let range = span(keywordRange, parts.open && tokenRange(parts.open), parts.close && tokenRange(parts.close));

@@ -12,24 +12,25 @@ export interface Range {
 }
 
 export interface SyntaxError {
-  message: string;
-  range: Range;
+  readonly message: string;
+  readonly range: Range;
 }
 
 /** A value written as an argument: `3`, `"at least"`, `en`, `true`, `["a", "b"]`. */
 export type ArgValue =
-  | { kind: "number"; value: number; raw: string; range: Range }
-  | { kind: "string"; value: string; range: Range }
+  | { readonly kind: "number"; readonly value: number; readonly raw: string; readonly range: Range }
+  | { readonly kind: "string"; readonly value: string; readonly range: Range }
   /** A bare word such as `en`, `at_least`, `true`; validation decides what it means. */
-  | { kind: "word"; value: string; range: Range }
-  | { kind: "list"; items: ArgValue[]; range: Range };
+  | { readonly kind: "word"; readonly value: string; readonly range: Range }
+  | { readonly kind: "list"; readonly items: ArgValue[]; readonly range: Range };
 
 export interface Argument {
-  name: string;
-  nameRange: Range;
+  readonly kind: "argument";
+  readonly name: string;
+  readonly nameRange: Range;
   /** Undefined when the value is missing (`num_words:` followed by nothing). */
-  value: ArgValue | undefined;
-  range: Range;
+  readonly value: ArgValue | undefined;
+  readonly range: Range;
 }
 
 /**
@@ -37,29 +38,29 @@ export interface Argument {
  * The parser cannot tell an alias from a defined name; analysis resolves `name`.
  */
 export interface CallNode {
-  kind: "call";
+  readonly kind: "call";
   /** As written, e.g. `length_constraints:number_words` or `no_comma`. */
-  name: string;
-  nameRange: Range;
+  readonly name: string;
+  readonly nameRange: Range;
   /** Undefined when written without parentheses. */
-  args: Argument[] | undefined;
+  readonly args: Argument[] | undefined;
   /** The parenthesised argument list including the parentheses. */
-  argsRange: Range | undefined;
+  readonly argsRange: Range | undefined;
   /** Optional wording after the call, `no_comma "Do not use commas."`: how the prompt states it. */
-  text: string | undefined;
-  textRange: Range | undefined;
-  range: Range;
+  readonly text: string | undefined;
+  readonly textRange: Range | undefined;
+  readonly range: Range;
 }
 
 /** `soft "Use a formal tone."` or `soft style "Use a formal tone."` */
 export interface SoftNode {
-  kind: "soft";
-  category: string | undefined;
-  categoryRange: Range | undefined;
+  readonly kind: "soft";
+  readonly category: string | undefined;
+  readonly categoryRange: Range | undefined;
   /** Undefined when the text is missing. */
-  text: string | undefined;
-  textRange: Range | undefined;
-  range: Range;
+  readonly text: string | undefined;
+  readonly textRange: Range | undefined;
+  readonly range: Range;
 }
 
 export type ConstraintNode = CallNode | SoftNode;
@@ -69,22 +70,23 @@ export type ConstraintNode = CallNode | SoftNode;
  * sequence step or an If branch (implicit, `keywordRange` undefined). Both are Parallel.
  */
 export interface AndNode {
-  kind: "and";
-  keywordRange: Range | undefined;
-  items: ItemNode[];
+  readonly kind: "and";
+  readonly keywordRange: Range | undefined;
+  readonly items: ItemNode[];
   /** False when the closing brace is missing. */
-  closed: boolean;
-  range: Range;
+  readonly closed: boolean;
+  readonly range: Range;
 }
 
 export type StepKeyword = "first" | "then" | "finally";
 
 export interface StepNode {
-  keyword: StepKeyword;
-  keywordRange: Range;
+  readonly kind: "step";
+  readonly keyword: StepKeyword;
+  readonly keywordRange: Range;
   /** Undefined when nothing follows the keyword. */
-  body: ItemNode | undefined;
-  range: Range;
+  readonly body: ItemNode | undefined;
+  readonly range: Range;
 }
 
 /**
@@ -92,29 +94,29 @@ export interface StepNode {
  * `then` starts a sequence of its own) so validation can explain what is wrong.
  */
 export interface SequenceNode {
-  kind: "sequence";
-  steps: StepNode[];
-  range: Range;
+  readonly kind: "sequence";
+  readonly steps: StepNode[];
+  readonly range: Range;
 }
 
 /** `if COND { ... } else if COND { ... } else { ... }` */
 export interface IfNode {
-  kind: "if";
-  keywordRange: Range;
-  condition: ItemNode | undefined;
-  then: AndNode | undefined;
-  elseKeywordRange: Range | undefined;
+  readonly kind: "if";
+  readonly keywordRange: Range;
+  readonly condition: ItemNode | undefined;
+  readonly then: AndNode | undefined;
+  readonly elseKeywordRange: Range | undefined;
   /** An else-if chain nests another IfNode here. */
-  else: AndNode | IfNode | undefined;
-  range: Range;
+  readonly else: AndNode | IfNode | undefined;
+  readonly range: Range;
 }
 
 /** `else { ... }` with no `if` before it; kept so validation can report it. */
 export interface OrphanElseNode {
-  kind: "orphan-else";
-  keywordRange: Range;
-  body: AndNode | IfNode | undefined;
-  range: Range;
+  readonly kind: "orphan-else";
+  readonly keywordRange: Range;
+  readonly body: AndNode | IfNode | undefined;
+  readonly range: Range;
 }
 
 /** A number token kept with its source text (`1`, `2.5`, `-1`): analysis says what is allowed. */
@@ -192,46 +194,46 @@ export type ItemNode = ConstraintNode | AndNode | SequenceNode | IfNode | Orphan
 
 /** `define name = CONSTRAINT` */
 export interface DefineNode {
-  kind: "define";
-  name: string | undefined;
-  nameRange: Range | undefined;
-  value: ConstraintNode | undefined;
-  range: Range;
+  readonly kind: "define";
+  readonly name: string | undefined;
+  readonly nameRange: Range | undefined;
+  readonly value: ConstraintNode | undefined;
+  readonly range: Range;
 }
 
 export interface PromptNode {
-  kind: "prompt";
-  text: string | undefined;
-  textRange: Range | undefined;
-  range: Range;
+  readonly kind: "prompt";
+  readonly text: string | undefined;
+  readonly textRange: Range | undefined;
+  readonly range: Range;
 }
 
 export interface GammaNode {
-  kind: "gamma";
+  readonly kind: "gamma";
   /** NaN when the number is missing or malformed. */
-  value: number;
-  valueRange: Range | undefined;
-  range: Range;
+  readonly value: number;
+  readonly valueRange: Range | undefined;
+  readonly range: Range;
 }
 
 export interface Comment {
-  text: string;
-  range: Range;
+  readonly text: string;
+  readonly range: Range;
 }
 
 export interface FileNode {
-  kind: "file";
+  readonly kind: "file";
   /** Every `prompt` header, in order; more than one is a diagnostic. */
-  prompts: PromptNode[];
-  gammas: GammaNode[];
-  defines: DefineNode[];
+  readonly prompts: PromptNode[];
+  readonly gammas: GammaNode[];
+  readonly defines: DefineNode[];
   /** The instruction body: top-level items, combined as Parallel (And). */
-  items: ItemNode[];
-  comments: Comment[];
-  range: Range;
+  readonly items: ItemNode[];
+  readonly comments: Comment[];
+  readonly range: Range;
 }
 
 export interface ParseResult {
-  ast: FileNode;
-  errors: SyntaxError[];
+  readonly ast: FileNode;
+  readonly errors: SyntaxError[];
 }

@@ -3,25 +3,26 @@
 
 import type { IToken } from "chevrotain";
 import type { ArgValue, Argument, CallNode, Range, SoftNode } from "./ast.js";
-import { span, tokenRange, widen, type Sink } from "./ast-build.js";
+import { isArgValue, span, tokenRange, widen, type ArgListParts, type RuleResult, type Sink } from "./ast-build.js";
 import { excerpt } from "./excerpt.js";
 import { stringTokenValue } from "./strings.js";
 
 /** The part of a rule's state its sub-rules report to, even when they stop part-way. */
 export interface Frame {
-  take(rule: string, value: unknown): void;
+  /** A sub-rule's result (undefined when it found nothing to build). */
+  take(value: RuleResult | undefined): void;
   /** The rule's result; never throws, whatever is missing. */
-  finish(sink: Sink): unknown;
+  finish(sink: Sink): RuleResult | undefined;
 }
 
 /** Rules that are a choice of sub-rules: the result is the chosen sub-rule's. */
 export class ChoiceFrame implements Frame {
-  result: unknown = undefined;
-  constructor(private readonly convert?: (rule: string, value: unknown) => unknown) {}
-  take(rule: string, value: unknown): void {
-    this.result = this.convert === undefined ? value : this.convert(rule, value);
+  result: RuleResult | undefined = undefined;
+  constructor(private readonly convert?: (value: RuleResult | undefined) => RuleResult | undefined) {}
+  take(value: RuleResult | undefined): void {
+    this.result = this.convert === undefined ? value : this.convert(value);
   }
-  finish(): unknown {
+  finish(): RuleResult | undefined {
     return this.result;
   }
 }
@@ -49,14 +50,12 @@ export class SoftFrame implements Frame {
   }
 }
 
-type ArgListResult = { args: Argument[]; range: Range } | undefined;
-
 export class CallFrame implements Frame {
   name: IToken | undefined = undefined;
   text: IToken | undefined = undefined;
-  argList: ArgListResult = undefined;
-  take(_rule: string, value: unknown): void {
-    this.argList = value as ArgListResult;
+  argList: ArgListParts | undefined = undefined;
+  take(value: RuleResult | undefined): void {
+    this.argList = value?.kind === "arg-list" ? value : undefined;
   }
   finish(sink: Sink): CallNode | undefined {
     const { name, text, argList } = this;
@@ -82,10 +81,13 @@ abstract class SeparatedFrame<T extends { range: Range }> implements Frame {
   close: IToken | undefined = undefined;
   readonly elements: T[] = [];
   readonly commas: IToken[] = [];
-  take(_rule: string, value: unknown): void {
-    if (value !== undefined) this.elements.push(value as T);
+  take(value: RuleResult | undefined): void {
+    const element = value && this.element(value);
+    if (element !== undefined) this.elements.push(element);
   }
-  abstract finish(sink: Sink): unknown;
+  /** The sub-result as an element, or undefined when it is not one. */
+  protected abstract element(value: RuleResult): T | undefined;
+  abstract finish(sink: Sink): RuleResult | undefined;
   protected range(): Range | undefined {
     let range = span(this.open && tokenRange(this.open), this.close && tokenRange(this.close));
     for (const e of this.elements) range = widen(range, e.range);
@@ -94,14 +96,20 @@ abstract class SeparatedFrame<T extends { range: Range }> implements Frame {
 }
 
 export class ArgListFrame extends SeparatedFrame<Argument> {
-  finish(sink: Sink): ArgListResult {
+  protected element(value: RuleResult): Argument | undefined {
+    return value.kind === "argument" ? value : undefined;
+  }
+  finish(sink: Sink): ArgListParts | undefined {
     checkSeparators(this.elements, this.commas, "arguments", sink);
     const range = this.range();
-    return range && { args: this.elements, range };
+    return range && { kind: "arg-list", args: this.elements, range };
   }
 }
 
 export class ListFrame extends SeparatedFrame<ArgValue> {
+  protected element(value: RuleResult): ArgValue | undefined {
+    return isArgValue(value) ? value : undefined;
+  }
   finish(sink: Sink): ArgValue | undefined {
     checkSeparators(this.elements, this.commas, "list items", sink);
     const range = this.range();
@@ -114,9 +122,9 @@ export class ArgFrame implements Frame {
   colon: IToken | undefined = undefined;
   hasValue = false;
   value: ArgValue | undefined = undefined;
-  take(_rule: string, value: unknown): void {
+  take(value: RuleResult | undefined): void {
     this.hasValue = true;
-    this.value = value as ArgValue | undefined;
+    this.value = value && isArgValue(value) ? value : undefined;
   }
   finish(sink: Sink): Argument | undefined {
     const { name, colon, value } = this;
@@ -128,14 +136,14 @@ export class ArgFrame implements Frame {
         // `relation:at_least` lexes as one colon id; in an argument list it means `relation: at_least`.
         const at = name.startOffset + split + 1;
         const word: ArgValue = { kind: "word", value: name.image.slice(split + 1), range: { start: at, end: nameRange.end } };
-        return { name: name.image.slice(0, split), nameRange: { start: nameRange.start, end: at - 1 }, value: word, range: nameRange };
+        return { kind: "argument", name: name.image.slice(0, split), nameRange: { start: nameRange.start, end: at - 1 }, value: word, range: nameRange };
       }
       sink.errors.push({ message: `expected ':' and a value after argument '${excerpt(name.image)}'`, range: nameRange });
-      return { name: name.image, nameRange, value: undefined, range: nameRange };
+      return { kind: "argument", name: name.image, nameRange, value: undefined, range: nameRange };
     }
     const range = span(nameRange, colon && tokenRange(colon), value?.range) ?? nameRange;
     if (value === undefined) sink.errors.push({ message: `missing value for argument '${excerpt(name.image)}'`, range });
-    return { name: name.image, nameRange, value, range };
+    return { kind: "argument", name: name.image, nameRange, value, range };
   }
 }
 
@@ -144,8 +152,8 @@ export class ValueFrame implements Frame {
   string: IToken | undefined = undefined;
   word: IToken | undefined = undefined;
   list: ArgValue | undefined = undefined;
-  take(_rule: string, value: unknown): void {
-    this.list = value as ArgValue | undefined;
+  take(value: RuleResult | undefined): void {
+    this.list = value?.kind === "list" ? value : undefined;
   }
   finish(sink: Sink): ArgValue | undefined {
     const { number, string, word } = this;

@@ -3,7 +3,7 @@
 
 import type { IToken } from "chevrotain";
 import type { ItemNode, NumberNode, Quantifier, ScopeHeadNode, ScopeNode, SelectorNode, StringPart } from "./ast.js";
-import { andNode, span, tokenRange, widen, type BlockParts, type Sink } from "./ast-build.js";
+import { andNode, isItem, span, tokenRange, widen, type RuleResult, type Sink } from "./ast-build.js";
 import type { Frame } from "./frames-leaves.js";
 import { stringTokenValue } from "./strings.js";
 
@@ -57,8 +57,8 @@ export class SelectorFrame implements Frame {
 export class ScopeHeadFrame implements Frame {
   keyword: IToken | undefined = undefined;
   selector: SelectorNode | undefined = undefined;
-  take(_rule: string, value: unknown): void {
-    this.selector = value as SelectorNode | undefined;
+  take(value: RuleResult | undefined): void {
+    this.selector = value?.kind === "selector" ? value : undefined;
   }
   /** A missing selector is reported by the parser itself. */
   finish(): ScopeHeadNode | undefined {
@@ -78,11 +78,11 @@ export class ScopeHeadFrame implements Frame {
 export class ScopedFrame implements Frame {
   readonly heads: ScopeHeadNode[] = [];
   body: ItemNode | undefined = undefined;
-  take(rule: string, value: unknown): void {
+  take(value: RuleResult | undefined): void {
     if (value === undefined) return;
-    if (rule === "scopeHead") this.heads.push(value as ScopeHeadNode);
-    else if (rule === "block") this.body = andNode(value as BlockParts, undefined);
-    else this.body = value as ItemNode;
+    if (value.kind === "scope-head") this.heads.push(value);
+    else if (value.kind === "block") this.body = andNode(value, undefined);
+    else if (isItem(value)) this.body = value;
   }
   /** A missing body is reported by the parser itself. */
   finish(): ItemNode | undefined {

@@ -5,37 +5,35 @@ import type { IToken } from "chevrotain";
 import type {
   AndNode, ConstraintNode, DefineNode, FileNode, GammaNode, IfNode, ItemNode, OrphanElseNode, PromptNode, SequenceNode, StepKeyword, StepNode,
 } from "./ast.js";
-import { andNode, inSourceOrder, span, tokenRange, widen, type BlockParts, type Sink } from "./ast-build.js";
+import {
+  andNode, inSourceOrder, isConstraint, isItem, span, tokenRange, widen, type BlockParts, type IfHeadParts, type RuleResult, type Sink,
+} from "./ast-build.js";
 import type { Frame } from "./frames-leaves.js";
 import { stringTokenValue } from "./strings.js";
 
 type Header = PromptNode | GammaNode | DefineNode;
 
 /** A sub-rule result as an item: a bare block becomes an implicit `and`. */
-export function asItem(rule: string, value: unknown): unknown {
-  return rule === "block" ? andNode(value as BlockParts, undefined) : value;
+export function asItem(value: RuleResult | undefined): RuleResult | undefined {
+  return value?.kind === "block" ? andNode(value, undefined) : value;
 }
 
 export class FileFrame implements Frame {
-  readonly items: ItemNode[] = [];
-  readonly file: FileNode;
-  constructor(textLength: number) {
-    this.file = { kind: "file", prompts: [], gammas: [], defines: [], items: [], comments: [], range: { start: 0, end: textLength } };
-  }
-  take(rule: string, value: unknown): void {
+  private readonly items: ItemNode[] = [];
+  private readonly prompts: PromptNode[] = [];
+  private readonly gammas: GammaNode[] = [];
+  private readonly defines: DefineNode[] = [];
+  constructor(private readonly textLength: number) {}
+  take(value: RuleResult | undefined): void {
     if (value === undefined) return;
-    if (rule === "item") {
-      this.items.push(value as ItemNode);
-      return;
-    }
-    const header = value as Header;
-    if (header.kind === "prompt") this.file.prompts.push(header);
-    else if (header.kind === "gamma") this.file.gammas.push(header);
-    else this.file.defines.push(header);
+    if (value.kind === "prompt") this.prompts.push(value);
+    else if (value.kind === "gamma") this.gammas.push(value);
+    else if (value.kind === "define") this.defines.push(value);
+    else if (isItem(value)) this.items.push(value);
   }
   finish(): FileNode {
-    this.file.items = inSourceOrder(this.items);
-    return this.file;
+    const { prompts, gammas, defines } = this;
+    return { kind: "file", prompts, gammas, defines, items: inSourceOrder(this.items), comments: [], range: { start: 0, end: this.textLength } };
   }
 }
 
@@ -44,14 +42,14 @@ export class BlockFrame implements Frame {
   close: IToken | undefined = undefined;
   readonly items: ItemNode[] = [];
   private readonly misplacedHeaders: Header[] = [];
-  take(rule: string, value: unknown): void {
+  take(value: RuleResult | undefined): void {
     if (value === undefined) return;
-    if (rule === "item") this.items.push(value as ItemNode);
-    else this.misplacedHeaders.push(value as Header);
+    if (value.kind === "prompt" || value.kind === "gamma" || value.kind === "define") this.misplacedHeaders.push(value);
+    else if (isItem(value)) this.items.push(value);
   }
   finish(sink: Sink): BlockParts {
     for (const header of this.misplacedHeaders) sink.errors.push({ message: `'${header.kind}' is only allowed at the top level`, range: header.range });
-    return { open: this.open, close: this.close, items: inSourceOrder(this.items) };
+    return { kind: "block", open: this.open, close: this.close, items: inSourceOrder(this.items) };
   }
 }
 
@@ -82,8 +80,8 @@ export class DefineFrame implements Frame {
   name: IToken | undefined = undefined;
   equals: IToken | undefined = undefined;
   value: ConstraintNode | undefined = undefined;
-  take(_rule: string, value: unknown): void {
-    this.value = value as ConstraintNode | undefined;
+  take(value: RuleResult | undefined): void {
+    this.value = value && isConstraint(value) ? value : undefined;
   }
   finish(): DefineNode | undefined {
     const { keyword, name, equals, value } = this;
@@ -94,8 +92,8 @@ export class DefineFrame implements Frame {
 
 export class SequenceFrame implements Frame {
   readonly steps: StepNode[] = [];
-  take(_rule: string, value: unknown): void {
-    if (value !== undefined) this.steps.push(value as StepNode);
+  take(value: RuleResult | undefined): void {
+    if (value?.kind === "step") this.steps.push(value);
   }
   finish(): SequenceNode | undefined {
     let range = undefined;
@@ -107,45 +105,39 @@ export class SequenceFrame implements Frame {
 export class StepFrame implements Frame {
   keyword: IToken | undefined = undefined;
   body: ItemNode | undefined = undefined;
-  take(_rule: string, value: unknown): void {
-    this.body = value as ItemNode | undefined;
+  take(value: RuleResult | undefined): void {
+    this.body = value && isItem(value) ? value : undefined;
   }
   finish(): StepNode | undefined {
     const { keyword, body } = this;
     if (keyword === undefined) return undefined;
     const keywordRange = tokenRange(keyword);
-    return { keyword: keyword.image.toLowerCase() as StepKeyword, keywordRange, body, range: span(keywordRange, body?.range) ?? keywordRange };
+    return { kind: "step", keyword: keyword.image.toLowerCase() as StepKeyword, keywordRange, body, range: span(keywordRange, body?.range) ?? keywordRange };
   }
 }
 
 export class AndBlockFrame implements Frame {
   keyword: IToken | undefined = undefined;
   block: BlockParts | undefined = undefined;
-  take(_rule: string, value: unknown): void {
-    this.block = value as BlockParts;
+  take(value: RuleResult | undefined): void {
+    if (value?.kind === "block") this.block = value;
   }
   finish(): AndNode | undefined {
     return andNode(this.block, this.keyword && tokenRange(this.keyword));
   }
 }
 
-export interface IfHeadParts {
-  keyword: IToken;
-  condition: ItemNode | undefined;
-  then: AndNode | undefined;
-}
-
 export class IfHeadFrame implements Frame {
   keyword: IToken | undefined = undefined;
   condition: ItemNode | undefined = undefined;
   block: BlockParts | undefined = undefined;
-  take(rule: string, value: unknown): void {
-    if (rule === "block") this.block = value as BlockParts;
-    else this.condition = value as ItemNode | undefined;
+  take(value: RuleResult | undefined): void {
+    if (value?.kind === "block") this.block = value;
+    else this.condition = value && isItem(value) ? value : undefined;
   }
   finish(): IfHeadParts | undefined {
     if (this.keyword === undefined) return undefined;
-    return { keyword: this.keyword, condition: this.condition, then: andNode(this.block, undefined) };
+    return { kind: "if-head", keyword: this.keyword, condition: this.condition, then: andNode(this.block, undefined) };
   }
 }
 
@@ -154,14 +146,15 @@ export class IfChainFrame implements Frame {
   readonly heads: IfHeadParts[] = [];
   readonly elses: IToken[] = [];
   finalBlock: BlockParts | undefined = undefined;
-  take(rule: string, value: unknown): void {
-    if (rule === "block") this.finalBlock = value as BlockParts;
-    else if (value !== undefined) this.heads.push(value as IfHeadParts);
+  take(value: RuleResult | undefined): void {
+    if (value?.kind === "block") this.finalBlock = value;
+    else if (value?.kind === "if-head") this.heads.push(value);
   }
   finish(): IfNode | undefined {
     const { heads, elses } = this;
     if (heads.length === 0) return undefined;
     let tail: AndNode | IfNode | undefined = andNode(this.finalBlock, undefined);
+    let chain: IfNode | undefined;
     let e = elses.length - 1;
     for (let i = heads.length - 1; i >= 0; i--) {
       const head = heads[i];
@@ -170,7 +163,7 @@ export class IfChainFrame implements Frame {
       const elsePart: AndNode | IfNode | undefined = elseToken === undefined ? undefined : tail;
       const keywordRange = tokenRange(head.keyword);
       const elseKeywordRange = elseToken && tokenRange(elseToken);
-      tail = {
+      tail = chain = {
         kind: "if",
         keywordRange,
         condition: head.condition,
@@ -180,7 +173,7 @@ export class IfChainFrame implements Frame {
         range: span(keywordRange, head.condition?.range, head.then?.range, elseKeywordRange, elsePart?.range) ?? keywordRange,
       };
     }
-    return tail as IfNode;
+    return chain;
   }
 }
 
@@ -189,12 +182,13 @@ export class OrphanElseFrame implements Frame {
   private hasIfChain = false;
   private ifChain: IfNode | undefined = undefined;
   private block: BlockParts | undefined = undefined;
-  take(rule: string, value: unknown): void {
-    if (rule === "block") {
-      this.block = value as BlockParts;
+  take(value: RuleResult | undefined): void {
+    // A block always gives its parts; an `if` chain may give nothing (then the body is missing).
+    if (value?.kind === "block") {
+      this.block = value;
     } else {
       this.hasIfChain = true;
-      this.ifChain = value as IfNode | undefined;
+      this.ifChain = value?.kind === "if" ? value : undefined;
     }
   }
   finish(): OrphanElseNode | undefined {

@@ -6,6 +6,7 @@ export { astToDebugString } from "./debug.js";
 export { format, type FormatOptions } from "./format.js";
 export { excerpt, escapeControls, oneLine } from "./excerpt.js";
 export { LineIndex, type Position } from "./line-index.js";
+export { partitionPoint } from "./binary-search.js";
 export { MAX_NESTING_DEPTH } from "./nesting.js";
 export { quoteString } from "./strings.js";
 export * as tokenTypes from "./tokens.js";

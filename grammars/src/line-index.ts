@@ -1,6 +1,8 @@
 // Offset <-> {line, character} conversion (both 0-based). `\n`, `\r\n` and a
 // lone `\r` each end a line, as in LSP.
 
+import { partitionPoint } from "./binary-search.js";
+
 export interface Position {
   line: number;
   character: number;
@@ -29,14 +31,9 @@ export class LineIndex {
   /** Offsets outside the text are clamped to it. */
   positionAt(offset: number): Position {
     const at = Math.max(0, Math.min(Number.isNaN(offset) ? 0 : offset, this.text.length));
-    let low = 0;
-    let high = this.lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.lineStarts[mid] <= at) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low, character: at - this.lineStarts[low] };
+    // lineStarts[0] is 0, so some line starts at or before `at`.
+    const line = partitionPoint(this.lineStarts.length, (i) => this.lineStarts[i] > at) - 1;
+    return { line, character: at - this.lineStarts[line] };
   }
 
   /** A character past the end of its line is clamped to the line's end (before the line break). */

@@ -47,12 +47,12 @@ function parseUnguarded(text: string, nestingLimit: number): ParseResult {
   const { ast, parserErrors, buildErrors } = withoutStackTraces(() => parseTokens(tokens, text.length));
   for (const e of parserErrors) errors.push(recognitionError(e, text));
   for (const e of buildErrors) errors.push(e);
-  ast.comments = lexed.comments.map((c) => {
+  const comments = lexed.comments.map((c) => {
     const body = c.image.trimEnd();
     return { text: body, range: { start: c.startOffset, end: c.startOffset + body.length } };
   });
   errors.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
-  return { ast, errors: errors.filter((e, i) => i === 0 || !sameError(e, errors[i - 1])) };
+  return { ast: { ...ast, comments }, errors: errors.filter((e, i) => i === 0 || !sameError(e, errors[i - 1])) };
 }
 
 function sameError(a: SyntaxError, b: SyntaxError): boolean {

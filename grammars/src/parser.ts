@@ -53,8 +53,8 @@ class LsrParser extends EmbeddedActionsParser {
       } finally {
         this.frame = parent;
         const value = frame.finish(this.sink);
-        if (parent === undefined) this.result = value as FileNode;
-        else parent.take(name, value);
+        if (parent === undefined) this.result = value?.kind === "file" ? value : undefined;
+        else parent.take(value);
       }
     });
   }

@@ -2,6 +2,8 @@
 // reaches the server over LSP; these are the wire types and the few pure helpers both sides must share). The
 // lint rules in eslint.config.mjs refuse any other import of server/src from client/.
 
+// Every command id, once (package.json is checked against it by a unit test).
+export { CLIENT_COMMANDS, INTERNAL_CLIENT_COMMANDS, SERVER_COMMANDS } from "./command-ids.js";
 export type { ProposedInstruction } from "./generate/propose.js";
 export type { ImportError } from "./interchange/lsrinstruct-import.js";
 export type { SoftVerdict } from "./judge/types.js";

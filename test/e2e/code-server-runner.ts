@@ -107,7 +107,8 @@ export async function runEditorTests(options: EditorRunOptions): Promise<EditorR
       installDir: options.installDir ?? (process.env.LSRIF_CODE_SERVER_DIR || join(REPO_ROOT, ".code-server")),
       runDir,
       settings: options.settings,
-      env: { ...options.env, LSRIF_E2E_RESULTS: mochaResultsFile },
+      // LSRIF_TEST_HOOKS: the extension registers lsrif.test.state (helpers/test-state.ts).
+      env: { ...options.env, LSRIF_E2E_RESULTS: mochaResultsFile, LSRIF_TEST_HOOKS: "1" },
       logFile: join(resultsDir, "code-server.log"),
     });
     browser = await launchChromium();

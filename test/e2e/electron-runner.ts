@@ -47,7 +47,7 @@ export async function runInElectron(run: ElectronRun, vscodeVersion = process.en
         version: vscodeVersion,
         extensionDevelopmentPath: run.extensionPath,
         extensionTestsPath: run.testsPath,
-        extensionTestsEnv: { LSRIF_E2E_RESULTS: resultsFile },
+        extensionTestsEnv: { LSRIF_E2E_RESULTS: resultsFile, LSRIF_TEST_HOOKS: "1" },
         launchArgs: [workspace, "--disable-extensions", "--user-data-dir", userDataDir, "--extensions-dir", join(runDir, "extensions")],
       });
     } catch (err) {

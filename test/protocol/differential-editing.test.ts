@@ -15,21 +15,11 @@ import { after, before, describe, it } from "node:test";
 import type { Diagnostic, Position, Range } from "vscode-languageserver-protocol";
 import { LSR_UNITS } from "../helpers/lsr-units.js";
 import { LspSession, REPO_ROOT } from "./lsp-harness.js";
+import { mulberry32 } from "../../server/src/report/reservoir.js";
 
 const CHAINS = Number(process.env.LSRIF_DIFF_CHAINS ?? 48);
 const EDITS_PER_CHAIN = 42; // 48 x 42 = 2,016 edits
 const RANDOM_PROBES = 3;
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const read = (p: string): string => readFileSync(join(REPO_ROOT, p), "utf8");
 const UNITS = LSR_UNITS;

@@ -6,14 +6,14 @@
 import * as vscode from "vscode";
 import { z } from "zod";
 import { DidChangeConfigurationNotification, type LanguageClient } from "vscode-languageclient/node";
-import type { JudgeTestResult } from "../../../server/src/client-api.js";
+import { CLIENT_COMMANDS, type JudgeTestResult } from "../../../server/src/client-api.js";
 import type { Log } from "../log.js";
 import type { ServerApi } from "../server-api.js";
 import { originOf, type JudgeKeyStore } from "./judge-key.js";
 import type { JudgeStatus } from "./judge-status.js";
 import { judgeSection, lsrifSection } from "./judge-wiring.js";
 
-export const CONFIGURE_JUDGE_COMMAND = "lsrif.configureJudge";
+export const CONFIGURE_JUDGE_COMMAND = CLIENT_COMMANDS.configureJudge;
 
 /** Answers given up front (command arguments from links and tests): each one given is not asked. */
 export const ConfigureJudgeAnswers = z.object({
@@ -141,5 +141,5 @@ export async function offerJudgeFix(message: string): Promise<void> {
   const auth = /\b(401|403|unauthori[sz]ed|forbidden|api key|authenticat)/i.test(message);
   const answer = await vscode.window.showErrorMessage(message, ...(auth ? [setKey, configure] : [configure]));
   if (answer === configure) await vscode.commands.executeCommand(CONFIGURE_JUDGE_COMMAND);
-  else if (answer === setKey) await vscode.commands.executeCommand("lsrif.setJudgeApiKey");
+  else if (answer === setKey) await vscode.commands.executeCommand(CLIENT_COMMANDS.setJudgeApiKey);
 }

@@ -3,6 +3,7 @@
 // Only origins are ever logged.
 
 import * as vscode from "vscode";
+import { CLIENT_COMMANDS } from "../../../server/src/client-api.js";
 import type { Log } from "../log.js";
 
 const SECRET_PREFIX = "lsrif.judge.apiKey:";
@@ -40,7 +41,7 @@ export class JudgeKeyStore {
     if (!origin) {
       const configure = "Configure Judge…";
       const answer = await vscode.window.showErrorMessage("LsrIF: the judge has no URL yet (setting lsrif.judge.baseUrl); the key is bound to its origin.", configure);
-      if (answer === configure) await vscode.commands.executeCommand("lsrif.configureJudge");
+      if (answer === configure) await vscode.commands.executeCommand(CLIENT_COMMANDS.configureJudge);
       return false;
     }
     return this.ask(origin, false);

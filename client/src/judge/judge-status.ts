@@ -8,13 +8,15 @@ import { judgeSection } from "./judge-wiring.js";
 
 type Reachable = "unknown" | "yes" | "no";
 
+export const createJudgeStatusItem = (): vscode.StatusBarItem => vscode.window.createStatusBarItem("lsrif.judgeStatus", vscode.StatusBarAlignment.Left, 49);
+
 export class JudgeStatus implements vscode.Disposable {
-  private readonly item = vscode.window.createStatusBarItem("lsrif.judgeStatus", vscode.StatusBarAlignment.Left, 49);
   private reachable: Reachable = "unknown";
   private lastError: string | undefined;
   private readonly subscription: vscode.Disposable;
 
-  constructor(configureCommand: string) {
+  /** `item` is passed in so the e2e test harness can read what it says. */
+  constructor(configureCommand: string, private readonly item: vscode.StatusBarItem = createJudgeStatusItem()) {
     this.item.name = "LsrIF judge";
     this.item.command = configureCommand;
     this.subscription = vscode.workspace.onDidChangeConfiguration((e) => {
@@ -23,11 +25,6 @@ export class JudgeStatus implements vscode.Disposable {
       this.render();
     });
     this.render();
-  }
-
-  /** What the status bar says now (for tests). */
-  get text(): string {
-    return this.item.text;
   }
 
   update(result: JudgeTestResult): void {

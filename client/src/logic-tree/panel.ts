@@ -30,8 +30,9 @@ export class LogicTreePanel implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
   /** The drawn nodes in the page's `data-index` order, for clicks. */
   private drawn: GraphNode[] = [];
-  /** The last message posted; tests read it instead of scraping the webview. */
-  lastMessage: TreeMessage | undefined;
+  private readonly posted = new vscode.EventEmitter<TreeMessage>();
+  /** Fired with every drawing posted to the webview (the e2e test harness records the last one). */
+  readonly onDidPostMessage = this.posted.event;
 
   /** The last score per document, with the version it was computed for: drawn on the tree until the next edit. */
   private readonly scores = new Map<string, { version: number; result: ScoreResult; response?: ScoredResponse }>();
@@ -121,8 +122,8 @@ export class LogicTreePanel implements vscode.Disposable {
       this.log.error(`Logic tree for ${doc.uri.fsPath}: ${String(error)}`);
       message = { type: "tree", svg: "", caption: name, error: `Could not build the logic tree: ${String(error)}` };
     }
-    this.lastMessage = message;
     await panel.webview.postMessage(message);
+    this.posted.fire(message);
     return message;
   }
 
@@ -142,6 +143,7 @@ export class LogicTreePanel implements vscode.Disposable {
 
   dispose(): void {
     clearTimeout(this.timer);
+    this.posted.dispose();
     this.panel?.dispose();
     for (const s of this.subscriptions) s.dispose();
   }

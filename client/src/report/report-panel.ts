@@ -8,11 +8,11 @@ import { existsSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import * as vscode from "vscode";
 import { ExecuteCommandRequest, type LanguageClient } from "vscode-languageclient/node";
-import type { ReportViewJson } from "../../../server/src/client-api.js";
+import { CLIENT_COMMANDS, SERVER_COMMANDS, type ReportViewJson } from "../../../server/src/client-api.js";
 import type { Log } from "../log.js";
 import { reportViewPage } from "./report-page.js";
 
-export const SHOW_REPORT_COMMAND = "lsrif.showReport";
+export const SHOW_REPORT_COMMAND = CLIENT_COMMANDS.showReport;
 
 /** A message from the page. */
 type PageMessage =
@@ -29,13 +29,14 @@ function filesFor(path: string): string[] {
   return existsSync(loose) ? [path, loose] : [path];
 }
 
+export type ReportExchange = { kind: "opened" } | { kind: "page"; message: PageMessage } | { kind: "line"; line: unknown };
+
 export class ReportPanel implements vscode.Disposable {
   static readonly viewType = "lsrif.report";
   private panel: vscode.WebviewPanel | undefined;
-  /** What the page last said and the extension last sent; tests read these. */
-  readonly events: PageMessage[] = [];
-  lastView: ReportViewJson | undefined;
-  lastLine: unknown;
+  private readonly exchanged = new vscode.EventEmitter<ReportExchange>();
+  /** Fired when a page opens, for each message it sends, and for each line read back (the e2e harness records them). */
+  readonly onDidExchange = this.exchanged.event;
 
   constructor(
     private readonly client: LanguageClient,
@@ -58,7 +59,7 @@ export class ReportPanel implements vscode.Disposable {
     let view: ReportViewJson;
     try {
       view = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: "LsrIF: building the report" }, () =>
-        this.execute<ReportViewJson>("lsrif.report", [filesFor(uri.fsPath)]),
+        this.execute<ReportViewJson>(SERVER_COMMANDS.report, [filesFor(uri.fsPath)]),
       );
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
@@ -67,7 +68,6 @@ export class ReportPanel implements vscode.Disposable {
       return undefined;
     }
     for (const problem of view.problems) this.log.warn(`Show Report: ${problem}`);
-    this.lastView = view;
     this.open(`Report: ${basename(uri.fsPath)}`, view);
     return view;
   }
@@ -83,34 +83,35 @@ export class ReportPanel implements vscode.Disposable {
       this.panel.webview.onDidReceiveMessage((m: PageMessage) => void this.onMessage(m));
     }
     this.panel.title = title;
-    this.events.length = 0;
+    this.exchanged.fire({ kind: "opened" });
     this.panel.webview.html = reportViewPage(view, this.panel.webview.cspSource, randomBytes(16).toString("base64"));
     this.panel.reveal();
   }
 
   private async onMessage(message: PageMessage): Promise<void> {
     if (!message || typeof message !== "object") return;
-    this.events.push(message);
+    this.exchanged.fire({ kind: "page", message });
     if (message.type !== "line" || typeof message.file !== "string" || typeof message.line !== "number") return;
+    let line: unknown;
     try {
-      this.lastLine = await this.execute("lsrif.reportLine", [message.file, message.line]);
+      line = await this.execute(SERVER_COMMANDS.reportLine, [message.file, message.line]);
     } catch (error) {
-      this.lastLine = { line: message.line, error: error instanceof Error ? error.message : String(error) };
+      line = { line: message.line, error: error instanceof Error ? error.message : String(error) };
     }
-    await this.panel?.webview.postMessage({ type: "line", ...(this.lastLine as object) });
+    this.exchanged.fire({ kind: "line", line });
+    await this.panel?.webview.postMessage({ type: "line", ...(line as object) });
   }
 
-  /** For tests: a click on the mark with this drill-down key (the page dispatches a real click event). */
-  async click(key: string): Promise<boolean> {
-    return (await this.panel?.webview.postMessage({ type: "click", key })) ?? false;
-  }
-
-  /** For tests: a click on the index-th response of the list shown. */
-  async clickLine(index: number): Promise<boolean> {
-    return (await this.panel?.webview.postMessage({ type: "clickLine", index })) ?? false;
+  /**
+   * Posts to the page: the e2e harness sends `{ type: "click", key }` / `{ type: "clickLine", index }`,
+   * which the page turns into real click events (report-page.ts). False without a page.
+   */
+  async postToPage(message: { type: "click"; key: string } | { type: "clickLine"; index: number }): Promise<boolean> {
+    return (await this.panel?.webview.postMessage(message)) ?? false;
   }
 
   dispose(): void {
+    this.exchanged.dispose();
     this.panel?.dispose();
   }
 }

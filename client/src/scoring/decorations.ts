@@ -22,6 +22,9 @@ export class ScoreDecorations implements vscode.Disposable {
   /** Marks per document URI, kept so they come back when the editor is shown again. */
   private readonly marks = new Map<string, MarkedLeaf[]>();
   private readonly subscriptions: vscode.Disposable[];
+  private readonly marksChanged = new vscode.EventEmitter<{ uri: vscode.Uri; marks: readonly MarkedLeaf[] }>();
+  /** Fired when the marks of a document are set or cleared (the e2e test harness records them). */
+  readonly onDidChangeMarks = this.marksChanged.event;
 
   constructor() {
     this.subscriptions = [
@@ -33,17 +36,15 @@ export class ScoreDecorations implements vscode.Disposable {
   }
 
   set(uri: vscode.Uri, result: ScoreResult): void {
-    this.marks.set(uri.toString(), leavesToMark(result));
+    const marks = leavesToMark(result);
+    this.marks.set(uri.toString(), marks);
+    this.marksChanged.fire({ uri, marks });
     vscode.window.visibleTextEditors.filter((e) => e.document.uri.toString() === uri.toString()).forEach((e) => this.apply(e));
-  }
-
-  /** The marks currently shown for a document (for tests and the status bar). */
-  marksFor(uri: vscode.Uri): readonly MarkedLeaf[] {
-    return this.marks.get(uri.toString()) ?? [];
   }
 
   clear(uri: vscode.Uri): void {
     if (!this.marks.delete(uri.toString())) return;
+    this.marksChanged.fire({ uri, marks: [] });
     vscode.window.visibleTextEditors.filter((e) => e.document.uri.toString() === uri.toString()).forEach((e) => this.apply(e));
   }
 
@@ -70,6 +71,7 @@ export class ScoreDecorations implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.marksChanged.dispose();
     this.failType.dispose();
     this.errorType.dispose();
     this.subscriptions.forEach((s) => s.dispose());

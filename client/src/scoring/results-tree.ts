@@ -2,13 +2,11 @@
 // each node with r, r', share, and for soft leaves the judge's evidence.
 
 import * as vscode from "vscode";
-import type { NodeStatus, ScoreNode, ScoreResult } from "../../../server/src/client-api.js";
+import { CLIENT_COMMANDS, INTERNAL_CLIENT_COMMANDS, type NodeStatus, type ScoreNode, type ScoreResult } from "../../../server/src/client-api.js";
 import { conditionWords, formatValue, judgeNote, nodeSummary, resultHeadline } from "./format.js";
 import { verdictSpans, type ScoredResponse } from "./response-highlight.js";
 
 export const SCORE_VIEW_ID = "lsrif.scoreResults";
-/** A Score view row's click: the constraint in the .lsr file, and the text it was checked on in the response. */
-export const REVEAL_SCORE_NODE_COMMAND = "lsrif.revealScoreNode";
 
 const STATUS_ICONS: Record<NodeStatus, vscode.ThemeIcon> = {
   pass: new vscode.ThemeIcon("pass", new vscode.ThemeColor("testing.iconPassed")),
@@ -69,11 +67,6 @@ export class ScoreResultsProvider implements vscode.TreeDataProvider<Element> {
     return this.stale !== undefined;
   }
 
-  /** The headline's label as shown (for tests). */
-  headline(): string | undefined {
-    return this.result ? this.headlineLabel(this.result) : undefined;
-  }
-
   private headlineLabel(result: ScoreResult): string {
     return this.stale ? `Stale: ${resultHeadline(result)}` : resultHeadline(result);
   }
@@ -100,7 +93,7 @@ export class ScoreResultsProvider implements vscode.TreeDataProvider<Element> {
         item.iconPath = new vscode.ThemeIcon("history", new vscode.ThemeColor("list.warningForeground"));
         item.description = `${this.stale} — Score Again to update`;
         item.tooltip = `${this.stale}. The values below are from the earlier texts; click to score again.`;
-        item.command = { command: "lsrif.rescore", title: "Score Again" };
+        item.command = { command: CLIENT_COMMANDS.rescore, title: "Score Again" };
       }
       return item;
     }
@@ -113,7 +106,7 @@ export class ScoreResultsProvider implements vscode.TreeDataProvider<Element> {
     if (node.range && this.documentUri) {
       const spans = verdictSpans(node);
       const checked = this.response && spans ? [this.response, spans] : [];
-      item.command = { command: REVEAL_SCORE_NODE_COMMAND, title: "Show in editor", arguments: [this.documentUri, node.range, ...checked] };
+      item.command = { command: INTERNAL_CLIENT_COMMANDS.revealScoreNode, title: "Show in editor", arguments: [this.documentUri, node.range, ...checked] };
     }
     return item;
   }

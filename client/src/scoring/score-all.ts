@@ -5,7 +5,7 @@
 
 import * as path from "node:path";
 import * as vscode from "vscode";
-import { parseResponsesJsonl } from "../../../server/src/client-api.js";
+import { INTERNAL_CLIENT_COMMANDS, parseResponsesJsonl } from "../../../server/src/client-api.js";
 import type { Log } from "../log.js";
 import type { ScoreResult, ServerApi } from "../server-api.js";
 import { lsrDocumentFor } from "../target-document.js";
@@ -83,7 +83,7 @@ export class ScoreAllProvider implements vscode.TreeDataProvider<ScoredRow> {
       const s = row.result.summary;
       item.description = `${s.passed} passed, ${s.failed} failed${s.unjudged ? `, ${s.unjudged} unjudged` : ""}${s.errors ? `, ${s.errors} errors` : ""}`;
       item.iconPath = new vscode.ThemeIcon(row.result.score === 1 ? "pass" : row.result.score === 0 ? "error" : "circle-large-outline");
-      item.command = { command: "lsrif.openScoredRow", title: "Open score tree", arguments: [this.lsrUri, row] };
+      item.command = { command: INTERNAL_CLIENT_COMMANDS.openScoredRow, title: "Open score tree", arguments: [this.lsrUri, row] };
     } else {
       item.description = row.error ?? "not scored";
       item.iconPath = new vscode.ThemeIcon("warning");

@@ -46,8 +46,8 @@ function findUnjudgedReason(node: ScoreResult["tree"]): string | undefined {
 
 export class ScoreController implements vscode.Disposable {
   private readonly statusBar = vscode.window.createStatusBarItem("lsrif.lastScore", vscode.StatusBarAlignment.Left, 50);
-  /** The last result, for tests and for "show again". */
-  lastResult: ScoreResult | undefined;
+  /** The last result shown, for the stale status bar text. */
+  private lastResult: ScoreResult | undefined;
   private scored: Scored | undefined;
   /** Told of every result shown, with the instruction's version it was computed for (the logic tree colours by it). */
   readonly listeners: ((uri: vscode.Uri, version: number, result: ScoreResult, response?: ScoredResponse) => void)[] = [];

@@ -6,7 +6,7 @@
 import type { Comment, ItemNode, Range } from "../../../grammars/src/index.js";
 import { limitNesting, MAX_NESTING_DEPTH } from "../../../grammars/src/index.js";
 import { parseTokens } from "../../../grammars/src/index.js";
-import { tokenEnd, tokenize } from "../../../grammars/src/index.js";
+import { partitionPoint, tokenEnd, tokenize } from "../../../grammars/src/index.js";
 /** The first and last changed offsets: old text [start, oldEnd) became new text [start, newEnd). */
 export interface Change {
   start: number;
@@ -70,26 +70,12 @@ function endsWithSoft(text: string, end: number): boolean {
 
 /** First index whose entry ends at or after `offset` (entries are in source order). */
 function firstEndingAtOrAfter(entries: EntryShape[], offset: number): number {
-  let lo = 0;
-  let hi = entries.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (entries[mid].range.end >= offset) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
+  return partitionPoint(entries.length, (i) => entries[i].range.end >= offset);
 }
 
 /** Last index whose entry starts at or before `offset`, or -1. */
 function lastStartingAtOrBefore(entries: EntryShape[], offset: number): number {
-  let lo = 0;
-  let hi = entries.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (entries[mid].range.start <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
+  return partitionPoint(entries.length, (i) => entries[i].range.start > offset) - 1;
 }
 
 export function parseWindow(oldText: string, newText: string, change: Change, entries: EntryShape[]): Window | undefined {

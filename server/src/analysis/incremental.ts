@@ -9,6 +9,7 @@
 // for whoever still holds it (a hover, a scoring run, a cache).
 
 import type { Comment, FileNode, ItemNode } from "../../../grammars/src/index.js";
+import { partitionPoint } from "../../../grammars/src/index.js";
 import { analyze, DEFAULT_MAX_DEPTH, type Analysis, type AnalyzeOptions } from "./analyze.js";
 import { CODES } from "./codes.js";
 import type { Diagnostic } from "./diagnostic.js";
@@ -121,14 +122,7 @@ function spliceComments(comments: Comment[], oldStart: number, oldEnd: number, d
 }
 
 function firstStartingAtOrAfter(comments: Comment[], offset: number): number {
-  let lo = 0;
-  let hi = comments.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (comments[mid].range.start >= offset) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
+  return partitionPoint(comments.length, (i) => comments[i].range.start >= offset);
 }
 
 /** The analysis from the state's entries, in the same order and shape `analyze` builds it. */

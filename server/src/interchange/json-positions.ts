@@ -1,6 +1,15 @@
-// A strict JSON parser (RFC 8259) that also records where each value starts, so
-// schema errors can point at the offending value, not just name its path.
-// JSON.parse gives neither reliable positions for syntax errors nor value offsets.
+// Strict JSON (RFC 8259) with the offset where each value starts, so schema errors can
+// point at the offending value, not just name its path. JSON.parse gives neither reliable
+// positions for syntax errors nor value offsets. The scanning and parsing is jsonc-parser's
+// (the VS Code JSON service's parser); this file adds what the importer needs on top:
+// - strict JSON: comments, trailing commas and empty input are errors;
+// - the first error only, with a message in plain words: the visitor throws on it, so
+//   parsing stops there and nothing after it is looked at;
+// - values built with own properties (a "__proto__" key stays a key, as with JSON.parse);
+// - a depth limit: jsonc-parser recurses per nesting level, so the visitor stops at
+//   MAX_JSON_DEPTH before the stack can overflow.
+
+import { visit, ParseErrorCode, type JSONPath } from "jsonc-parser";
 
 export type JsonPath = readonly (string | number)[];
 
@@ -21,23 +30,6 @@ export function pathKey(path: JsonPath): string {
   return JSON.stringify(path);
 }
 
-class JsonSyntaxError extends Error {
-  constructor(message: string, readonly offset: number) {
-    super(message);
-  }
-}
-
-export function parseJsonWithPositions(text: string): JsonParseResult {
-  const parser = new Parser(text);
-  try {
-    const value = parser.document();
-    return { ok: true, json: { value, offsets: parser.offsets } };
-  } catch (error) {
-    if (error instanceof JsonSyntaxError) return { ok: false, message: error.message, offset: error.offset };
-    throw error;
-  }
-}
-
 /** 1-based line and column (UTF-16 code units) of an offset. */
 export function lineColumnAt(text: string, offset: number): { line: number; column: number } {
   let line = 1;
@@ -51,131 +43,99 @@ export function lineColumnAt(text: string, offset: number): { line: number; colu
   return { line, column: offset - lineStart + 1 };
 }
 
-const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-const SIMPLE_ESCAPES: Record<string, string> = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t" };
+class FirstError {
+  constructor(readonly message: string, readonly offset: number) {}
+}
 
-class Parser {
-  readonly offsets = new Map<string, number>();
-  private pos = 0;
+type Container = { kind: "object"; value: Record<string, unknown>; key: string } | { kind: "array"; value: unknown[] };
 
-  constructor(private readonly text: string) {}
-
-  document(): unknown {
-    const value = this.value([], 0);
-    this.skipWhitespace();
-    if (this.pos < this.text.length) this.fail("Unexpected text after the JSON value");
-    return value;
+export function parseJsonWithPositions(text: string): JsonParseResult {
+  const offsets = new Map<string, number>();
+  const open: Container[] = [];
+  let root: unknown;
+  let rootDone = false;
+  const add = (value: unknown) => {
+    const parent = open[open.length - 1];
+    if (!parent) {
+      root = value;
+      rootDone = true;
+    } else if (parent.kind === "array") parent.value.push(value);
+    // defineProperty: a "__proto__" key must become an own property, not the prototype.
+    else Object.defineProperty(parent.value, parent.key, { value, enumerable: true, writable: true, configurable: true });
+  };
+  const start = (offset: number, path: () => JSONPath) => {
+    if (open.length > MAX_JSON_DEPTH) throw new FirstError(`JSON nested deeper than ${MAX_JSON_DEPTH} levels`, offset);
+    offsets.set(pathKey(path()), offset);
+  };
+  try {
+    visit(text, {
+      onObjectBegin: (offset, _length, _line, _column, path) => {
+        start(offset, path);
+        open.push({ kind: "object", value: {}, key: "" });
+      },
+      onObjectProperty: (name) => {
+        const parent = open[open.length - 1];
+        if (parent?.kind === "object") parent.key = name;
+      },
+      onObjectEnd: () => add(open.pop()?.value),
+      onArrayBegin: (offset, _length, _line, _column, path) => {
+        start(offset, path);
+        open.push({ kind: "array", value: [] });
+      },
+      onArrayEnd: () => add(open.pop()?.value),
+      onLiteralValue: (value: unknown, offset, _length, _line, _column, path) => {
+        start(offset, path);
+        add(value);
+      },
+      onError: (code, offset, length) => {
+        throw errorFor(text, code, offset, length, open[open.length - 1]?.kind, rootDone);
+      },
+    }, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  } catch (error) {
+    if (error instanceof FirstError) return { ok: false, message: error.message, offset: error.offset };
+    throw error;
   }
+  return { ok: true, json: { value: root, offsets } };
+}
 
-  private fail(message: string, offset = this.pos): never {
-    throw new JsonSyntaxError(message, offset);
+/** The first error in plain words, at the character it is about. */
+function errorFor(text: string, code: ParseErrorCode, offset: number, length: number, inside: Container["kind"] | undefined, rootDone: boolean): FirstError {
+  const atEnd = offset >= text.length;
+  const unexpected = (expected: string) => new FirstError(atEnd ? `Unexpected end of input: expected ${expected}` : `Unexpected character ${JSON.stringify(text[offset])}: expected ${expected}`, offset);
+  switch (code) {
+    case ParseErrorCode.InvalidSymbol:
+    case ParseErrorCode.ValueExpected:
+      return rootDone && inside === undefined ? new FirstError("Unexpected text after the JSON value", offset) : unexpected("a value");
+    case ParseErrorCode.EndOfFileExpected:
+      return new FirstError("Unexpected text after the JSON value", offset);
+    case ParseErrorCode.PropertyNameExpected:
+      return new FirstError("Expected a property name in double quotes", offset);
+    case ParseErrorCode.ColonExpected:
+      return new FirstError("Expected ':' after the property name", offset);
+    case ParseErrorCode.CommaExpected:
+    case ParseErrorCode.CloseBraceExpected:
+    case ParseErrorCode.CloseBracketExpected:
+      return inside === "array" ? new FirstError("Expected ',' or ']' after an array element", offset) : new FirstError("Expected ',' or '}' after a property value", offset);
+    case ParseErrorCode.UnexpectedEndOfString:
+      return new FirstError("Unterminated string", offset);
+    // jsonc-parser reports this at the string's start; point at the character itself.
+    case ParseErrorCode.InvalidCharacter:
+      return new FirstError("Control character in a string: escape it (\\n, \\t, ...)", firstControlCharacter(text, offset, length));
+    case ParseErrorCode.InvalidEscapeCharacter:
+    case ParseErrorCode.InvalidUnicode:
+      return new FirstError("Invalid escape in a string", offset);
+    case ParseErrorCode.InvalidNumberFormat:
+    case ParseErrorCode.UnexpectedEndOfNumber:
+      return new FirstError("Invalid number", offset);
+    case ParseErrorCode.InvalidCommentToken:
+    case ParseErrorCode.UnexpectedEndOfComment:
+      return new FirstError("Comments are not allowed in JSON", offset);
+    default:
+      return unexpected("a value");
   }
+}
 
-  private skipWhitespace(): void {
-    while (this.pos < this.text.length) {
-      const c = this.text[this.pos];
-      if (c !== " " && c !== "\t" && c !== "\n" && c !== "\r") return;
-      this.pos++;
-    }
-  }
-
-  private value(path: (string | number)[], depth: number): unknown {
-    if (depth > MAX_JSON_DEPTH) this.fail(`JSON nested deeper than ${MAX_JSON_DEPTH} levels`);
-    this.skipWhitespace();
-    this.offsets.set(pathKey(path), this.pos);
-    const c = this.text[this.pos];
-    if (c === undefined) this.fail("Unexpected end of input: expected a value");
-    if (c === "{") return this.object(path, depth);
-    if (c === "[") return this.array(path, depth);
-    if (c === '"') return this.string();
-    if (c === "-" || (c >= "0" && c <= "9")) return this.number();
-    for (const [word, literal] of [["true", true], ["false", false], ["null", null]] as const) {
-      if (this.text.startsWith(word, this.pos)) {
-        this.pos += word.length;
-        return literal;
-      }
-    }
-    return this.fail(`Unexpected character ${JSON.stringify(c)}: expected a value`);
-  }
-
-  private object(path: (string | number)[], depth: number): Record<string, unknown> {
-    const result: Record<string, unknown> = {};
-    this.pos++; // {
-    this.skipWhitespace();
-    if (this.text[this.pos] === "}") {
-      this.pos++;
-      return result;
-    }
-    for (;;) {
-      this.skipWhitespace();
-      if (this.text[this.pos] !== '"') this.fail("Expected a property name in double quotes");
-      const key = this.string();
-      this.skipWhitespace();
-      if (this.text[this.pos] !== ":") this.fail("Expected ':' after the property name");
-      this.pos++;
-      // defineProperty: a "__proto__" key must become an own property, not the prototype.
-      Object.defineProperty(result, key, { value: this.value([...path, key], depth + 1), enumerable: true, writable: true, configurable: true });
-      this.skipWhitespace();
-      const c = this.text[this.pos];
-      this.pos++;
-      if (c === "}") return result;
-      if (c !== ",") this.fail("Expected ',' or '}' after a property value", this.pos - 1);
-    }
-  }
-
-  private array(path: (string | number)[], depth: number): unknown[] {
-    const result: unknown[] = [];
-    this.pos++; // [
-    this.skipWhitespace();
-    if (this.text[this.pos] === "]") {
-      this.pos++;
-      return result;
-    }
-    for (;;) {
-      result.push(this.value([...path, result.length], depth + 1));
-      this.skipWhitespace();
-      const c = this.text[this.pos];
-      this.pos++;
-      if (c === "]") return result;
-      if (c !== ",") this.fail("Expected ',' or ']' after an array element", this.pos - 1);
-    }
-  }
-
-  private string(): string {
-    const start = this.pos;
-    this.pos++; // opening quote
-    let out = "";
-    for (;;) {
-      const c = this.text[this.pos];
-      if (c === undefined) this.fail("Unterminated string", start);
-      if (c === '"') {
-        this.pos++;
-        return out;
-      }
-      if (c < " ") this.fail("Control character in a string: escape it (\\n, \\t, ...)");
-      if (c !== "\\") {
-        out += c;
-        this.pos++;
-        continue;
-      }
-      const e = this.text[this.pos + 1];
-      if (e !== undefined && e in SIMPLE_ESCAPES) {
-        out += SIMPLE_ESCAPES[e];
-        this.pos += 2;
-      } else if (e === "u" && /^[0-9a-fA-F]{4}$/.test(this.text.slice(this.pos + 2, this.pos + 6))) {
-        out += String.fromCharCode(parseInt(this.text.slice(this.pos + 2, this.pos + 6), 16));
-        this.pos += 6;
-      } else {
-        this.fail("Invalid escape in a string");
-      }
-    }
-  }
-
-  private number(): number {
-    NUMBER.lastIndex = this.pos;
-    const match = NUMBER.exec(this.text);
-    if (!match) this.fail("Invalid number");
-    this.pos += match[0].length;
-    return Number(match[0]);
-  }
+function firstControlCharacter(text: string, from: number, length: number): number {
+  for (let i = from; i < from + length && i < text.length; i++) if (text.charCodeAt(i) < 0x20) return i;
+  return from;
 }

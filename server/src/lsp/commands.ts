@@ -14,9 +14,11 @@ import { scoreResponse } from "../scoring/response-text.js";
 import type { ScoreResult } from "../scoring/result.js";
 import { toLspRange } from "./convert.js";
 import type { AnalysedDocument } from "./document-store.js";
-import { executeReportCommand, isReportCommand, REPORT_COMMANDS } from "./report-commands.js";
+import { SERVER_COMMAND_IDS, SERVER_COMMANDS } from "../command-ids.js";
+import { executeReportCommand, isReportCommand } from "./report-commands.js";
 
-export const COMMANDS = ["lsrif.render", "lsrif.exportJson", "lsrif.importJson", "lsrif.logicTree", "lsrif.score", "lsrif.propose", "lsrif.testJudge", ...REPORT_COMMANDS] as const;
+/** Every command the server executes (its executeCommandProvider list). */
+export const COMMANDS = SERVER_COMMAND_IDS;
 
 /** What `lsrif.testJudge` answers: whether the configured judge answered one probe question. */
 export type JudgeTestResult = { configured: false } | { configured: true; ok: true; verdict: string; probability?: number } | { configured: true; ok: false; error: string };
@@ -116,20 +118,20 @@ export function logicTreeJson(node: LogicNode, lines: LineIndex): LogicTreeJson 
 
 export async function executeCommand(command: string, args: unknown[] | undefined, ctx: CommandContext): Promise<unknown> {
   switch (command) {
-    case "lsrif.render": {
+    case SERVER_COMMANDS.render: {
       const [uri] = parseArgs(UriArgs, command, args);
       return renderInstruction(instructionOf(ctx, command, uri).instruction);
     }
-    case "lsrif.exportJson": {
+    case SERVER_COMMANDS.exportJson: {
       const [uri] = parseArgs(UriArgs, command, args);
       return exportLsrInstructJson(instructionOf(ctx, command, uri).instruction);
     }
-    case "lsrif.importJson": {
+    case SERVER_COMMANDS.importJson: {
       const [jsonText, fileName] = parseArgs(ImportArgs, command, args);
       const { instruction, errors } = importLsrInstructJson(jsonText, fileName);
       return instruction && errors.length === 0 ? { lsr: printLsr(instruction), errors } : { errors };
     }
-    case "lsrif.logicTree": {
+    case SERVER_COMMANDS.logicTree: {
       const [uri] = parseArgs(UriArgs, command, args);
       const doc = openDocument(ctx, command, uri);
       const { instruction, diagnostics } = doc.analysis;
@@ -142,7 +144,7 @@ export async function executeCommand(command: string, args: unknown[] | undefine
         root: logicTreeJson(instruction.root, doc.lines),
       };
     }
-    case "lsrif.score": {
+    case SERVER_COMMANDS.score: {
       const [uri, response, options = {}] = parseArgs(ScoreArgs, command, args);
       const { doc, instruction } = instructionOf(ctx, command, uri);
       // Analyses are values (never changed by a later edit), so the scored version needs no copy.
@@ -151,11 +153,11 @@ export async function executeCommand(command: string, args: unknown[] | undefine
       if (!ctx.signal?.aborted) ctx.onScored(uri, doc.version, result);
       return result;
     }
-    case "lsrif.propose": {
+    case SERVER_COMMANDS.propose: {
       const [prompt, { roll, count }] = parseArgs(ProposeArgs, command, args);
       return { candidates: proposeCandidates(prompt, roll, count) };
     }
-    case "lsrif.testJudge": {
+    case SERVER_COMMANDS.testJudge: {
       // The judge the next score would use (kind none: nothing is sent). Its first request runs the
       // endpoint's capability probe (judge/probe.ts), so this tests URL, key, model and reply format.
       const judge = ctx.judge(typeof args?.[0] === "string" ? args[0] : "");

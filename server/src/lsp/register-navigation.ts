@@ -6,6 +6,7 @@ import { inlayHints } from "./features/inlay-hints.js";
 import type { Range } from "../../../grammars/src/index.js";
 import { quickFixes } from "./features/code-actions.js";
 import { nameAt, renameName } from "./features/names.js";
+import { CLIENT_COMMANDS } from "../command-ids.js";
 import { CommandError, COMMANDS, executeCommand, type SoftJudgeProvider } from "./commands.js";
 import { toLspDiagnostic, toLspRange, toOffsetRange } from "./convert.js";
 import type { DocumentStore } from "./document-store.js";
@@ -81,8 +82,8 @@ export function registerNavigation(connection: Connection, store: DocumentStore,
     const at = first ?? { start: 0, end: 0 };
     const range = toLspRange(doc.lines, { start: at.start, end: at.start });
     return [
-      { range, command: { title: "Score response…", command: "lsrif.scoreResponse", arguments: [doc.uri] } },
-      { range, command: { title: "Render as prompt", command: "lsrif.renderPrompt", arguments: [doc.uri] } },
+      { range, command: { title: "Score response…", command: CLIENT_COMMANDS.scoreResponse, arguments: [doc.uri] } },
+      { range, command: { title: "Render as prompt", command: CLIENT_COMMANDS.renderPrompt, arguments: [doc.uri] } },
     ];
   }));
 

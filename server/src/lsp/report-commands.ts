@@ -9,8 +9,9 @@ import { REPORT_CSS } from "../report/html.js";
 import { ReportInputError } from "../report/read-report.js";
 import { buildReport, renderReportBody } from "../report/render.js";
 import { streamJsonl } from "../util/jsonl-stream.js";
+import { SERVER_COMMANDS } from "../command-ids.js";
 
-export const REPORT_COMMANDS = ["lsrif.report", "lsrif.reportLine"] as const;
+const REPORT_COMMANDS: readonly string[] = [SERVER_COMMANDS.report, SERVER_COMMANDS.reportLine];
 
 export interface ReportViewJson {
   title: string;
@@ -39,7 +40,7 @@ const LineArgs = z.tuple([FilePath, z.number().int().min(1)]).rest(z.unknown());
 type Fail = (message: string) => Error;
 
 export function isReportCommand(command: string): boolean {
-  return (REPORT_COMMANDS as readonly string[]).includes(command);
+  return REPORT_COMMANDS.includes(command);
 }
 
 function parse<T>(schema: z.ZodType<T>, command: string, args: unknown[] | undefined, fail: Fail): T {
@@ -49,7 +50,7 @@ function parse<T>(schema: z.ZodType<T>, command: string, args: unknown[] | undef
 }
 
 export async function executeReportCommand(command: string, args: unknown[] | undefined, fail: Fail): Promise<unknown> {
-  if (command === "lsrif.report") {
+  if (command === SERVER_COMMANDS.report) {
     const [files, options = {}] = parse(ReportArgs, command, args, fail);
     try {
       const report = await buildReport(files, options.against ?? []);

@@ -3,16 +3,9 @@
 import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
 import { openWithLsrif, workspaceUri } from "../helpers/lsrif-extension.js";
+import { testState, type ScoreResultLike, type TreeMessage } from "../helpers/test-state.js";
 import { waitFor } from "../helpers/wait.js";
 import { copyFixture } from "./workspace-fixtures.js";
-
-interface TreeMessage { svg: string; caption: string; error?: string }
-interface ScoreResultLike { score: number; complete: boolean; tree: unknown }
-interface ExtensionApi {
-  logicTree: { lastMessage?: TreeMessage };
-  scoring: { lastResult?: ScoreResultLike };
-  decorations: { marksFor(uri: vscode.Uri): readonly { status: string; range: { start: number; end: number } }[] };
-}
 
 suite("LsrIF commands", () => {
   test("Render as Natural-Language Prompt opens the prompt beside the file", async () => {
@@ -56,11 +49,9 @@ suite("LsrIF commands", () => {
     for (const word of [">Sequential<", ">Conditional<", "<title>brief\n", "length_constraints:number_words", ">contains<"]) {
       assert.ok(first.svg.includes(word), `${word} in the drawing`);
     }
-    const ext = vscode.extensions.getExtension<ExtensionApi>("lsrif.lsrif");
-    assert.ok(ext);
     await editor.edit((b) => b.replace(new vscode.Range(4, 0, 4, 0), "lowercase\n"));
-    const redrawn = await waitFor("the redrawn tree", () => {
-      const m = ext.exports.logicTree.lastMessage;
+    const redrawn = await waitFor("the redrawn tree", async () => {
+      const m = (await testState()).logicTree;
       return m && m.svg.includes("<title>lowercase\nchange_case:english_lowercase<") ? m : undefined;
     });
     assert.ok(redrawn.svg.includes(">Sequential<"), "the sequence is still drawn beside the new item");
@@ -73,12 +64,11 @@ suite("LsrIF commands", () => {
     const result = (await vscode.commands.executeCommand("lsrif.scoreResponse", uri, "tea is calm, tea is warm.")) as ScoreResultLike;
     assert.equal(result.score, 0.5);
     assert.equal(result.complete, true);
-    const ext = vscode.extensions.getExtension<ExtensionApi>("lsrif.lsrif");
-    assert.ok(ext);
-    assert.equal(ext.exports.scoring.lastResult, result);
-    const marks = ext.exports.decorations.marksFor(uri);
+    const state = await testState(uri);
+    assert.equal(state.lastScore, result);
+    const marks = state.marks;
     assert.deepEqual(marks.map((m) => [m.status, editor.document.getText(new vscode.Range(editor.document.positionAt(m.range.start), editor.document.positionAt(m.range.end)))]), [["fail", "no_comma"]]);
     await editor.edit((b) => b.insert(new vscode.Position(0, 0), "# edited\n"));
-    await waitFor("the marks to clear after the edit", () => ext.exports.decorations.marksFor(uri).length === 0);
+    await waitFor("the marks to clear after the edit", async () => (await testState(uri)).marks.length === 0);
   });
 });

@@ -4,6 +4,7 @@
 import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
 import { openWithLsrif, workspaceUri } from "../helpers/lsrif-extension.js";
+import { testState } from "../helpers/test-state.js";
 import { waitFor } from "../helpers/wait.js";
 import { copyFixture } from "./workspace-fixtures.js";
 
@@ -17,30 +18,13 @@ import { copyFixture } from "./workspace-fixtures.js";
 const RESPONSE = "Intro, here.\n\nSecond part\nstill second.\n\n- read the first error in the log\n- run the failing command locally";
 const PARAGRAPH_2 = { start: 14, end: 39 };
 
-interface ScoreNodeLike { label: string; scope?: string; spans?: { start: number; end: number }[]; children: ScoreNodeLike[] }
-type Element = { kind: "headline" } | { kind: "node"; node: ScoreNodeLike };
-interface Api {
-  results: { getChildren(element?: Element): Element[]; getTreeItem(element: Element): vscode.TreeItem };
-}
-
 function hoverText(hovers: vscode.Hover[]): string {
   return hovers.flatMap((h) => h.contents.map((c) => (typeof c === "string" ? c : c.value))).join("\n");
 }
 
-/** Every node row of the Score view, depth first, with the tree item VS Code would draw. */
-function scoreRows(api: Api): { node: ScoreNodeLike; item: vscode.TreeItem }[] {
-  const rows: { node: ScoreNodeLike; item: vscode.TreeItem }[] = [];
-  const visit = (element: Element) => {
-    if (element.kind === "node") rows.push({ node: element.node, item: api.results.getTreeItem(element) });
-    api.results.getChildren(element).forEach(visit);
-  };
-  api.results.getChildren().forEach(visit);
-  return rows;
-}
-
 /** Runs a row's click command (what selecting it in the view does) and reads the response editor's selections. */
-async function select(row: { item: vscode.TreeItem }, response: vscode.Uri): Promise<{ start: number; end: number }[]> {
-  const command = row.item.command;
+async function select(row: { command?: vscode.Command }, response: vscode.Uri): Promise<{ start: number; end: number }[]> {
+  const command = row.command;
   assert.ok(command, "the row has a click command");
   await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
   const editor = await waitFor("the response editor", () => vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === response.toString()));
@@ -86,9 +70,7 @@ suite("scopes in the editor", () => {
     const result = (await vscode.commands.executeCommand("lsrif.scoreResponse", uri, response)) as { score: number } | undefined;
     assert.ok(result);
     assert.equal(result.score, 2 / 3);
-    const ext = vscode.extensions.getExtension<Api>("lsrif.lsrif");
-    assert.ok(ext);
-    const rows = scoreRows(ext.exports);
+    const rows = (await testState()).scoreRows;
     const leaves = rows.filter((r) => r.node.children.length === 0);
     assert.deepEqual(leaves.map((r) => r.node.label), ["punctuation:no_comma", "Use plain words.", "change_case:english_lowercase", "punctuation:no_comma"]);
     const [scoped, scopedSoft, eachBullet, unscoped] = leaves;

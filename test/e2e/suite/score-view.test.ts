@@ -4,23 +4,11 @@
 import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
 import { openWithLsrif, workspaceUri } from "../helpers/lsrif-extension.js";
+import { testState, type ScoreResultLike as Result } from "../helpers/test-state.js";
 import { waitFor } from "../helpers/wait.js";
 import { copyFixture } from "./workspace-fixtures.js";
 
-interface Node { label: string; explanation?: { message: string; spans: { start: number; end: number }[] }; children: Node[] }
-interface Result { score: number; tree: Node; summary: { passed: number; failed: number } }
 interface Row { name: string; result?: Result }
-interface Api {
-  results: { isStale(): boolean; headline(): string | undefined };
-  scoreAll: { sorted(): Row[]; toggleOrder(): void };
-  judgeStatus: { text: string };
-}
-
-function api(): Api {
-  const ext = vscode.extensions.getExtension<Api>("lsrif.lsrif");
-  assert.ok(ext);
-  return ext.exports;
-}
 
 suite("score view", () => {
   test("a failed hard constraint carries its evidence; an edit marks the result stale; Score Again clears it", async () => {
@@ -31,12 +19,12 @@ suite("score view", () => {
     const noComma = result.tree.children[0].children[1];
     assert.equal(noComma.label, "punctuation:no_comma");
     assert.deepEqual(noComma.explanation, { message: "1 comma (first at line 1)", spans: [{ start: 11, end: 12 }] });
-    assert.equal(api().results.isStale(), false);
+    assert.equal((await testState()).results.stale, false);
     await editor.edit((b) => b.insert(new vscode.Position(0, 0), "# edited\n"));
-    await waitFor("the result to be marked stale", () => api().results.isStale());
-    assert.equal(api().results.headline(), "Stale: R = 0.500 · complete");
+    await waitFor("the result to be marked stale", async () => (await testState()).results.stale);
+    assert.equal((await testState()).results.headline, "Stale: R = 0.500 · complete");
     await vscode.commands.executeCommand("lsrif.rescore");
-    assert.equal(api().results.isStale(), false);
+    assert.equal((await testState()).results.stale, false);
   });
 
   test("Score All Responses scores every file of a folder, one row each, sorted by R", async () => {
@@ -51,9 +39,9 @@ suite("score view", () => {
     await write("c.txt", "tea is calm and tea is warm.");
     const rows = (await vscode.commands.executeCommand("lsrif.scoreAllResponses", uri, folder)) as Row[];
     assert.equal(rows.length, 3);
-    assert.deepEqual(api().scoreAll.sorted().map((r) => [r.name, r.result?.score]), [["c.txt", 1], ["a.txt", 0.5], ["b.txt", 0]]);
-    api().scoreAll.toggleOrder();
-    assert.deepEqual(api().scoreAll.sorted().map((r) => r.name), ["b.txt", "a.txt", "c.txt"]);
+    assert.deepEqual((await testState()).scoreAll.map((r) => [r.name, r.result?.score]), [["c.txt", 1], ["a.txt", 0.5], ["b.txt", 0]]);
+    await vscode.commands.executeCommand("lsrif.scoreAll.toggleSort");
+    assert.deepEqual((await testState()).scoreAll.map((r) => r.name), ["b.txt", "a.txt", "c.txt"]);
   });
 
   test("Configure Judge with its answers given writes the user settings and tests the connection", async function () {
@@ -64,7 +52,8 @@ suite("score view", () => {
     assert.deepEqual([test.configured, test.ok], [true, true]);
     const inspect = vscode.workspace.getConfiguration("lsrif.judge").inspect("baseUrl");
     assert.equal(inspect?.globalValue, judgeUrl);
-    assert.match(api().judgeStatus.text, /Judge: chat · loopback-judge/);
-    assert.match(api().judgeStatus.text, /\$\(pass\)/);
+    const { judgeStatus } = await testState();
+    assert.match(judgeStatus, /Judge: chat · loopback-judge/);
+    assert.match(judgeStatus, /\$\(pass\)/);
   });
 });

@@ -130,7 +130,7 @@ test("condition phrases by hand for arguments in each form", () => {
   assert.equal(hardConditionPhrase("keywords:forbidden_words", { forbidden_words: ["a", "b", "c"] }), "the response does not contain the words 'a', 'b' or 'c'");
   assert.equal(hardConditionPhrase("keywords:frequency", { keyword: "x", frequency: 1, relation: "at least" }), "the word 'x' appears at least 1 time in the response");
   assert.equal(hardConditionPhrase("language:response_language", { language: "fr" }), "the response is written in French");
-  assert.equal(hardConditionPhrase("language:response_language", { language: "af" }), "the response is written in the language with code 'af'");
+  assert.equal(hardConditionPhrase("language:response_language", { language: "af" }), "the response is written in Afrikaans");
   // Arguments the type's schema rejects get no phrase (the renderer falls back to the constraint's text).
   assert.equal(hardConditionPhrase("language:response_language", { language: "xx" }), undefined);
   assert.equal(hardConditionPhrase("length_constraints:number_words", { num_words: 5 }), undefined);

@@ -2,7 +2,6 @@
 
 import { z } from "zod";
 import { defineHardType } from "../hard-type.js";
-import { quote } from "../wording.js";
 import { detectedLanguage } from "../text-cache.js";
 
 /** The codes Python langdetect can return (its 55 profiles). */
@@ -12,23 +11,29 @@ export const LANGDETECT_CODES = [
   "pt", "ro", "ru", "sk", "sl", "so", "sq", "sv", "sw", "ta", "te", "th", "tl", "tr", "uk", "ur", "vi", "zh-cn", "zh-tw",
 ] as const;
 
-/** Names for the codes IFEval uses in its prompts (instructions_util.LANGUAGE_CODES); others render as the code. */
-const LANGUAGE_NAMES: Record<string, string> = {
-  en: "English", es: "Spanish", pt: "Portuguese", ar: "Arabic", hi: "Hindi", fr: "French", ru: "Russian",
-  de: "German", ja: "Japanese", it: "Italian", bn: "Bengali", uk: "Ukrainian", th: "Thai", ur: "Urdu",
-  ta: "Tamil", te: "Telugu", bg: "Bulgarian", ko: "Korean", pl: "Polish", he: "Hebrew", fa: "Persian",
-  vi: "Vietnamese", ne: "Nepali", sw: "Swahili", kn: "Kannada", mr: "Marathi", gu: "Gujarati", pa: "Punjabi",
-  ml: "Malayalam", fi: "Finnish",
-};
+const ENGLISH_NAMES = new Intl.DisplayNames("en", { type: "language" });
 
-/** Names for conditions ("the response is written in Dutch"): a few more than the prompts use. */
-const CONDITION_NAMES: Record<string, string> = { ...LANGUAGE_NAMES, zh: "Chinese", nl: "Dutch", tr: "Turkish" };
+/**
+ * English names where Intl (CLDR) differs from IFEval's instructions_util.LANGUAGE_CODES,
+ * whose wording the rendered instruction keeps: CLDR says "Bangla", IFEval "Bengali".
+ * For IFEval's other 29 codes the names are equal (test/unit/ifeval/language-names.test.ts).
+ */
+const IFEVAL_NAMES: Partial<Record<string, string>> = { bn: "Bengali" };
+
+/** "German" for de; IFEval's word where it has its own; the code itself if Intl has no name. */
+export function languageName(code: string): string {
+  try {
+    return IFEVAL_NAMES[code] ?? ENGLISH_NAMES.of(code) ?? code;
+  } catch {
+    return code; // not a well-formed language tag: Intl throws a RangeError
+  }
+}
 
 export const responseLanguage = defineHardType({
   id: "language:response_language",
   aliases: ["language", "response_language"],
   summary: "langdetect identifies the whole response as the given language (undetectable text passes).",
-  condition: (a) => `the response is written in ${CONDITION_NAMES[a.language] ?? `the language with code ${quote(a.language)}`}`,
+  condition: (a) => `the response is written in ${languageName(a.language)}`,
   relations: { exclusiveArg: { arg: "language", why: (x, y) => `the whole response cannot be in both '${x}' and '${y}'` } },
   schema: z.strictObject({
     language: z.enum(LANGDETECT_CODES).describe("ISO 639-1 code as langdetect reports it, e.g. en, de, hi, zh-cn."),
@@ -37,7 +42,7 @@ export const responseLanguage = defineHardType({
     const detected = detectedLanguage(response);
     return detected === undefined || detected === args.language;
   },
-  render: (args) => `Your ENTIRE response should be in ${LANGUAGE_NAMES[args.language] ?? args.language} language, no other language is allowed.`,
+  render: (args) => `Your ENTIRE response should be in ${languageName(args.language)} language, no other language is allowed.`,
   example: {
     args: { language: "de" },
     pass: "Heute scheint die Sonne und wir gehen in den Park spazieren.",

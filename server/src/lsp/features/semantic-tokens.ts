@@ -32,7 +32,7 @@ function classifyFromTree(ast: FileNode, definedNames: ReadonlySet<string>): Map
   };
   for (const d of ast.defines) set(d.nameRange, "variable", ["declaration"]);
   walkSyntax(ast, (node) => {
-    if (!("kind" in node)) return;
+    if (node.kind === "step") return;
     if (node.kind === "scope") {
       // Selector words (`last`, `paragraph`, `section`) read as part of the scope keyword.
       for (const head of node.heads) {

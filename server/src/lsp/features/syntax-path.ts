@@ -4,6 +4,7 @@
 import type {
   DefineNode, FileNode, GammaNode, ItemNode, PromptNode, Range, StepNode,
 } from "../../../../grammars/src/index.js";
+import { partitionPoint } from "../../../../grammars/src/index.js";
 import type { Instruction, LogicNode } from "../../analysis/logic.js";
 
 export type SyntaxNode = ItemNode | DefineNode | PromptNode | GammaNode | StepNode;
@@ -14,7 +15,7 @@ export function touches(range: Range | undefined, offset: number): range is Rang
 }
 
 export function childrenOf(node: SyntaxNode): SyntaxNode[] {
-  if ("keyword" in node && !("kind" in node)) return node.body ? [node.body] : [];
+  if (node.kind === "step") return node.body ? [node.body] : [];
   switch ((node as Exclude<SyntaxNode, StepNode>).kind) {
     case "and":
       return (node as Extract<ItemNode, { kind: "and" }>).items;
@@ -42,7 +43,7 @@ export function childrenOf(node: SyntaxNode): SyntaxNode[] {
 }
 
 export function isStep(node: SyntaxNode): node is StepNode {
-  return !("kind" in node);
+  return node.kind === "step";
 }
 
 // Keyed by the tree object: sound because a syntax tree is a value. Re-analysis after an
@@ -62,17 +63,7 @@ export function topLevelNodes(ast: FileNode): SyntaxNode[] {
 /** Index of the last top-level node that starts at or before `offset` (binary search), or -1. */
 export function topLevelIndexBefore(ast: FileNode, offset: number): number {
   const all = topLevelNodes(ast);
-  let low = 0;
-  let high = all.length - 1;
-  let found = -1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    if (all[mid].range.start <= offset) {
-      found = mid;
-      low = mid + 1;
-    } else high = mid - 1;
-  }
-  return found;
+  return partitionPoint(all.length, (i) => all[i].range.start > offset) - 1;
 }
 
 /** Outermost first; empty when the offset is between top-level nodes. */
