@@ -13,10 +13,10 @@
 // - pool: hard checks on the piscina worker pool, items/s for 1 and 2 workers.
 
 import { spawn, type ChildProcess } from "node:child_process";
-import { Agent, request } from "node:http";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Pool } from "undici";
 import type { Instruction } from "../../server/src/analysis/logic.js";
 import { startLoopbackJudge } from "../../test/helpers/loopback-judge.js";
 import { HardCheckPool } from "../../server/src/serve/hard-pool.js";
@@ -80,25 +80,27 @@ async function serve(args: string[]): Promise<Served> {
   };
 }
 
-// node:http rather than fetch: the trainer's client (Python) is not what is measured,
-// and fetch costs this process about twice the CPU per request on the shared cores.
-const agent = new Agent({ keepAlive: true, maxSockets: Infinity });
+// The trainer's client: one keep-alive pool of connections (undici, the client inside
+// Node's fetch, without fetch's stream layers), as an HTTP library a trainer uses keeps
+// (aiohttp and httpx default to 100 connections per host). Its cost counts, as a trainer
+// pays for its client too; what is not counted is a fresh connection per request (1,920
+// concurrent calls on 1,920 sockets), which a pooled client does not make.
+const CONNECTIONS = 100;
+const pools = new Map<string, Pool>();
 
-function postJson(url: string, body: unknown): Promise<unknown> {
-  const payload = Buffer.from(JSON.stringify(body));
-  return new Promise((resolve, reject) => {
-    const req = request(url, { method: "POST", agent, headers: { "content-type": "application/json", "content-length": payload.length } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (chunk: Buffer) => chunks.push(chunk));
-      res.on("end", () => {
-        if (res.statusCode !== 200) reject(new Error(`bench: ${url} answered ${res.statusCode}`));
-        else resolve(JSON.parse(Buffer.concat(chunks).toString("utf8")));
-      });
-      res.on("error", reject);
-    });
-    req.on("error", reject);
-    req.end(payload);
-  });
+async function postJson(url: string, body: unknown): Promise<unknown> {
+  const { origin, pathname } = new URL(url);
+  let pool = pools.get(origin);
+  if (!pool) pools.set(origin, (pool = new Pool(origin, { connections: CONNECTIONS, keepAliveTimeout: 60_000 })));
+  const reply = await pool.request({ method: "POST", path: pathname, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const text = await reply.body.text();
+  if (reply.statusCode !== 200) throw new Error(`bench: ${url} answered ${reply.statusCode}`);
+  return JSON.parse(text);
+}
+
+async function closePools(): Promise<void> {
+  await Promise.all([...pools.values()].map((pool) => pool.close()));
+  pools.clear();
 }
 
 function importAll(items: StepItem[]): Instruction[] {
@@ -151,7 +153,7 @@ async function benchHard(): Promise<Pick<ServeBenchResult, "inProcessMs" | "batc
       const viaBatch = step("batch");
       let got: number[] = [];
       batch.push(await timed(async () => {
-        const reply = (await postJson(`${server.url}/v1/score_batch`, { items: viaBatch })) as { results: { reward: { score: number } }[] };
+        const reply = (await postJson(`${server.url}/v1/score_batch`, { items: viaBatch, detail: "reward" })) as { results: { reward: { score: number } }[] };
         got = reply.results.map((r) => r.reward.score);
       }));
       sameScores("score_batch", got, want);
@@ -162,6 +164,7 @@ async function benchHard(): Promise<Pick<ServeBenchResult, "inProcessMs" | "batc
       sameScores("get_reward", got, want);
     }
   } finally {
+    await closePools();
     await server.stop();
   }
   return { inProcessMs: median(inProcess), batchMs: median(batch), oneItemMs: median(oneItem) };
@@ -176,7 +179,7 @@ async function benchSoft(items: StepItem[], kind: "chat" | "classifier"): Promis
     await postJson(`${server.url}/v1/score_batch`, { items: grpoStep({ instructions: 541 - INSTRUCTIONS, groupSize: GROUP, offset: INSTRUCTIONS }) });
     let complete = 0;
     const ms = await timed(async () => {
-      const reply = (await postJson(`${server.url}/v1/score_batch`, { items })) as { results: { reward: { complete: number; error: number } }[] };
+      const reply = (await postJson(`${server.url}/v1/score_batch`, { items, detail: "reward" })) as { results: { reward: { complete: number; error: number } }[] };
       complete = reply.results.filter((r) => r.reward.complete === 1 && r.reward.error === 0).length;
     });
     if (complete !== items.length) throw new Error(`bench: ${items.length - complete} soft items were not fully judged`);
@@ -185,6 +188,7 @@ async function benchSoft(items: StepItem[], kind: "chat" | "classifier"): Promis
       : judge.requests.reduce((n, request) => n + ((request.body as { input?: unknown[] }).input?.length ?? 0), 0);
     return { ms, requests: judge.requests.length, verdicts };
   } finally {
+    await closePools();
     await server.stop();
     await judge.close();
   }

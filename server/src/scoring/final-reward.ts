@@ -22,8 +22,7 @@ export function applicableLeaves<T extends RewardNode>(node: T): T[] {
  * R: 1 when no constraint applies, 0 when none that applies has a known value,
  * else the root's LsRM value or the flat mean over the known applicable leaves.
  */
-export function finalReward(tree: RewardNode, aggregation: "lsrm" | "flat"): number {
-  const leaves = applicableLeaves(tree);
+export function finalReward(tree: RewardNode, aggregation: "lsrm" | "flat", leaves: readonly RewardNode[] = applicableLeaves(tree)): number {
   if (tree.status === "not-applicable" || leaves.length === 0) return 1;
   const known = leaves.filter((leaf) => typeof leaf.value === "number");
   if (known.length === 0) return 0;

@@ -5,7 +5,8 @@
 // exactly REWARD_KEYS, all finite numbers. docs/serve.md documents each key.
 
 import { z } from "zod";
-import { applicableLeaves, flatScoreOf } from "../scoring/lsrm.js";
+import { finalReward } from "../scoring/final-reward.js";
+import { applicableLeaves } from "../scoring/lsrm.js";
 import type { ScoreResult } from "../scoring/result.js";
 
 const Unit = z.number().min(0).max(1);
@@ -33,17 +34,21 @@ export const REWARD_KEYS = Object.keys(RewardBlock.shape) as (keyof RewardBlock)
 /** The extra_logs keys of OpenRLHF's reply: every key but the reward itself. */
 export const EXTRA_LOG_KEYS = REWARD_KEYS.filter((key) => key !== "score") as Exclude<keyof RewardBlock, "score">[];
 
-const meanOr = (values: number[], none: number) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : none);
-
-/** The block for a scored result. */
+/** The block for a scored result (one walk of the tree: the server builds one per item). */
 export function rewardOf(result: ScoreResult, fallbackScore: number): RewardBlock {
-  const counted = applicableLeaves(result.tree).filter((leaf) => leaf.value !== null);
-  const values = (kind: "hard" | "soft") => counted.filter((leaf) => leaf.kind === kind).map((leaf) => leaf.value as number);
+  const leaves = applicableLeaves(result.tree);
+  const sums = { hard: 0, soft: 0 };
+  const counts = { hard: 0, soft: 0 };
+  for (const leaf of leaves) {
+    if (leaf.value === null || (leaf.kind !== "hard" && leaf.kind !== "soft")) continue;
+    sums[leaf.kind] += leaf.value;
+    counts[leaf.kind]++;
+  }
   return {
     score: result.score,
-    flat: flatScoreOf(result.tree),
-    hard: meanOr(values("hard"), 1),
-    soft: meanOr(values("soft"), fallbackScore),
+    flat: finalReward(result.tree, "flat", leaves),
+    hard: counts.hard ? sums.hard / counts.hard : 1,
+    soft: counts.soft ? sums.soft / counts.soft : fallbackScore,
     complete: result.complete ? 1 : 0,
     error: 0,
   };

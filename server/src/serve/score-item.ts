@@ -53,6 +53,11 @@ export class ItemScorer {
     private readonly options: ItemScorerOptions,
   ) {}
 
+  /** Whether anything listens to an item's abort signal (the judge, a worker pool). */
+  get listensToSignal(): boolean {
+    return this.options.judge !== undefined || this.options.scoreFunction !== undefined;
+  }
+
   resolve(item: Pick<ScoreItem, "instruction" | "instruction_id">): Resolved {
     if (item.instruction !== undefined) return this.instructions.inlineInstruction(item.instruction);
     if (item.instruction_id !== undefined) return this.instructions.byId(item.instruction_id);
