@@ -7,7 +7,8 @@
 import { z } from "zod";
 import { finalReward } from "../scoring/final-reward.js";
 import { applicableLeaves } from "../scoring/lsrm.js";
-import type { ScoreResult } from "../scoring/result.js";
+import { NO_THINK_REASON } from "../scoring/response-text.js";
+import type { ScoreNode, ScoreResult } from "../scoring/result.js";
 
 const Unit = z.number().min(0).max(1);
 const Flag = z.union([z.literal(0), z.literal(1)]);
@@ -27,6 +28,9 @@ export const RewardBlock = z.strictObject({
   error: Flag,
 });
 export type RewardBlock = z.output<typeof RewardBlock>;
+
+/** The reward of an item that cannot be scored, unless --fallback-score says otherwise. */
+export const DEFAULT_FALLBACK_SCORE = 0;
 
 /** The keys, in order (VeRL takes `score` first). */
 export const REWARD_KEYS = Object.keys(RewardBlock.shape) as (keyof RewardBlock)[];
@@ -62,4 +66,25 @@ export function failedReward(fallbackScore: number): RewardBlock {
 /** A response decided without checking (--strip-thinking found no `</think>`): 0, not an error. */
 export function zeroReward(): RewardBlock {
   return { score: 0, flat: 0, hard: 0, soft: 0, complete: 1, error: 0 };
+}
+
+function firstFailedSoftLeaf(node: ScoreNode): ScoreNode | undefined {
+  if (node.kind === "soft") return node.status === "error" ? node : undefined;
+  for (const child of node.children) {
+    const failed = firstFailedSoftLeaf(child);
+    if (failed) return failed;
+  }
+  return undefined;
+}
+
+/**
+ * The block of an engine result, the one rule for `lsrif serve` and `lsrif score --json`:
+ * no `</think>` under --strip-thinking scores 0; a soft leaf the judge failed on makes the
+ * item an error (`failed` names it); otherwise the block of the scored tree.
+ */
+export function resultReward(result: ScoreResult, fallbackScore: number): { reward: RewardBlock; failed?: ScoreNode } {
+  if (result.reason === NO_THINK_REASON) return { reward: zeroReward() };
+  const failed = firstFailedSoftLeaf(result.tree);
+  if (failed) return { reward: failedReward(fallbackScore), failed };
+  return { reward: rewardOf(result, fallbackScore) };
 }
