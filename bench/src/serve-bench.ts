@@ -3,8 +3,9 @@
 // process (bin/lsrif.js serve); this process is the trainer and the loopback judge.
 //
 // - hard: 384 IFEval instructions (their hard constraints) x 5 responses, in-process
-//   scoring vs one /v1/score_batch request vs 1,920 concurrent one-item /get_reward
-//   calls. Targets: batch <= 1.5x in-process, one-item calls <= 3x.
+//   scoring vs one /v1/score_batch request (detail "reward", as the trainer adapters ask;
+//   detail "full" reported beside it) vs 1,920 concurrent one-item /get_reward calls.
+//   Targets: batch <= 1.5x in-process, one-item calls <= 3x.
 // - soft: the same step with 2 soft constraints per instruction (3,840 distinct
 //   verdicts) against a chat loopback judge with 100 ms latency at concurrency 64.
 //   Target <= 1.1x the ideal 3,840 x 0.1 s / 64 = 6 s.
@@ -36,6 +37,8 @@ export interface ServeBenchResult {
   inProcessMs: number;
   batchMs: number;
   batchRatio: number;
+  /** The same batch with detail "full" (the result tree of every item), report only. */
+  batchFullMs: number;
   oneItemMs: number;
   oneItemRatio: number;
   softVerdicts: number;
@@ -130,14 +133,16 @@ function sameScores(label: string, got: number[], want: number[]): void {
 const oneItemCalls = (url: string, items: StepItem[]) =>
   Promise.all(items.map((item) => postJson(`${url}/get_reward`, { query: [item.response], prompts: [""], labels: [JSON.stringify(item.instruction)] })));
 
-async function benchHard(): Promise<Pick<ServeBenchResult, "inProcessMs" | "batchMs" | "oneItemMs">> {
+async function benchHard(): Promise<Pick<ServeBenchResult, "inProcessMs" | "batchMs" | "batchFullMs" | "oneItemMs">> {
   const inProcess: number[] = [];
   const batch: number[] = [];
+  const batchFull: number[] = [];
   const oneItem: number[] = [];
   // One long-running server, as in training, warmed on the IFEval prompts the step does not use.
   const server = await serve([]);
   try {
     const warm = grpoStep({ instructions: 541 - INSTRUCTIONS, groupSize: GROUP, offset: INSTRUCTIONS });
+    await postJson(`${server.url}/v1/score_batch`, { items: warm, detail: "reward" });
     await postJson(`${server.url}/v1/score_batch`, { items: warm });
     await oneItemCalls(server.url, warm);
     await inProcessScores(warm, importAll(warm));
@@ -157,6 +162,12 @@ async function benchHard(): Promise<Pick<ServeBenchResult, "inProcessMs" | "batc
         got = reply.results.map((r) => r.reward.score);
       }));
       sameScores("score_batch", got, want);
+      const viaFull = step("full");
+      batchFull.push(await timed(async () => {
+        const reply = (await postJson(`${server.url}/v1/score_batch`, { items: viaFull })) as { results: { reward: { score: number } }[] };
+        got = reply.results.map((r) => r.reward.score);
+      }));
+      sameScores("score_batch detail full", got, want);
       const viaOneItem = step("one");
       oneItem.push(await timed(async () => {
         got = (await oneItemCalls(server.url, viaOneItem)).map((reply) => (reply as { rewards: number[] }).rewards[0]);
@@ -167,7 +178,7 @@ async function benchHard(): Promise<Pick<ServeBenchResult, "inProcessMs" | "batc
     await closePools();
     await server.stop();
   }
-  return { inProcessMs: median(inProcess), batchMs: median(batch), oneItemMs: median(oneItem) };
+  return { inProcessMs: median(inProcess), batchMs: median(batch), batchFullMs: median(batchFull), oneItemMs: median(oneItem) };
 }
 
 async function benchSoft(items: StepItem[], kind: "chat" | "classifier"): Promise<{ ms: number; requests: number; verdicts: number }> {
@@ -175,18 +186,23 @@ async function benchSoft(items: StepItem[], kind: "chat" | "classifier"): Promis
   const url = kind === "chat" ? judge.chatBaseUrl : judge.baseUrl;
   const server = await serve(["--judge-url", url, "--judge-model", "bench", "--judge-kind", kind, "--concurrency", String(JUDGE_CONCURRENCY), "--no-cache", "--judge-batch", "32"]);
   try {
-    // Warm the server (data tables, JIT) on hard-only items from prompts the step does not use.
-    await postJson(`${server.url}/v1/score_batch`, { items: grpoStep({ instructions: 541 - INSTRUCTIONS, groupSize: GROUP, offset: INSTRUCTIONS }) });
+    // Warm the server as a long-running one is after its first step: data tables and JIT on
+    // hard-only items, then the judge probed and its connections open, on soft items of
+    // prompts the step does not use (a different prompt key, so no verdict is shared).
+    await postJson(`${server.url}/v1/score_batch`, { items: grpoStep({ instructions: 541 - INSTRUCTIONS, groupSize: GROUP, offset: INSTRUCTIONS }), detail: "reward" });
+    await postJson(`${server.url}/v1/score_batch`, { items: grpoStep({ instructions: 32, groupSize: 1, offset: INSTRUCTIONS, softPerInstruction: 2 }), detail: "reward" });
+    const warmRequests = judge.requests.length;
     let complete = 0;
     const ms = await timed(async () => {
       const reply = (await postJson(`${server.url}/v1/score_batch`, { items, detail: "reward" })) as { results: { reward: { complete: number; error: number } }[] };
       complete = reply.results.filter((r) => r.reward.complete === 1 && r.reward.error === 0).length;
     });
     if (complete !== items.length) throw new Error(`bench: ${items.length - complete} soft items were not fully judged`);
+    const requests = judge.requests.slice(warmRequests);
     const verdicts = kind === "chat"
-      ? judge.requests.length
-      : judge.requests.reduce((n, request) => n + ((request.body as { input?: unknown[] }).input?.length ?? 0), 0);
-    return { ms, requests: judge.requests.length, verdicts };
+      ? requests.length
+      : requests.reduce((n, request) => n + ((request.body as { input?: unknown[] }).input?.length ?? 0), 0);
+    return { ms, requests: requests.length, verdicts };
   } finally {
     await closePools();
     await server.stop();
