@@ -12,10 +12,12 @@ export interface RewardNode {
 }
 
 /** Leaves that count: not conditions, not in unselected branches. */
-export function applicableLeaves<T extends RewardNode>(node: T): T[] {
-  if (node.role === "condition" || node.status === "not-applicable") return [];
-  if (node.kind === "hard" || node.kind === "soft") return [node];
-  return (node.children as readonly T[]).flatMap((child) => applicableLeaves(child));
+export function applicableLeaves<T extends RewardNode>(node: T, into: T[] = []): T[] {
+  // One array filled in place (not flatMap): every scored item walks its tree with this.
+  if (node.role === "condition" || node.status === "not-applicable") return into;
+  if (node.kind === "hard" || node.kind === "soft") into.push(node);
+  else for (const child of node.children as readonly T[]) applicableLeaves(child, into);
+  return into;
 }
 
 /**

@@ -65,12 +65,14 @@ function itemFromLabel(label: unknown, response: string, instructions: Instructi
  * `ownSignals`: each item gets its own signal, for when something listens to it (the
  * judge, the worker pool): Node's EventTarget checks each new listener against all the
  * others, so thousands of judge calls on one signal would cost quadratic time. Without a
- * listener (hard checks on the main thread) the items share the request's signal, and no
- * controller per item is made. With own signals the items are also started in slices of
+ * listener (hard checks on the main thread) there is nothing to interrupt: no timer, no
+ * controller. With own signals the items are also started in slices of
  * a few milliseconds, so the judge requests of the first items go out (and the judge
  * works) while the hard checks of later items still run, instead of after all of them.
  */
 async function allWithDeadline<T>(count: number, ms: number, ownSignals: boolean, job: (index: number, signal: AbortSignal) => Promise<T>): Promise<T[]> {
+  // Hard checks on the main thread cannot be interrupted, and nothing reads the signal: no timer.
+  if (!ownSignals) return Promise.all(Array.from({ length: count }, (_, index) => job(index, NEVER_ABORTED)));
   const shared = new AbortController();
   const own: AbortController[] = [];
   const timer = setTimeout(() => {
@@ -81,10 +83,6 @@ async function allWithDeadline<T>(count: number, ms: number, ownSignals: boolean
     const jobs: Promise<T>[] = [];
     let sliceStart = performance.now();
     for (let index = 0; index < count; index++) {
-      if (!ownSignals) {
-        jobs.push(job(index, shared.signal));
-        continue;
-      }
       const controller = new AbortController();
       own.push(controller);
       if (shared.signal.aborted) controller.abort();
@@ -99,6 +97,8 @@ async function allWithDeadline<T>(count: number, ms: number, ownSignals: boolean
     clearTimeout(timer);
   }
 }
+
+const NEVER_ABORTED = new AbortController().signal;
 
 /** How long items are started before the event loop gets a turn (judge requests go out). */
 const START_SLICE_MS = 2;
