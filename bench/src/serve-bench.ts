@@ -31,6 +31,8 @@ const GROUP = 5;
 const LATENCY_MS = 100;
 const JUDGE_CONCURRENCY = 64;
 const RUNS = 3;
+/** Interleaved runs of the hard rows (in-process, batch, batch full, one-item); the median of each. */
+const HARD_RUNS = 5;
 
 export interface ServeBenchResult {
   items: number;
@@ -41,8 +43,14 @@ export interface ServeBenchResult {
   batchFullMs: number;
   oneItemMs: number;
   oneItemRatio: number;
+  /** CPU time (ms) of the same, median: in-process; trainer + server for the two HTTP paths. */
+  inProcessCpuMs: number;
+  batchCpuMs: number;
+  oneItemCpuMs: number;
   softVerdicts: number;
   softMs: number;
+  /** CPU time of the soft step, trainer + loopback judge (this process) + server. */
+  softCpuMs: number;
   softIdealMs: number;
   softRatio: number;
   classifierMs: number;
@@ -115,6 +123,24 @@ function importAll(items: StepItem[]): Instruction[] {
   });
 }
 
+/** CPU time (user + system, ms) of this process, plus that of process `pid` (Linux /proc; clock ticks of 10 ms). */
+function cpuMs(pid?: number): number {
+  const self = process.cpuUsage();
+  let other = 0;
+  if (pid !== undefined) {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    other = (Number(fields[11]) + Number(fields[12])) * 10;
+  }
+  return (self.user + self.system) / 1000 + other;
+}
+
+/** Wall and CPU time of `run`; the CPU of the trainer (this process) and the server together. */
+async function timedWithCpu(pid: number | undefined, run: () => Promise<unknown>): Promise<{ ms: number; cpu: number }> {
+  const cpu = cpuMs(pid);
+  const ms = await timed(run);
+  return { ms, cpu: cpuMs(pid) - cpu };
+}
+
 async function timed(run: () => Promise<unknown>): Promise<number> {
   const start = performance.now();
   await run();
@@ -133,11 +159,12 @@ function sameScores(label: string, got: number[], want: number[]): void {
 const oneItemCalls = (url: string, items: StepItem[]) =>
   Promise.all(items.map((item) => postJson(`${url}/get_reward`, { query: [item.response], prompts: [""], labels: [JSON.stringify(item.instruction)] })));
 
-async function benchHard(): Promise<Pick<ServeBenchResult, "inProcessMs" | "batchMs" | "batchFullMs" | "oneItemMs">> {
-  const inProcess: number[] = [];
-  const batch: number[] = [];
+async function benchHard(): Promise<Pick<ServeBenchResult, "inProcessMs" | "batchMs" | "batchFullMs" | "oneItemMs" | "inProcessCpuMs" | "batchCpuMs" | "oneItemCpuMs">> {
+  type Timing = { ms: number; cpu: number };
+  const inProcess: Timing[] = [];
+  const batch: Timing[] = [];
   const batchFull: number[] = [];
-  const oneItem: number[] = [];
+  const oneItem: Timing[] = [];
   // One long-running server, as in training, warmed on the IFEval prompts the step does not use.
   const server = await serve([]);
   try {
@@ -146,18 +173,18 @@ async function benchHard(): Promise<Pick<ServeBenchResult, "inProcessMs" | "batc
     await postJson(`${server.url}/v1/score_batch`, { items: warm });
     await oneItemCalls(server.url, warm);
     await inProcessScores(warm, importAll(warm));
-    for (let run = 0; run < RUNS; run++) {
+    for (let run = 0; run < HARD_RUNS; run++) {
       // Fresh instruction ids per run and path: nothing is served from the server's parse cache,
       // and in-process scoring includes the import too.
       const step = (path: string) => grpoStep({ instructions: INSTRUCTIONS, groupSize: GROUP, tag: `-${path}${run}` });
       const local = step("local");
       let want: number[] = [];
-      inProcess.push(await timed(async () => {
+      inProcess.push(await timedWithCpu(undefined, async () => {
         want = await inProcessScores(local, importAll(local));
       }));
       const viaBatch = step("batch");
       let got: number[] = [];
-      batch.push(await timed(async () => {
+      batch.push(await timedWithCpu(server.child.pid, async () => {
         const reply = (await postJson(`${server.url}/v1/score_batch`, { items: viaBatch, detail: "reward" })) as { results: { reward: { score: number } }[] };
         got = reply.results.map((r) => r.reward.score);
       }));
@@ -169,7 +196,7 @@ async function benchHard(): Promise<Pick<ServeBenchResult, "inProcessMs" | "batc
       }));
       sameScores("score_batch detail full", got, want);
       const viaOneItem = step("one");
-      oneItem.push(await timed(async () => {
+      oneItem.push(await timedWithCpu(server.child.pid, async () => {
         got = (await oneItemCalls(server.url, viaOneItem)).map((reply) => (reply as { rewards: number[] }).rewards[0]);
       }));
       sameScores("get_reward", got, want);
@@ -178,10 +205,15 @@ async function benchHard(): Promise<Pick<ServeBenchResult, "inProcessMs" | "batc
     await closePools();
     await server.stop();
   }
-  return { inProcessMs: median(inProcess), batchMs: median(batch), batchFullMs: median(batchFull), oneItemMs: median(oneItem) };
+  const ms = (timings: Timing[]) => median(timings.map((t) => t.ms));
+  const cpu = (timings: Timing[]) => median(timings.map((t) => t.cpu));
+  return {
+    inProcessMs: ms(inProcess), batchMs: ms(batch), batchFullMs: median(batchFull), oneItemMs: ms(oneItem),
+    inProcessCpuMs: cpu(inProcess), batchCpuMs: cpu(batch), oneItemCpuMs: cpu(oneItem),
+  };
 }
 
-async function benchSoft(items: StepItem[], kind: "chat" | "classifier"): Promise<{ ms: number; requests: number; verdicts: number }> {
+async function benchSoft(items: StepItem[], kind: "chat" | "classifier"): Promise<{ ms: number; cpu: number; requests: number; verdicts: number }> {
   const judge = await startLoopbackJudge({ latencyMs: LATENCY_MS });
   const url = kind === "chat" ? judge.chatBaseUrl : judge.baseUrl;
   const server = await serve(["--judge-url", url, "--judge-model", "bench", "--judge-kind", kind, "--concurrency", String(JUDGE_CONCURRENCY), "--no-cache", "--judge-batch", "32"]);
@@ -193,7 +225,7 @@ async function benchSoft(items: StepItem[], kind: "chat" | "classifier"): Promis
     await postJson(`${server.url}/v1/score_batch`, { items: grpoStep({ instructions: 32, groupSize: 1, offset: INSTRUCTIONS, softPerInstruction: 2 }), detail: "reward" });
     const warmRequests = judge.requests.length;
     let complete = 0;
-    const ms = await timed(async () => {
+    const { ms, cpu } = await timedWithCpu(server.child.pid, async () => {
       const reply = (await postJson(`${server.url}/v1/score_batch`, { items, detail: "reward" })) as { results: { reward: { complete: number; error: number } }[] };
       complete = reply.results.filter((r) => r.reward.complete === 1 && r.reward.error === 0).length;
     });
@@ -202,7 +234,7 @@ async function benchSoft(items: StepItem[], kind: "chat" | "classifier"): Promis
     const verdicts = kind === "chat"
       ? requests.length
       : requests.reduce((n, request) => n + ((request.body as { input?: unknown[] }).input?.length ?? 0), 0);
-    return { ms, requests: requests.length, verdicts };
+    return { ms, cpu, requests: requests.length, verdicts };
   } finally {
     await closePools();
     await server.stop();
@@ -254,6 +286,7 @@ export async function benchServe(): Promise<ServeBenchResult> {
     oneItemRatio: hard.oneItemMs / hard.inProcessMs,
     softVerdicts,
     softMs: chat.ms,
+    softCpuMs: chat.cpu,
     softIdealMs,
     softRatio: chat.ms / softIdealMs,
     classifierMs: classifier.ms,
