@@ -17,6 +17,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { isDeepStrictEqual } from "node:util";
 import { Pool } from "undici";
 import type { Instruction } from "../../server/src/analysis/logic.js";
 import { startLoopbackJudge } from "../../test/helpers/loopback-judge.js";
@@ -24,6 +25,7 @@ import { HardCheckPool } from "../../server/src/serve/hard-pool.js";
 import { InstructionSource } from "../../server/src/serve/instructions.js";
 import { grpoStep, type StepItem } from "../../test/helpers/grpo-step.js";
 import { scoreInstruction } from "../../server/src/scoring/lsrm.js";
+import { DEFAULT_FALLBACK_SCORE, REWARD_KEYS, resultReward, type RewardBlock } from "../../server/src/serve/reward-block.js";
 
 const root = join(__dirname, "../../..");
 const INSTRUCTIONS = 384;
@@ -147,14 +149,28 @@ async function timed(run: () => Promise<unknown>): Promise<number> {
   return performance.now() - start;
 }
 
-/** Scores the step in-process and checks the server's rewards equal these. */
+/** Scores the step in-process (the main-thread figure beside the worker pool). */
 async function inProcessScores(items: StepItem[], instructions: Instruction[]): Promise<number[]> {
   return Promise.all(items.map(async (item, i) => (await scoreInstruction(instructions[i], item.response)).score));
 }
 
-function sameScores(label: string, got: number[], want: number[]): void {
-  if (got.length !== want.length || got.some((score, i) => score !== want[i])) throw new Error(`bench: ${label} rewards differ from in-process`);
+/**
+ * The in-process side of the hard rows: the same scoring and the same reward block the
+ * server builds (all six keys), so both sides do the same work and every key is compared.
+ */
+async function inProcessRewards(items: StepItem[], instructions: Instruction[]): Promise<RewardBlock[]> {
+  return Promise.all(items.map(async (item, i) => resultReward(await scoreInstruction(instructions[i], item.response), DEFAULT_FALLBACK_SCORE).reward));
 }
+
+function sameRewards(label: string, got: RewardBlock[], want: RewardBlock[]): void {
+  if (!isDeepStrictEqual(got, want)) throw new Error(`bench: ${label} reward blocks differ from in-process`);
+}
+
+type GetRewardReply = { rewards: number[]; extra_logs: Record<Exclude<keyof RewardBlock, "score">, number[]> };
+
+/** The block of a one-item /get_reward reply, from its reward and extra_logs. */
+const blockOf = (reply: GetRewardReply): RewardBlock =>
+  Object.fromEntries(REWARD_KEYS.map((key) => [key, key === "score" ? reply.rewards[0] : reply.extra_logs[key][0]])) as RewardBlock;
 
 const oneItemCalls = (url: string, items: StepItem[]) =>
   Promise.all(items.map((item) => postJson(`${url}/get_reward`, { query: [item.response], prompts: [""], labels: [JSON.stringify(item.instruction)] })));
@@ -172,34 +188,34 @@ async function benchHard(): Promise<Pick<ServeBenchResult, "inProcessMs" | "batc
     await postJson(`${server.url}/v1/score_batch`, { items: warm, detail: "reward" });
     await postJson(`${server.url}/v1/score_batch`, { items: warm });
     await oneItemCalls(server.url, warm);
-    await inProcessScores(warm, importAll(warm));
+    await inProcessRewards(warm, importAll(warm));
     for (let run = 0; run < HARD_RUNS; run++) {
       // Fresh instruction ids per run and path: nothing is served from the server's parse cache,
       // and in-process scoring includes the import too.
       const step = (path: string) => grpoStep({ instructions: INSTRUCTIONS, groupSize: GROUP, tag: `-${path}${run}` });
       const local = step("local");
-      let want: number[] = [];
+      let want: RewardBlock[] = [];
       inProcess.push(await timedWithCpu(undefined, async () => {
-        want = await inProcessScores(local, importAll(local));
+        want = await inProcessRewards(local, importAll(local));
       }));
       const viaBatch = step("batch");
-      let got: number[] = [];
+      let got: RewardBlock[] = [];
       batch.push(await timedWithCpu(server.child.pid, async () => {
-        const reply = (await postJson(`${server.url}/v1/score_batch`, { items: viaBatch, detail: "reward" })) as { results: { reward: { score: number } }[] };
-        got = reply.results.map((r) => r.reward.score);
+        const reply = (await postJson(`${server.url}/v1/score_batch`, { items: viaBatch, detail: "reward" })) as { results: { reward: RewardBlock }[] };
+        got = reply.results.map((r) => r.reward);
       }));
-      sameScores("score_batch", got, want);
+      sameRewards("score_batch", got, want);
       const viaFull = step("full");
       batchFull.push(await timed(async () => {
-        const reply = (await postJson(`${server.url}/v1/score_batch`, { items: viaFull })) as { results: { reward: { score: number } }[] };
-        got = reply.results.map((r) => r.reward.score);
+        const reply = (await postJson(`${server.url}/v1/score_batch`, { items: viaFull })) as { results: { reward: RewardBlock }[] };
+        got = reply.results.map((r) => r.reward);
       }));
-      sameScores("score_batch detail full", got, want);
+      sameRewards("score_batch detail full", got, want);
       const viaOneItem = step("one");
       oneItem.push(await timedWithCpu(server.child.pid, async () => {
-        got = (await oneItemCalls(server.url, viaOneItem)).map((reply) => (reply as { rewards: number[] }).rewards[0]);
+        got = (await oneItemCalls(server.url, viaOneItem)).map((reply) => blockOf(reply as GetRewardReply));
       }));
-      sameScores("get_reward", got, want);
+      sameRewards("get_reward", got, want);
     }
   } finally {
     await closePools();
