@@ -172,8 +172,11 @@ type GetRewardReply = { rewards: number[]; extra_logs: Record<Exclude<keyof Rewa
 const blockOf = (reply: GetRewardReply): RewardBlock =>
   Object.fromEntries(REWARD_KEYS.map((key) => [key, key === "score" ? reply.rewards[0] : reply.extra_logs[key][0]])) as RewardBlock;
 
-const oneItemCalls = (url: string, items: StepItem[]) =>
-  Promise.all(items.map((item) => postJson(`${url}/get_reward`, { query: [item.response], prompts: [""], labels: [JSON.stringify(item.instruction)] })));
+/** OpenRLHF's labels are dataset strings (the instruction as JSON text), made before the step. */
+const labelsOf = (items: StepItem[]) => items.map((item) => JSON.stringify(item.instruction));
+
+const oneItemCalls = (url: string, items: StepItem[], labels: string[]) =>
+  Promise.all(items.map((item, i) => postJson(`${url}/get_reward`, { query: [item.response], prompts: [""], labels: [labels[i]] })));
 
 async function benchHard(): Promise<Pick<ServeBenchResult, "inProcessMs" | "batchMs" | "batchFullMs" | "oneItemMs" | "inProcessCpuMs" | "batchCpuMs" | "oneItemCpuMs">> {
   type Timing = { ms: number; cpu: number };
@@ -187,7 +190,7 @@ async function benchHard(): Promise<Pick<ServeBenchResult, "inProcessMs" | "batc
     const warm = grpoStep({ instructions: 541 - INSTRUCTIONS, groupSize: GROUP, offset: INSTRUCTIONS });
     await postJson(`${server.url}/v1/score_batch`, { items: warm, detail: "reward" });
     await postJson(`${server.url}/v1/score_batch`, { items: warm });
-    await oneItemCalls(server.url, warm);
+    await oneItemCalls(server.url, warm, labelsOf(warm));
     await inProcessRewards(warm, importAll(warm));
     for (let run = 0; run < HARD_RUNS; run++) {
       // Fresh instruction ids per run and path: nothing is served from the server's parse cache,
@@ -212,8 +215,9 @@ async function benchHard(): Promise<Pick<ServeBenchResult, "inProcessMs" | "batc
       }));
       sameRewards("score_batch detail full", got, want);
       const viaOneItem = step("one");
+      const labels = labelsOf(viaOneItem);
       oneItem.push(await timedWithCpu(server.child.pid, async () => {
-        got = (await oneItemCalls(server.url, viaOneItem)).map((reply) => blockOf(reply as GetRewardReply));
+        got = (await oneItemCalls(server.url, viaOneItem, labels)).map((reply) => blockOf(reply as GetRewardReply));
       }));
       sameRewards("get_reward", got, want);
     }
