@@ -197,29 +197,26 @@ async function benchHard(): Promise<Pick<ServeBenchResult, "inProcessMs" | "batc
       // and in-process scoring includes the import too.
       const step = (path: string) => grpoStep({ instructions: INSTRUCTIONS, groupSize: GROUP, tag: `-${path}${run}` });
       const local = step("local");
-      let want: RewardBlock[] = [];
-      inProcess.push(await timedWithCpu(undefined, async () => {
-        want = await inProcessRewards(local, importAll(local));
-      }));
       const viaBatch = step("batch");
-      let got: RewardBlock[] = [];
-      batch.push(await timedWithCpu(server.child.pid, async () => {
-        const reply = (await postJson(`${server.url}/v1/score_batch`, { items: viaBatch, detail: "reward" })) as { results: { reward: RewardBlock }[] };
-        got = reply.results.map((r) => r.reward);
-      }));
-      sameRewards("score_batch", got, want);
       const viaFull = step("full");
-      batchFull.push(await timed(async () => {
-        const reply = (await postJson(`${server.url}/v1/score_batch`, { items: viaFull })) as { results: { reward: RewardBlock }[] };
-        got = reply.results.map((r) => r.reward);
-      }));
-      sameRewards("score_batch detail full", got, want);
       const viaOneItem = step("one");
       const labels = labelsOf(viaOneItem);
-      oneItem.push(await timedWithCpu(server.child.pid, async () => {
-        got = (await oneItemCalls(server.url, viaOneItem, labels)).map((reply) => blockOf(reply as GetRewardReply));
-      }));
-      sameRewards("get_reward", got, want);
+      let want: RewardBlock[] = [];
+      const got: Record<string, RewardBlock[]> = {};
+      const batchRewards = async (items: StepItem[], detail: "reward" | "full") =>
+        ((await postJson(`${server.url}/v1/score_batch`, { items, detail })) as { results: { reward: RewardBlock }[] }).results.map((r) => r.reward);
+      const phases = [
+        async () => inProcess.push(await timedWithCpu(undefined, async () => (want = await inProcessRewards(local, importAll(local))))),
+        async () => batch.push(await timedWithCpu(server.child.pid, async () => (got.score_batch = await batchRewards(viaBatch, "reward")))),
+        async () => batchFull.push(await timed(async () => (got["score_batch detail full"] = await batchRewards(viaFull, "full")))),
+        async () => oneItem.push(await timedWithCpu(server.child.pid, async () => {
+          got.get_reward = (await oneItemCalls(server.url, viaOneItem, labels)).map((reply) => blockOf(reply as GetRewardReply));
+        })),
+      ];
+      // The order turns from run to run, so no path always pays the garbage or the idle
+      // sockets the one before it left.
+      for (let p = 0; p < phases.length; p++) await phases[(p + run) % phases.length]();
+      for (const [label, rewards] of Object.entries(got)) sameRewards(label, rewards, want);
     }
   } finally {
     await closePools();
