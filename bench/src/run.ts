@@ -80,9 +80,10 @@ async function main(): Promise<void> {
   }
   if (want("serve")) {
     const s = await benchServe();
-    rows.push([`serve: GRPO step ${s.items} items via /v1/score_batch (x in-process)`, fmt(s.batchRatio), `${fmt(s.batchMs, 0)} ms vs in-process ${fmt(s.inProcessMs, 0)} ms (target <= 1.5)`]);
-    rows.push([`serve: ${s.items} concurrent one-item /get_reward (x in-process)`, fmt(s.oneItemRatio), `${fmt(s.oneItemMs, 0)} ms (target <= 3)`]);
-    rows.push([`serve: ${s.softVerdicts} soft verdicts @100 ms, conc. 64 (x ideal)`, fmt(s.softRatio), `${fmt(s.softMs, 0)} ms vs ideal ${fmt(s.softIdealMs, 0)} ms (target <= 1.10)`]);
+    rows.push([`serve: GRPO step ${s.items} items via /v1/score_batch (x in-process)`, fmt(s.batchRatio), `${fmt(s.batchMs, 0)} ms vs in-process ${fmt(s.inProcessMs, 0)} ms (target <= 1.5); CPU ${fmt(s.batchCpuMs, 0)} vs ${fmt(s.inProcessCpuMs, 0)} ms`]);
+    rows.push([`serve: the same via /v1/score_batch with detail full (x in-process)`, fmt(s.batchFullMs / s.inProcessMs), `${fmt(s.batchFullMs, 0)} ms (report only: the result tree of every item)`]);
+    rows.push([`serve: ${s.items} concurrent one-item /get_reward (x in-process)`, fmt(s.oneItemRatio), `${fmt(s.oneItemMs, 0)} ms (target <= 3); CPU ${fmt(s.oneItemCpuMs, 0)} ms`]);
+    rows.push([`serve: ${s.softVerdicts} soft verdicts @100 ms, conc. 64 (x ideal)`, fmt(s.softRatio), `${fmt(s.softMs, 0)} ms vs ideal ${fmt(s.softIdealMs, 0)} ms (target <= 1.10); CPU ${fmt(s.softCpuMs, 0)} ms`]);
     rows.push(["serve: classifier --judge-batch 32 (requests per verdict)", fmt(s.classifierRequestsPerVerdict, 4), `${s.classifierRequests} requests, ${fmt(s.classifierMs, 0)} ms (target <= 0.0625)`]);
     for (const [label, p] of [["2 KB", s.pool], ["16 KB", s.longPool]] as const) {
       rows.push([`serve: hard checks, ${label} responses, pool of 1 / 2 workers (items/s)`, `${fmt(p.pool1ItemsPerS, 0)} / ${fmt(p.pool2ItemsPerS, 0)}`, `main thread ${fmt(p.mainThreadItemsPerS, 0)} items/s`]);

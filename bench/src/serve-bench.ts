@@ -3,8 +3,9 @@
 // process (bin/lsrif.js serve); this process is the trainer and the loopback judge.
 //
 // - hard: 384 IFEval instructions (their hard constraints) x 5 responses, in-process
-//   scoring vs one /v1/score_batch request vs 1,920 concurrent one-item /get_reward
-//   calls. Targets: batch <= 1.5x in-process, one-item calls <= 3x.
+//   scoring vs one /v1/score_batch request (detail "reward", as the trainer adapters ask;
+//   detail "full" reported beside it) vs 1,920 concurrent one-item /get_reward calls.
+//   Targets: batch <= 1.5x in-process, one-item calls <= 3x.
 // - soft: the same step with 2 soft constraints per instruction (3,840 distinct
 //   verdicts) against a chat loopback judge with 100 ms latency at concurrency 64.
 //   Target <= 1.1x the ideal 3,840 x 0.1 s / 64 = 6 s.
@@ -13,16 +14,18 @@
 // - pool: hard checks on the piscina worker pool, items/s for 1 and 2 workers.
 
 import { spawn, type ChildProcess } from "node:child_process";
-import { Agent, request } from "node:http";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { isDeepStrictEqual } from "node:util";
+import { Pool } from "undici";
 import type { Instruction } from "../../server/src/analysis/logic.js";
 import { startLoopbackJudge } from "../../test/helpers/loopback-judge.js";
 import { HardCheckPool } from "../../server/src/serve/hard-pool.js";
 import { InstructionSource } from "../../server/src/serve/instructions.js";
 import { grpoStep, type StepItem } from "../../test/helpers/grpo-step.js";
 import { scoreInstruction } from "../../server/src/scoring/lsrm.js";
+import { DEFAULT_FALLBACK_SCORE, REWARD_KEYS, resultReward, type RewardBlock } from "../../server/src/serve/reward-block.js";
 
 const root = join(__dirname, "../../..");
 const INSTRUCTIONS = 384;
@@ -30,16 +33,26 @@ const GROUP = 5;
 const LATENCY_MS = 100;
 const JUDGE_CONCURRENCY = 64;
 const RUNS = 3;
+/** Interleaved runs of the hard rows (in-process, batch, batch full, one-item); the median of each. */
+const HARD_RUNS = 5;
 
 export interface ServeBenchResult {
   items: number;
   inProcessMs: number;
   batchMs: number;
   batchRatio: number;
+  /** The same batch with detail "full" (the result tree of every item), report only. */
+  batchFullMs: number;
   oneItemMs: number;
   oneItemRatio: number;
+  /** CPU time (ms) of the same, median: in-process; trainer + server for the two HTTP paths. */
+  inProcessCpuMs: number;
+  batchCpuMs: number;
+  oneItemCpuMs: number;
   softVerdicts: number;
   softMs: number;
+  /** CPU time of the soft step, trainer + loopback judge (this process) + server. */
+  softCpuMs: number;
   softIdealMs: number;
   softRatio: number;
   classifierMs: number;
@@ -80,25 +93,27 @@ async function serve(args: string[]): Promise<Served> {
   };
 }
 
-// node:http rather than fetch: the trainer's client (Python) is not what is measured,
-// and fetch costs this process about twice the CPU per request on the shared cores.
-const agent = new Agent({ keepAlive: true, maxSockets: Infinity });
+// The trainer's client: one keep-alive pool of connections (undici, the client inside
+// Node's fetch, without fetch's stream layers), as an HTTP library a trainer uses keeps
+// (aiohttp and httpx default to 100 connections per host). Its cost counts, as a trainer
+// pays for its client too; what is not counted is a fresh connection per request (1,920
+// concurrent calls on 1,920 sockets), which a pooled client does not make.
+const CONNECTIONS = 100;
+const pools = new Map<string, Pool>();
 
-function postJson(url: string, body: unknown): Promise<unknown> {
-  const payload = Buffer.from(JSON.stringify(body));
-  return new Promise((resolve, reject) => {
-    const req = request(url, { method: "POST", agent, headers: { "content-type": "application/json", "content-length": payload.length } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (chunk: Buffer) => chunks.push(chunk));
-      res.on("end", () => {
-        if (res.statusCode !== 200) reject(new Error(`bench: ${url} answered ${res.statusCode}`));
-        else resolve(JSON.parse(Buffer.concat(chunks).toString("utf8")));
-      });
-      res.on("error", reject);
-    });
-    req.on("error", reject);
-    req.end(payload);
-  });
+async function postJson(url: string, body: unknown): Promise<unknown> {
+  const { origin, pathname } = new URL(url);
+  let pool = pools.get(origin);
+  if (!pool) pools.set(origin, (pool = new Pool(origin, { connections: CONNECTIONS, keepAliveTimeout: 60_000 })));
+  const reply = await pool.request({ method: "POST", path: pathname, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const text = await reply.body.text();
+  if (reply.statusCode !== 200) throw new Error(`bench: ${url} answered ${reply.statusCode}`);
+  return JSON.parse(text);
+}
+
+async function closePools(): Promise<void> {
+  await Promise.all([...pools.values()].map((pool) => pool.close()));
+  pools.clear();
 }
 
 function importAll(items: StepItem[]): Instruction[] {
@@ -110,81 +125,135 @@ function importAll(items: StepItem[]): Instruction[] {
   });
 }
 
+/** CPU time (user + system, ms) of this process, plus that of process `pid` (Linux /proc; clock ticks of 10 ms). */
+function cpuMs(pid?: number): number {
+  const self = process.cpuUsage();
+  let other = 0;
+  if (pid !== undefined) {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    other = (Number(fields[11]) + Number(fields[12])) * 10;
+  }
+  return (self.user + self.system) / 1000 + other;
+}
+
+/** Wall and CPU time of `run`; the CPU of the trainer (this process) and the server together. */
+async function timedWithCpu(pid: number | undefined, run: () => Promise<unknown>): Promise<{ ms: number; cpu: number }> {
+  const cpu = cpuMs(pid);
+  const ms = await timed(run);
+  return { ms, cpu: cpuMs(pid) - cpu };
+}
+
 async function timed(run: () => Promise<unknown>): Promise<number> {
   const start = performance.now();
   await run();
   return performance.now() - start;
 }
 
-/** Scores the step in-process and checks the server's rewards equal these. */
+/** Scores the step in-process (the main-thread figure beside the worker pool). */
 async function inProcessScores(items: StepItem[], instructions: Instruction[]): Promise<number[]> {
   return Promise.all(items.map(async (item, i) => (await scoreInstruction(instructions[i], item.response)).score));
 }
 
-function sameScores(label: string, got: number[], want: number[]): void {
-  if (got.length !== want.length || got.some((score, i) => score !== want[i])) throw new Error(`bench: ${label} rewards differ from in-process`);
+/**
+ * The in-process side of the hard rows: the same scoring and the same reward block the
+ * server builds (all six keys), so both sides do the same work and every key is compared.
+ */
+async function inProcessRewards(items: StepItem[], instructions: Instruction[]): Promise<RewardBlock[]> {
+  return Promise.all(items.map(async (item, i) => resultReward(await scoreInstruction(instructions[i], item.response), DEFAULT_FALLBACK_SCORE).reward));
 }
 
-const oneItemCalls = (url: string, items: StepItem[]) =>
-  Promise.all(items.map((item) => postJson(`${url}/get_reward`, { query: [item.response], prompts: [""], labels: [JSON.stringify(item.instruction)] })));
+function sameRewards(label: string, got: RewardBlock[], want: RewardBlock[]): void {
+  if (!isDeepStrictEqual(got, want)) throw new Error(`bench: ${label} reward blocks differ from in-process`);
+}
 
-async function benchHard(): Promise<Pick<ServeBenchResult, "inProcessMs" | "batchMs" | "oneItemMs">> {
-  const inProcess: number[] = [];
-  const batch: number[] = [];
-  const oneItem: number[] = [];
+type GetRewardReply = { rewards: number[]; extra_logs: Record<Exclude<keyof RewardBlock, "score">, number[]> };
+
+/** The block of a one-item /get_reward reply, from its reward and extra_logs. */
+const blockOf = (reply: GetRewardReply): RewardBlock =>
+  Object.fromEntries(REWARD_KEYS.map((key) => [key, key === "score" ? reply.rewards[0] : reply.extra_logs[key][0]])) as RewardBlock;
+
+/** OpenRLHF's labels are dataset strings (the instruction as JSON text), made before the step. */
+const labelsOf = (items: StepItem[]) => items.map((item) => JSON.stringify(item.instruction));
+
+const oneItemCalls = (url: string, items: StepItem[], labels: string[]) =>
+  Promise.all(items.map((item, i) => postJson(`${url}/get_reward`, { query: [item.response], prompts: [""], labels: [labels[i]] })));
+
+async function benchHard(): Promise<Pick<ServeBenchResult, "inProcessMs" | "batchMs" | "batchFullMs" | "oneItemMs" | "inProcessCpuMs" | "batchCpuMs" | "oneItemCpuMs">> {
+  type Timing = { ms: number; cpu: number };
+  const inProcess: Timing[] = [];
+  const batch: Timing[] = [];
+  const batchFull: number[] = [];
+  const oneItem: Timing[] = [];
   // One long-running server, as in training, warmed on the IFEval prompts the step does not use.
   const server = await serve([]);
   try {
     const warm = grpoStep({ instructions: 541 - INSTRUCTIONS, groupSize: GROUP, offset: INSTRUCTIONS });
+    await postJson(`${server.url}/v1/score_batch`, { items: warm, detail: "reward" });
     await postJson(`${server.url}/v1/score_batch`, { items: warm });
-    await oneItemCalls(server.url, warm);
-    await inProcessScores(warm, importAll(warm));
-    for (let run = 0; run < RUNS; run++) {
+    await oneItemCalls(server.url, warm, labelsOf(warm));
+    await inProcessRewards(warm, importAll(warm));
+    for (let run = 0; run < HARD_RUNS; run++) {
       // Fresh instruction ids per run and path: nothing is served from the server's parse cache,
       // and in-process scoring includes the import too.
       const step = (path: string) => grpoStep({ instructions: INSTRUCTIONS, groupSize: GROUP, tag: `-${path}${run}` });
       const local = step("local");
-      let want: number[] = [];
-      inProcess.push(await timed(async () => {
-        want = await inProcessScores(local, importAll(local));
-      }));
       const viaBatch = step("batch");
-      let got: number[] = [];
-      batch.push(await timed(async () => {
-        const reply = (await postJson(`${server.url}/v1/score_batch`, { items: viaBatch })) as { results: { reward: { score: number } }[] };
-        got = reply.results.map((r) => r.reward.score);
-      }));
-      sameScores("score_batch", got, want);
+      const viaFull = step("full");
       const viaOneItem = step("one");
-      oneItem.push(await timed(async () => {
-        got = (await oneItemCalls(server.url, viaOneItem)).map((reply) => (reply as { rewards: number[] }).rewards[0]);
-      }));
-      sameScores("get_reward", got, want);
+      const labels = labelsOf(viaOneItem);
+      let want: RewardBlock[] = [];
+      const got: Record<string, RewardBlock[]> = {};
+      const batchRewards = async (items: StepItem[], detail: "reward" | "full") =>
+        ((await postJson(`${server.url}/v1/score_batch`, { items, detail })) as { results: { reward: RewardBlock }[] }).results.map((r) => r.reward);
+      const phases = [
+        async () => inProcess.push(await timedWithCpu(undefined, async () => (want = await inProcessRewards(local, importAll(local))))),
+        async () => batch.push(await timedWithCpu(server.child.pid, async () => (got.score_batch = await batchRewards(viaBatch, "reward")))),
+        async () => batchFull.push(await timed(async () => (got["score_batch detail full"] = await batchRewards(viaFull, "full")))),
+        async () => oneItem.push(await timedWithCpu(server.child.pid, async () => {
+          got.get_reward = (await oneItemCalls(server.url, viaOneItem, labels)).map((reply) => blockOf(reply as GetRewardReply));
+        })),
+      ];
+      // The order turns from run to run, so no path always pays the garbage or the idle
+      // sockets the one before it left.
+      for (let p = 0; p < phases.length; p++) await phases[(p + run) % phases.length]();
+      for (const [label, rewards] of Object.entries(got)) sameRewards(label, rewards, want);
     }
   } finally {
+    await closePools();
     await server.stop();
   }
-  return { inProcessMs: median(inProcess), batchMs: median(batch), oneItemMs: median(oneItem) };
+  const ms = (timings: Timing[]) => median(timings.map((t) => t.ms));
+  const cpu = (timings: Timing[]) => median(timings.map((t) => t.cpu));
+  return {
+    inProcessMs: ms(inProcess), batchMs: ms(batch), batchFullMs: median(batchFull), oneItemMs: ms(oneItem),
+    inProcessCpuMs: cpu(inProcess), batchCpuMs: cpu(batch), oneItemCpuMs: cpu(oneItem),
+  };
 }
 
-async function benchSoft(items: StepItem[], kind: "chat" | "classifier"): Promise<{ ms: number; requests: number; verdicts: number }> {
+async function benchSoft(items: StepItem[], kind: "chat" | "classifier"): Promise<{ ms: number; cpu: number; requests: number; verdicts: number }> {
   const judge = await startLoopbackJudge({ latencyMs: LATENCY_MS });
   const url = kind === "chat" ? judge.chatBaseUrl : judge.baseUrl;
   const server = await serve(["--judge-url", url, "--judge-model", "bench", "--judge-kind", kind, "--concurrency", String(JUDGE_CONCURRENCY), "--no-cache", "--judge-batch", "32"]);
   try {
-    // Warm the server (data tables, JIT) on hard-only items from prompts the step does not use.
-    await postJson(`${server.url}/v1/score_batch`, { items: grpoStep({ instructions: 541 - INSTRUCTIONS, groupSize: GROUP, offset: INSTRUCTIONS }) });
+    // Warm the server as a long-running one is after its first step: data tables and JIT on
+    // hard-only items, then the judge probed and its connections open, on soft items of
+    // prompts the step does not use (a different prompt key, so no verdict is shared).
+    await postJson(`${server.url}/v1/score_batch`, { items: grpoStep({ instructions: 541 - INSTRUCTIONS, groupSize: GROUP, offset: INSTRUCTIONS }), detail: "reward" });
+    await postJson(`${server.url}/v1/score_batch`, { items: grpoStep({ instructions: 32, groupSize: 1, offset: INSTRUCTIONS, softPerInstruction: 2 }), detail: "reward" });
+    const warmRequests = judge.requests.length;
     let complete = 0;
-    const ms = await timed(async () => {
-      const reply = (await postJson(`${server.url}/v1/score_batch`, { items })) as { results: { reward: { complete: number; error: number } }[] };
+    const { ms, cpu } = await timedWithCpu(server.child.pid, async () => {
+      const reply = (await postJson(`${server.url}/v1/score_batch`, { items, detail: "reward" })) as { results: { reward: { complete: number; error: number } }[] };
       complete = reply.results.filter((r) => r.reward.complete === 1 && r.reward.error === 0).length;
     });
     if (complete !== items.length) throw new Error(`bench: ${items.length - complete} soft items were not fully judged`);
+    const requests = judge.requests.slice(warmRequests);
     const verdicts = kind === "chat"
-      ? judge.requests.length
-      : judge.requests.reduce((n, request) => n + ((request.body as { input?: unknown[] }).input?.length ?? 0), 0);
-    return { ms, requests: judge.requests.length, verdicts };
+      ? requests.length
+      : requests.reduce((n, request) => n + ((request.body as { input?: unknown[] }).input?.length ?? 0), 0);
+    return { ms, cpu, requests: requests.length, verdicts };
   } finally {
+    await closePools();
     await server.stop();
     await judge.close();
   }
@@ -234,6 +303,7 @@ export async function benchServe(): Promise<ServeBenchResult> {
     oneItemRatio: hard.oneItemMs / hard.inProcessMs,
     softVerdicts,
     softMs: chat.ms,
+    softCpuMs: chat.cpu,
     softIdealMs,
     softRatio: chat.ms / softIdealMs,
     classifierMs: classifier.ms,

@@ -115,7 +115,8 @@ class LsrifReward:
         labels = kwargs[self.column]
         if len(labels) != len(completions):
             raise ValueError(f"{self.__name__}: {len(completions)} completions but {len(labels)} values of {self.column!r}")
-        items = [item_for_label(completion_text(c), label) for c, label in zip(completions, labels)]
+        # detail "reward": a reward function returns numbers only, so the server leaves out the result tree.
+        items = [item_for_label(completion_text(c), label, detail="reward") for c, label in zip(completions, labels)]
         scope = self.client().url or "local"
         cached = [_cache.get(_key(scope, item)) for item in items]
         return items, cached, [i for i, reply in enumerate(cached) if reply is None]

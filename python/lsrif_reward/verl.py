@@ -21,7 +21,9 @@ from lsrif_reward.contract import Block
 
 def _item(solution_str: Any, ground_truth: Any, extra_info: Any) -> Dict[str, Any]:
     instruction_id = extra_info.get("instruction_id") if isinstance(extra_info, dict) else None
-    return item_for_label(solution_str, ground_truth, instruction_id if isinstance(instruction_id, str) else None)
+    # detail "reward": VeRL reads only the six numbers, so the server leaves out the result tree.
+    return item_for_label(solution_str, ground_truth, instruction_id if isinstance(instruction_id, str) else None,
+                          detail="reward")
 
 
 def _block(reply: Dict[str, Any]) -> Block:

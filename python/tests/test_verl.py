@@ -117,3 +117,17 @@ def test_failures_keep_the_keys_and_never_raise(server):
 def test_misaligned_batch_lists_are_a_programming_error():
     with pytest.raises(ValueError, match="must align"):
         verl.compute_score_batch(["a"], ["x", "y"], ["both"], None, client=LsrifClient(unused_url()))
+
+
+def test_items_ask_for_the_reward_only_and_get_the_same_block(server):
+    """detail "reward": the server leaves out the result tree VeRL never reads; the numbers are the same."""
+    client = LsrifClient(server.url)
+    for (i, r), expected in EXPECTED.items():
+        item = verl._item(r, json.dumps(instruction(i)), {})
+        assert item["detail"] == "reward"
+        short = client.score_item(item)
+        assert "result" not in short
+        full = client.score_item({k: v for k, v in item.items() if k != "detail"})
+        assert "result" in full
+        assert short["reward"] == full["reward"]
+        assert_block(short["reward"], expected)

@@ -1,8 +1,12 @@
 // Batched classifier calls: vLLM's /classify and TEI's /predict take lists, so
 // verdicts waiting for the judge go out up to `batchSize` per HTTP request.
 // A batch is formed when a request slot is free (at most `slots()` batches in
-// flight), so under load batches fill up by themselves and a lone verdict still
-// leaves on the next turn of the event loop.
+// flight). A full batch leaves at once; a partial one at once only to an idle judge,
+// else when a batch comes back or after PARTIAL_WAIT_MS: verdicts that arrive spread
+// out (a server starts a batch's items in slices so judge requests go out during the
+// hard checks; one-item requests arrive one by one) still go out `batchSize` at a
+// time instead of filling every free slot with a few each. A lone verdict to an idle
+// judge leaves on the next turn of the event loop.
 
 import { JudgeCancelledError } from "./http.js";
 import type { SoftJudgeRequest } from "./types.js";
@@ -18,10 +22,14 @@ interface Pending {
 /** Sends one batch; resolves with one P(YES) per request (undefined: the reply did not validate). */
 export type SendBatch = (requests: SoftJudgeRequest[], signal: AbortSignal) => Promise<(number | undefined)[]>;
 
+/** The longest a partial batch waits for more verdicts while other batches are in flight. */
+export const PARTIAL_WAIT_MS = 20;
+
 export class ClassifierBatcher {
   private readonly queue: Pending[] = [];
   private active = 0;
   private scheduled = false;
+  private partialTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly batchSize: number,
@@ -56,8 +64,15 @@ export class ClassifierBatcher {
     });
   }
 
-  private pump(): void {
+  private pump(sendPartial = false): void {
     while (this.queue.length > 0 && this.active < Math.max(1, this.slots())) {
+      if (this.queue.length < this.batchSize && this.active > 0 && !sendPartial) {
+        this.partialTimer ??= setTimeout(() => {
+          this.partialTimer = undefined;
+          this.pump(true);
+        }, PARTIAL_WAIT_MS);
+        return;
+      }
       const batch = this.queue.splice(0, this.batchSize);
       for (const pending of batch) pending.signal.removeEventListener("abort", pending.onAbort);
       this.active++;

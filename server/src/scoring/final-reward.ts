@@ -12,18 +12,19 @@ export interface RewardNode {
 }
 
 /** Leaves that count: not conditions, not in unselected branches. */
-export function applicableLeaves<T extends RewardNode>(node: T): T[] {
-  if (node.role === "condition" || node.status === "not-applicable") return [];
-  if (node.kind === "hard" || node.kind === "soft") return [node];
-  return (node.children as readonly T[]).flatMap((child) => applicableLeaves(child));
+export function applicableLeaves<T extends RewardNode>(node: T, into: T[] = []): T[] {
+  // One array filled in place (not flatMap): every scored item walks its tree with this.
+  if (node.role === "condition" || node.status === "not-applicable") return into;
+  if (node.kind === "hard" || node.kind === "soft") into.push(node);
+  else for (const child of node.children as readonly T[]) applicableLeaves(child, into);
+  return into;
 }
 
 /**
  * R: 1 when no constraint applies, 0 when none that applies has a known value,
  * else the root's LsRM value or the flat mean over the known applicable leaves.
  */
-export function finalReward(tree: RewardNode, aggregation: "lsrm" | "flat"): number {
-  const leaves = applicableLeaves(tree);
+export function finalReward(tree: RewardNode, aggregation: "lsrm" | "flat", leaves: readonly RewardNode[] = applicableLeaves(tree)): number {
   if (tree.status === "not-applicable" || leaves.length === 0) return 1;
   const known = leaves.filter((leaf) => typeof leaf.value === "number");
   if (known.length === 0) return 0;

@@ -6,7 +6,7 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import type { ServeMetrics } from "./metrics.js";
 import { EXTRA_LOG_KEYS } from "./reward-block.js";
-import { describeIssues, GetRewardBody, ScoreBatchBody, ScoreItem } from "./schemas.js";
+import { describeIssues, GetRewardBody, ScoreBatchBody, ScoreItem, type Detail } from "./schemas.js";
 import type { InstructionSource } from "./instructions.js";
 import type { ItemOutcome, ItemReply, ItemScorer } from "./score-item.js";
 
@@ -61,19 +61,47 @@ function itemFromLabel(label: unknown, response: string, instructions: Instructi
 }
 
 /**
- * Runs `job` with a signal that fires after `ms`; the timer is cleared when the job
- * ends (AbortSignal.timeout would keep every item's timer and signal alive for the
- * whole deadline, thousands per GRPO step).
+ * Runs `job` for each of `count` items under one deadline timer for the request.
+ * `ownSignals`: each item gets its own signal, for when something listens to it (the
+ * judge, the worker pool): Node's EventTarget checks each new listener against all the
+ * others, so thousands of judge calls on one signal would cost quadratic time. Without a
+ * listener (hard checks on the main thread) there is nothing to interrupt: no timer, no
+ * controller. With own signals the items are also started in slices of
+ * a few milliseconds, so the judge requests of the first items go out (and the judge
+ * works) while the hard checks of later items still run, instead of after all of them.
  */
-async function withDeadline<T>(ms: number, job: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), ms);
+async function allWithDeadline<T>(count: number, ms: number, ownSignals: boolean, job: (index: number, signal: AbortSignal) => Promise<T>): Promise<T[]> {
+  // Hard checks on the main thread cannot be interrupted, and nothing reads the signal: no timer.
+  if (!ownSignals) return Promise.all(Array.from({ length: count }, (_, index) => job(index, NEVER_ABORTED)));
+  const shared = new AbortController();
+  const own: AbortController[] = [];
+  const timer = setTimeout(() => {
+    shared.abort();
+    for (const controller of own) controller.abort();
+  }, ms);
   try {
-    return await job(controller.signal);
+    const jobs: Promise<T>[] = [];
+    let sliceStart = performance.now();
+    for (let index = 0; index < count; index++) {
+      const controller = new AbortController();
+      own.push(controller);
+      if (shared.signal.aborted) controller.abort();
+      jobs.push(job(index, controller.signal));
+      if (performance.now() - sliceStart > START_SLICE_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        sliceStart = performance.now();
+      }
+    }
+    return await Promise.all(jobs);
   } finally {
     clearTimeout(timer);
   }
 }
+
+const NEVER_ABORTED = new AbortController().signal;
+
+/** How long items are started before the event loop gets a turn (judge requests go out). */
+const START_SLICE_MS = 2;
 
 export function buildApp(config: AppConfig): ServeApp {
   const { metrics, scorer } = config;
@@ -124,41 +152,39 @@ export function buildApp(config: AppConfig): ServeApp {
   });
   app.setNotFoundHandler((request, reply) => sendJson(reply, 404, { error: `no such endpoint: ${request.method} ${request.url.split("?")[0]}` }));
 
-  const scoreAll = async (items: unknown[], request: FastifyRequest, withResult = true): Promise<ItemReply[]> => {
+  const scoreAll = async (items: unknown[], request: FastifyRequest, detail: Detail): Promise<ItemReply[]> => {
     const started = performance.now();
-    // One deadline for the request, one signal per item: Node's EventTarget checks
-    // each new listener against all the others, so thousands of judge calls on a
-    // single signal would cost quadratic time.
-    const outcomes = await Promise.all(items.map((raw) => withDeadline(config.deadlineMs, (signal) => scoreOne(raw, signal, withResult))));
+    const outcomes = await allWithDeadline(items.length, config.deadlineMs, scorer.listensToSignal, (index, signal) => scoreOne(items[index], signal, detail));
     const errors = outcomes.filter((o) => o.reply.reward.error === 1).length;
     // One line per batch or failure; one-item calls arrive by the thousand and are counted in /metrics.
     if (items.length > 1 || errors > 0) config.log({ event: "scored", endpoint: request.routeOptions.url, items: items.length, errors, ms: Math.round(performance.now() - started) });
     return outcomes.map((o) => o.reply);
   };
 
-  const scoreOne = async (raw: unknown, signal: AbortSignal, withResult: boolean): Promise<ItemOutcome> => {
+  /** `detail` is the request's; an item's own `detail` wins. */
+  const scoreOne = async (raw: unknown, signal: AbortSignal, detail: Detail): Promise<ItemOutcome> => {
     const parsed = ScoreItem.safeParse(raw);
     const outcome = parsed.success
-      ? await scorer.score(parsed.data, signal, config.deadlineMs, withResult)
+      ? await scorer.score(parsed.data, signal, config.deadlineMs, (parsed.data.detail ?? detail) === "full")
       : scorer.invalid(raw, `invalid item: ${describeIssues(parsed.error)}`);
     const { reward, reason } = outcome.reply;
     metrics.items.inc({ outcome: reward.error === 1 ? "error" : reason === "no </think>" ? "no_think" : "ok" });
     if (reward.error === 1) metrics.fallbacks.inc();
-    metrics.verdicts.inc(outcome.verdicts);
+    if (outcome.verdicts > 0) metrics.verdicts.inc(outcome.verdicts);
     return outcome;
   };
 
   app.post("/v1/score", async (request, reply) => {
     const parsed = ScoreItem.safeParse(request.body);
     if (!parsed.success) return sendJson(reply, 400, { error: `invalid body: ${describeIssues(parsed.error)}` });
-    const [result] = await scoreAll([parsed.data], request);
+    const [result] = await scoreAll([parsed.data], request, "full");
     return sendJson(reply, 200, result);
   });
 
   app.post("/v1/score_batch", async (request, reply) => {
     const parsed = ScoreBatchBody.safeParse(request.body);
     if (!parsed.success) return sendJson(reply, 400, { error: `invalid body: ${describeIssues(parsed.error)}` });
-    return sendJson(reply, 200, { results: await scoreAll(parsed.data.items, request) });
+    return sendJson(reply, 200, { results: await scoreAll(parsed.data.items, request, parsed.data.detail ?? "full") });
   });
 
   app.post("/get_reward", async (request, reply) => {
@@ -171,7 +197,7 @@ export function buildApp(config: AppConfig): ServeApp {
       const response = prompt !== undefined && text.startsWith(prompt) ? text.slice(prompt.length) : text;
       return itemFromLabel(labels?.[i], response, config.instructions);
     });
-    const results = await scoreAll(items, request, false);
+    const results = await scoreAll(items, request, "reward");
     const rewards = results.map((r) => r.reward.score);
     const extra_logs = Object.fromEntries(EXTRA_LOG_KEYS.map((key) => [key, results.map((r) => r.reward[key])]));
     return sendJson(reply, 200, { rewards, scores: rewards, extra_logs });

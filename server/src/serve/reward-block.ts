@@ -5,8 +5,10 @@
 // exactly REWARD_KEYS, all finite numbers. docs/serve.md documents each key.
 
 import { z } from "zod";
-import { applicableLeaves, flatScoreOf } from "../scoring/lsrm.js";
-import type { ScoreResult } from "../scoring/result.js";
+import { finalReward } from "../scoring/final-reward.js";
+import { applicableLeaves } from "../scoring/lsrm.js";
+import { NO_THINK_REASON } from "../scoring/response-text.js";
+import type { ScoreNode, ScoreResult } from "../scoring/result.js";
 
 const Unit = z.number().min(0).max(1);
 const Flag = z.union([z.literal(0), z.literal(1)]);
@@ -27,23 +29,30 @@ export const RewardBlock = z.strictObject({
 });
 export type RewardBlock = z.output<typeof RewardBlock>;
 
+/** The reward of an item that cannot be scored, unless --fallback-score says otherwise. */
+export const DEFAULT_FALLBACK_SCORE = 0;
+
 /** The keys, in order (VeRL takes `score` first). */
 export const REWARD_KEYS = Object.keys(RewardBlock.shape) as (keyof RewardBlock)[];
 
 /** The extra_logs keys of OpenRLHF's reply: every key but the reward itself. */
 export const EXTRA_LOG_KEYS = REWARD_KEYS.filter((key) => key !== "score") as Exclude<keyof RewardBlock, "score">[];
 
-const meanOr = (values: number[], none: number) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : none);
-
-/** The block for a scored result. */
+/** The block for a scored result (one walk of the tree: the server builds one per item). */
 export function rewardOf(result: ScoreResult, fallbackScore: number): RewardBlock {
-  const counted = applicableLeaves(result.tree).filter((leaf) => leaf.value !== null);
-  const values = (kind: "hard" | "soft") => counted.filter((leaf) => leaf.kind === kind).map((leaf) => leaf.value as number);
+  const leaves = applicableLeaves(result.tree);
+  const sums = { hard: 0, soft: 0 };
+  const counts = { hard: 0, soft: 0 };
+  for (const leaf of leaves) {
+    if (leaf.value === null || (leaf.kind !== "hard" && leaf.kind !== "soft")) continue;
+    sums[leaf.kind] += leaf.value;
+    counts[leaf.kind]++;
+  }
   return {
     score: result.score,
-    flat: flatScoreOf(result.tree),
-    hard: meanOr(values("hard"), 1),
-    soft: meanOr(values("soft"), fallbackScore),
+    flat: finalReward(result.tree, "flat", leaves),
+    hard: counts.hard ? sums.hard / counts.hard : 1,
+    soft: counts.soft ? sums.soft / counts.soft : fallbackScore,
     complete: result.complete ? 1 : 0,
     error: 0,
   };
@@ -57,4 +66,25 @@ export function failedReward(fallbackScore: number): RewardBlock {
 /** A response decided without checking (--strip-thinking found no `</think>`): 0, not an error. */
 export function zeroReward(): RewardBlock {
   return { score: 0, flat: 0, hard: 0, soft: 0, complete: 1, error: 0 };
+}
+
+function firstFailedSoftLeaf(node: ScoreNode): ScoreNode | undefined {
+  if (node.kind === "soft") return node.status === "error" ? node : undefined;
+  for (const child of node.children) {
+    const failed = firstFailedSoftLeaf(child);
+    if (failed) return failed;
+  }
+  return undefined;
+}
+
+/**
+ * The block of an engine result, the one rule for `lsrif serve` and `lsrif score --json`:
+ * no `</think>` under --strip-thinking scores 0; a soft leaf the judge failed on makes the
+ * item an error (`failed` names it); otherwise the block of the scored tree.
+ */
+export function resultReward(result: ScoreResult, fallbackScore: number): { reward: RewardBlock; failed?: ScoreNode } {
+  if (result.reason === NO_THINK_REASON) return { reward: zeroReward() };
+  const failed = firstFailedSoftLeaf(result.tree);
+  if (failed) return { reward: failedReward(fallbackScore), failed };
+  return { reward: rewardOf(result, fallbackScore) };
 }

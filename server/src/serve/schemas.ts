@@ -3,6 +3,14 @@
 
 import { z } from "zod";
 
+/**
+ * How much a reply carries: "full" (default) the reward block and the `lsrif score --json`
+ * result tree; "reward" only the reward block (and reason, id). Trainers need only the numbers,
+ * and the tree is most of the reply's size and of the server's serialization time.
+ */
+export const Detail = z.enum(["full", "reward"]);
+export type Detail = z.output<typeof Detail>;
+
 export const ScoreItem = z.object({
   /** .lsr text, LsrInstruct JSON text, or an LsrInstruct JSON object. */
   instruction: z.union([z.string(), z.record(z.string(), z.unknown())]).optional(),
@@ -14,11 +22,13 @@ export const ScoreItem = z.object({
   id: z.union([z.string(), z.number()]).optional(),
   strip_thinking: z.boolean().optional(),
   strip_suffix: z.boolean().optional(),
+  /** /v1/score only; a batch names it once for all its items. */
+  detail: Detail.optional(),
 });
 export type ScoreItem = z.output<typeof ScoreItem>;
 
 /** Items are checked one by one (a bad item fails alone), so the list is of anything. */
-export const ScoreBatchBody = z.object({ items: z.array(z.unknown()) });
+export const ScoreBatchBody = z.object({ items: z.array(z.unknown()), detail: Detail.optional() });
 
 /** OpenRLHF's remote reward request; prompts and labels, when given, align with query. */
 export const GetRewardBody = z

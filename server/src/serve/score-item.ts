@@ -9,7 +9,7 @@ import type { ScoreOptions } from "../scoring/lsrm.js";
 import { NO_THINK_REASON, scoreResponse } from "../scoring/response-text.js";
 import type { ScoreNode, ScoreResult } from "../scoring/result.js";
 import type { InstructionSource, Resolved } from "./instructions.js";
-import { failedReward, rewardOf, zeroReward, type RewardBlock } from "./reward-block.js";
+import { failedReward, resultReward, type RewardBlock } from "./reward-block.js";
 import type { ScoreItem } from "./schemas.js";
 
 /** The `lsrif score --json` object: the result with no source ranges. */
@@ -43,8 +43,12 @@ export interface ItemOutcome {
   verdicts: number;
 }
 
-function softLeaves(node: ScoreNode): ScoreNode[] {
-  return node.kind === "soft" ? [node] : node.children.flatMap(softLeaves);
+/** Soft leaves the judge decided (pass or fail). */
+function countVerdicts(node: ScoreNode): number {
+  if (node.kind === "soft") return node.status === "pass" || node.status === "fail" ? 1 : 0;
+  let count = 0;
+  for (const child of node.children) count += countVerdicts(child);
+  return count;
 }
 
 export class ItemScorer {
@@ -52,6 +56,11 @@ export class ItemScorer {
     private readonly instructions: InstructionSource,
     private readonly options: ItemScorerOptions,
   ) {}
+
+  /** Whether anything listens to an item's abort signal (the judge, a worker pool). */
+  get listensToSignal(): boolean {
+    return this.options.judge !== undefined || this.options.scoreFunction !== undefined;
+  }
 
   resolve(item: Pick<ScoreItem, "instruction" | "instruction_id">): Resolved {
     if (item.instruction !== undefined) return this.instructions.inlineInstruction(item.instruction);
@@ -82,15 +91,14 @@ export class ItemScorer {
         stripThinking: item.strip_thinking ?? this.options.stripThinking,
         stripSuffix: item.strip_suffix ?? this.options.stripSuffix,
       }, this.options.scoreFunction);
-      if (result.reason === NO_THINK_REASON) return { reply: withId({ reward: zeroReward(), reason: result.reason, ...resultJson(result) }), verdicts: 0 };
-      const soft = softLeaves(result.tree);
-      const failed = soft.find((leaf) => leaf.status === "error");
+      const { reward, failed } = resultReward(result, this.options.fallbackScore);
+      if (result.reason === NO_THINK_REASON) return { reply: withId({ reward, reason: result.reason, ...resultJson(result) }), verdicts: 0 };
       if (failed) {
         const why = signal.aborted ? `the deadline of ${deadlineMs} ms passed before the judge answered` : `judge failed: ${failed.error ?? "no verdict"}`;
         return fail(why, result);
       }
-      const verdicts = soft.filter((leaf) => leaf.status === "pass" || leaf.status === "fail").length;
-      const reply: ItemReply = { reward: rewardOf(result, this.options.fallbackScore), ...resultJson(result) };
+      const verdicts = countVerdicts(result.tree);
+      const reply: ItemReply = { reward, ...resultJson(result) };
       if (!result.complete) reply.reason = "soft constraints left unjudged (no judge configured)";
       return { reply: withId(reply), verdicts };
     } catch (error) {

@@ -10,6 +10,7 @@ import { buildApp, type LogEvent } from "./app.js";
 import { HardCheckPool } from "./hard-pool.js";
 import { packageVersion } from "../util/package-version.js";
 import { InstructionSource } from "./instructions.js";
+import { DEFAULT_FALLBACK_SCORE } from "./reward-block.js";
 import { ServeMetrics } from "./metrics.js";
 import { ItemScorer, type ScoreFunction } from "./score-item.js";
 
@@ -36,7 +37,7 @@ export const SERVE_DEFAULTS = {
   host: "127.0.0.1",
   port: 8765,
   deadlineMs: 60_000,
-  fallbackScore: 0,
+  fallbackScore: DEFAULT_FALLBACK_SCORE,
   maxInFlight: 4096,
   bodyLimit: 64 * 1024 * 1024,
 } as const;

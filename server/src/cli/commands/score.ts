@@ -2,6 +2,7 @@ import type { SoftJudge } from "../../judge/types.js";
 import type { SoftValue } from "../../scoring/leaf-verdicts.js";
 import { scoreResponse } from "../../scoring/response-text.js";
 import { formatScoreTree } from "../../scoring/text-report.js";
+import { DEFAULT_FALLBACK_SCORE, resultReward } from "../../serve/reward-block.js";
 import { CliError, EXIT_OK, readInput, type Io } from "../io.js";
 import { loadInstruction } from "../load-instruction.js";
 
@@ -43,7 +44,9 @@ export async function runScore(options: ScoreCommandOptions, io: Io): Promise<nu
     maxResponseBytes: options.maxResponseBytes,
   });
   if (options.json) {
-    io.stdout(JSON.stringify(result, (key, value) => (key === "range" ? undefined : value), 2) + "\n");
+    // `reward`: the six keys `lsrif serve` gives this response (its default --fallback-score 0).
+    const { reward } = resultReward(result, DEFAULT_FALLBACK_SCORE);
+    io.stdout(JSON.stringify({ ...result, reward }, (key, value) => (key === "range" ? undefined : value), 2) + "\n");
   } else {
     io.stdout(formatScoreTree(result) + "\n");
     if (result.reason !== undefined) io.stdout(`scored 0 without checking: ${result.reason} (--strip-thinking)\n`);
