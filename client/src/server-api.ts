@@ -3,28 +3,11 @@
 
 import type { CancellationToken } from "vscode";
 import { ExecuteCommandRequest, type LanguageClient } from "vscode-languageclient/node";
-import type { JudgeTestResult, LogicTreeJson, ScoreCommandOptions } from "../../server/src/client-api.js";
+import type { ImportJsonAnswer, JudgeTestResult, LogicTreeAnswer, ScoreCommandOptions } from "../../server/src/client-api.js";
 import type { ScoreResult } from "../../server/src/client-api.js";
-import type { ImportError } from "../../server/src/client-api.js";
 import type { ProposedInstruction } from "../../server/src/client-api.js";
 import { SERVER_COMMANDS } from "../../server/src/client-api.js";
 export type { ProposedInstruction };
-
-
-export interface ImportJsonResult {
-  lsr?: string;
-  errors: ImportError[];
-}
-
-/** What `lsrif.logicTree` answers. */
-export interface LogicTreeAnswer {
-  version: number;
-  gamma: number;
-  prompt?: string;
-  hasErrors: boolean;
-  errorCount: number;
-  root: LogicTreeJson;
-}
 
 export type ScoreOptions = ScoreCommandOptions;
 
@@ -54,7 +37,7 @@ export class ServerApi {
     return this.execute(SERVER_COMMANDS.exportJson, [uri]);
   }
 
-  importJson(jsonText: string, fileName: string): Promise<ImportJsonResult> {
+  importJson(jsonText: string, fileName: string): Promise<ImportJsonAnswer> {
     return this.execute(SERVER_COMMANDS.importJson, [jsonText, fileName]);
   }
 

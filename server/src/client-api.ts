@@ -7,7 +7,7 @@ export { CLIENT_COMMANDS, INTERNAL_CLIENT_COMMANDS, SERVER_COMMANDS } from "./co
 export type { ProposedInstruction } from "./generate/propose.js";
 export type { ImportError } from "./interchange/lsrinstruct-import.js";
 export type { SoftVerdict } from "./judge/types.js";
-export type { JudgeTestResult, LogicTreeJson, ScoreCommandOptions } from "./lsp/commands.js";
+export type { ImportJsonAnswer, JudgeTestResult, LogicTreeAnswer, LogicTreeJson, ScoreCommandOptions } from "./lsp/commands.js";
 export type { ReportViewJson } from "./lsp/report-commands.js";
 export type { NodeStatus, ScoreNode, ScoreResult } from "./scoring/result.js";
 // The vscode.lm judge runs in the client but must ask exactly what the server's chat judge asks.

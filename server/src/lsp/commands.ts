@@ -4,6 +4,7 @@
 import { z } from "zod";
 import type { LineIndex } from "../../../grammars/src/index.js";
 import type { Instruction, LogicNode } from "../analysis/logic.js";
+import type { ImportError } from "../interchange/lsrinstruct-import.js";
 import { exportLsrInstructJson, importLsrInstructJson } from "../interchange/lsrinstruct-json.js";
 import { printLsr } from "../interchange/print-lsr.js";
 import type { SoftJudge } from "../judge/types.js";
@@ -74,6 +75,22 @@ function instructionOf(ctx: CommandContext, command: string, uri: string): { doc
   return { doc, instruction: doc.analysis.instruction };
 }
 
+/** What `lsrif.importJson` answers: the .lsr text when the JSON imported without errors. */
+export interface ImportJsonAnswer {
+  lsr?: string;
+  errors: ImportError[];
+}
+
+/** What `lsrif.logicTree` answers. */
+export interface LogicTreeAnswer {
+  version: number;
+  gamma: number;
+  prompt?: string;
+  hasErrors: boolean;
+  errorCount: number;
+  root: LogicTreeJson;
+}
+
 export interface LogicTreeJson {
   kind: LogicNode["kind"];
   range?: ReturnType<typeof toLspRange>;
@@ -129,7 +146,7 @@ export async function executeCommand(command: string, args: unknown[] | undefine
     case SERVER_COMMANDS.importJson: {
       const [jsonText, fileName] = parseArgs(ImportArgs, command, args);
       const { instruction, errors } = importLsrInstructJson(jsonText, fileName);
-      return instruction && errors.length === 0 ? { lsr: printLsr(instruction), errors } : { errors };
+      return (instruction && errors.length === 0 ? { lsr: printLsr(instruction), errors } : { errors }) satisfies ImportJsonAnswer;
     }
     case SERVER_COMMANDS.logicTree: {
       const [uri] = parseArgs(UriArgs, command, args);
@@ -142,7 +159,7 @@ export async function executeCommand(command: string, args: unknown[] | undefine
         hasErrors: doc.analysis.hasErrors,
         errorCount: diagnostics.filter((d) => d.severity === "error").length,
         root: logicTreeJson(instruction.root, doc.lines),
-      };
+      } satisfies LogicTreeAnswer;
     }
     case SERVER_COMMANDS.score: {
       const [uri, response, options = {}] = parseArgs(ScoreArgs, command, args);

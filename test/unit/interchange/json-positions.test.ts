@@ -40,3 +40,22 @@ test("exported documents satisfy the full recursive schema", () => {
   }
   assert.equal(LsrInstructJsonSchema.safeParse({ composite_constraints: [{ composite_constraint: { type: "Or", sub_constraints: {} } }] }).success, false);
 });
+
+test("syntax errors: the first one, in plain words, at the character it is about", () => {
+  // Offsets counted by hand.
+  const cases: [string, string, number][] = [
+    ["[1] // c", "Comments are not allowed in JSON", 4],
+    ['"a\tb"', "Control character in a string: escape it (\\n, \\t, ...)", 2],
+    ['{"a":1 "b":2}', "Expected ',' or '}' after a property value", 7],
+    ["[1 2]", "Expected ',' or ']' after an array element", 3],
+    ['{"a": 1} x', "Unexpected text after the JSON value", 9],
+    ['{"a" 1}', "Expected ':' after the property name", 5],
+    ["[1,]", 'Unexpected character "]": expected a value', 3],
+    ["", "Unexpected end of input: expected a value", 0],
+    // Two errors: only the first is reported.
+    ["[tru, 01]", 'Unexpected character "t": expected a value', 1],
+    // Value 257 levels deep (the root is level 0) starts at offset 257.
+    ["[".repeat(300), "JSON nested deeper than 256 levels", 257],
+  ];
+  for (const [text, message, offset] of cases) assert.deepEqual(parseJsonWithPositions(text), { ok: false, message, offset }, text);
+});
