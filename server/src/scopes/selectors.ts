@@ -39,7 +39,7 @@ export function lines(text: string): Span[] {
 }
 
 /**
- * Calls `visit(start, end)` for every line (blank ones too, unstripped), split at "\n".
+ * Calls `visit(start, end)` for every line (blank ones too, unstripped), split at "\n", until it returns false.
  * No array of spans: on a 10 MB response of short lines that array alone was a million
  * objects for the garbage collector (the scoped-scoring benchmark's superlinear part).
  */
