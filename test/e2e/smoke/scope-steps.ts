@@ -16,13 +16,14 @@ const INSTRUCTION = "in paragraph 2 {\n  no_comma\n}\nlowercase\n";
 const RESPONSE = "Intro, here.\n\nSecond part\nstill second.\n\n- one\n- two";
 
 /**
- * Clicks the Score view row of `label`, moves focus to the response (opened beside, in the second
- * editor group: Ctrl+2, which has no palette entry), and waits for the status bar's selection.
+ * Clicks the Score view row of `label`, moves focus to the response's editor (opened beside: a
+ * click on its tab, which keeps its selection), and waits for the status bar's selection count.
  */
 async function selectionAfterClicking(page: Page, label: string, expected: string): Promise<void> {
   await scorePanel(page).locator(".monaco-list-row", { hasText: label }).first().click();
   await page.locator(".editor-group-container.active .tab.active", { hasText: "scoped.lsr" }).waitFor({ timeout: 10_000 });
-  await page.keyboard.press("Control+2");
+  // The group showing the response: its active tab (the first group keeps it as an inactive tab).
+  await page.locator(".tabs-container .tab.active", { hasText: "scoped-response.md" }).click();
   await page.locator(".editor-group-container.active .tab.active", { hasText: "scoped-response.md" }).waitFor({ timeout: 10_000 });
   await page.locator(".statusbar-item", { hasText: expected }).first().waitFor({ timeout: 10_000 });
 }
@@ -31,6 +32,8 @@ export const scopeSteps: SmokeStep[] = [
   {
     name: "clicking a scoped verdict in the Score view selects in the response editor the paragraph it checked",
     run: async ({ page, workspace, screenshot }) => {
+      // One editor group to start from (earlier steps leave theirs).
+      await runFromPalette(page, "View: Close All Editor Groups", { focusEditor: false });
       writeFileSync(join(workspace, "scoped.lsr"), INSTRUCTION);
       writeFileSync(join(workspace, "scoped-response.md"), RESPONSE);
       await openFromExplorer(page, "scoped-response.md", true);
