@@ -118,7 +118,9 @@ export function activate(context: vscode.ExtensionContext): LsrifExtensionApi {
       if (!(uri instanceof vscode.Uri)) return undefined;
       const doc = await vscode.workspace.openTextDocument(uri);
       const { start, end } = range as OffsetRange;
-      await vscode.window.showTextDocument(doc, { selection: new vscode.Range(doc.positionAt(start), doc.positionAt(end)) });
+      // Where the .lsr is already shown, so the response's editor beside it stays where it is.
+      const column = vscode.window.visibleTextEditors.find((e) => e.document === doc)?.viewColumn;
+      await vscode.window.showTextDocument(doc, { selection: new vscode.Range(doc.positionAt(start), doc.positionAt(end)), ...(column ? { viewColumn: column } : {}) });
       const scored = response as ScoredResponse | undefined;
       return scored?.uri instanceof vscode.Uri && spans ? highlighter.reveal(scored, spans as VerdictSpans) : undefined;
     }),

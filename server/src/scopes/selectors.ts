@@ -39,25 +39,17 @@ export function lines(text: string): Span[] {
 }
 
 /**
- * Calls `visit(start, end)` for every line (blank ones too, unstripped), split at "\n".
+ * Calls `visit(start, end)` for every line (blank ones too, unstripped), split at "\n", until it returns false.
  * No array of spans: on a 10 MB response of short lines that array alone was a million
  * objects for the garbage collector (the scoped-scoring benchmark's superlinear part).
  */
-function forEachRawLine(text: string, visit: (start: number, end: number) => void): void {
+function forEachRawLine(text: string, visit: (start: number, end: number) => boolean | void): void {
   let from = 0;
   for (;;) {
     const at = text.indexOf("\n", from);
-    visit(from, at < 0 ? text.length : at);
-    if (at < 0) return;
+    if (visit(from, at < 0 ? text.length : at) === false || at < 0) return;
     from = at + 1;
   }
-}
-
-/** Every line (blank ones too), unstripped, for the section scans that look ahead. */
-function rawLines(text: string): Span[] {
-  const out: Span[] = [];
-  forEachRawLine(text, (start, end) => out.push({ start, end }));
-  return out;
 }
 
 // A list item's marker: `*` (not `**`, IFEval's bullet pattern) or `-`, or digits with `.` or `)`; then whitespace.
@@ -114,45 +106,59 @@ function headingName(raw: string): string {
  */
 export function section(text: string, name: string): Span | undefined {
   const wanted = headingName(name);
-  const all = rawLines(text);
-  for (let i = 0; i < all.length; i++) {
-    const heading = HEADING.exec(text.slice(all[i].start, all[i].end));
-    if (!heading || headingName(heading[2]) !== wanted) continue;
-    const level = heading[1].length;
-    let end = text.length;
-    for (let j = i + 1; j < all.length; j++) {
-      const next = HEADING.exec(text.slice(all[j].start, all[j].end));
-      if (next && next[1].length <= level) {
-        end = all[j].start;
-        break;
+  let level = 0;
+  let from = -1;
+  let end = text.length;
+  // One pass: find the heading, then the next heading of the same or a higher level.
+  forEachRawLine(text, (start, lineEnd) => {
+    const heading = mayBeHeading(text, start, lineEnd) ? HEADING.exec(text.slice(start, lineEnd)) : null;
+    if (from < 0) {
+      if (heading && headingName(heading[2]) === wanted) {
+        level = heading[1].length;
+        from = Math.min(lineEnd + 1, text.length);
       }
+      return true;
     }
-    return stripped(text, Math.min(all[i].end + 1, text.length), end);
-  }
-  return markerSection(text, all, name.trim());
+    if (heading && heading[1].length <= level) {
+      end = start;
+      return false;
+    }
+    return true;
+  });
+  return from >= 0 ? stripped(text, from, end) : markerSection(text, name.trim());
 }
 
-function markerSection(text: string, all: Span[], name: string): Span | undefined {
+/** Whether the line can match HEADING (up to 3 spaces, then "#"): most lines are rejected without a slice. */
+function mayBeHeading(text: string, start: number, end: number): boolean {
+  let i = start;
+  while (i < end && i - start < 3 && text[i] === " ") i++;
+  return i < end && text[i] === "#";
+}
+
+function markerSection(text: string, name: string): Span | undefined {
   const word = /^\S+/.exec(name)?.[0];
   if (word === undefined) return undefined;
   const nextMarker = new RegExp(`^[ \\t]*${word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}[ \\t]*\\d+`);
-  for (let i = 0; i < all.length; i++) {
-    const line = text.slice(all[i].start, all[i].end);
-    const lead = line.length - line.trimStart().length;
-    if (!line.startsWith(name, lead)) continue;
-    // The marker must end at a word boundary: "SECTION 1" is not the start of "SECTION 10".
-    const after = line[lead + name.length];
-    if (after !== undefined && /[\p{L}\p{N}_]/u.test(after)) continue;
-    let end = text.length;
-    for (let j = i + 1; j < all.length; j++) {
-      if (nextMarker.test(text.slice(all[j].start, all[j].end))) {
-        end = all[j].start;
-        break;
-      }
+  let from = -1;
+  let end = text.length;
+  forEachRawLine(text, (start, lineEnd) => {
+    const line = text.slice(start, lineEnd);
+    if (from < 0) {
+      const lead = line.length - line.trimStart().length;
+      if (!line.startsWith(name, lead)) return true;
+      // The marker must end at a word boundary: "SECTION 1" is not the start of "SECTION 10".
+      const after = line[lead + name.length];
+      if (after !== undefined && /[\p{L}\p{N}_]/u.test(after)) return true;
+      from = start + lead + name.length;
+      return true;
     }
-    return stripped(text, all[i].start + lead + name.length, end);
-  }
-  return undefined;
+    if (nextMarker.test(line)) {
+      end = start;
+      return false;
+    }
+    return true;
+  });
+  return from >= 0 ? stripped(text, from, end) : undefined;
 }
 
 export function before(text: string, marker: string): Span | undefined {
