@@ -102,7 +102,7 @@ export class JudgeSession {
   }
 }
 
-export async function waitFor(what: string, ready: () => boolean, timeoutMs = 5000): Promise<void> {
+export async function waitFor(what: string, ready: () => boolean, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!ready()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);

@@ -63,9 +63,9 @@ export class LspSession {
     this.connection.sendNotification("textDocument/didChange", { textDocument: { uri, version }, contentChanges: [{ text }] });
   }
 
-  /** The diagnostics published for `uri` at `version` (waits up to 5 s). */
+  /** The diagnostics published for `uri` at `version` (waits up to 30 s: a bound on a hang, not a speed check; CI machines can be loaded). */
   async diagnosticsFor(uri: string, version: number): Promise<Diagnostic[]> {
-    const deadline = Date.now() + 5000;
+    const deadline = Date.now() + 30_000;
     for (;;) {
       const hit = (this.diagnostics.get(uri) ?? []).find((p) => p.version === version);
       if (hit) return hit.diagnostics;
@@ -77,9 +77,9 @@ export class LspSession {
     }
   }
 
-  /** Waits (up to 5 s) for a publication for `uri` that satisfies `accept`. */
+  /** Waits (up to 30 s, a bound on a hang) for a publication for `uri` that satisfies `accept`. */
   async waitForDiagnostics(uri: string, accept: (d: Diagnostic[]) => boolean): Promise<Diagnostic[]> {
-    const deadline = Date.now() + 5000;
+    const deadline = Date.now() + 30_000;
     for (;;) {
       const hit = (this.diagnostics.get(uri) ?? []).find((p) => accept(p.diagnostics));
       if (hit) return hit.diagnostics;
