@@ -7,7 +7,7 @@ import { defineHardType } from "../hard-type.js";
 import { compilePyRegex } from "../python/py-regex.js";
 import { pyCsvRows } from "../python/py-csv.js";
 import { pySplitWhitespace, pyStrip, pyStripChars } from "../python/py-text.js";
-import { firstCodePoint, foldToAscii, PUNCTUATION_AND_SPACE, pyDecimalValue, pyLen, regexSentences, removePunctuation } from "./text.js";
+import { firstCodePoint, foldToAscii, lastCodePoint, PUNCTUATION_AND_SPACE, pyDecimalValue, pyLen, regexSentences, removePunctuation } from "./text.js";
 
 const noArgs = z.strictObject({});
 const DIGIT_RUN = /\p{Nd}+/gu;
@@ -35,7 +35,7 @@ export const multipleChoiceQuestions = defineHardType({
   check: (response) => {
     // value[value.find('Question'):]: with no match, find is -1 and the slice is the last character.
     const at = response.indexOf("Question");
-    const fromQuestion = at === -1 ? Array.from(response).slice(-1).join("") : response.slice(at);
+    const fromQuestion = at === -1 ? lastCodePoint(response) : response.slice(at);
     if (fromQuestion !== response) return false;
     let questions = response.split(QUESTION_SPLIT);
     if (questions[0] === "") questions = questions.slice(1);

@@ -5,9 +5,10 @@ import { z } from "zod";
 import { defineHardType } from "../hard-type.js";
 import { quote } from "../wording.js";
 import { compilePyRegex } from "../python/py-regex.js";
-import { wordTokenize } from "../text/words.js";
+import { forEachWordToken } from "../text/words.js";
 import { pyIsLower, pyIsUpper, pyLstripChars, pySplitWhitespace, pyStrip, pyStripChars } from "../python/py-text.js";
 import { firstCodePoint, PUNCTUATION, PUNCTUATION_AND_SPACE, pyCount, pyIsSpaceChar, regexSentences, removePunctuation } from "./text.js";
+import { ByteStack } from "../../util/byte-stack.js";
 
 const CLOSER: Record<string, string> = { ")": "(", "]": "[", "}": "{" };
 
@@ -18,18 +19,19 @@ export const nestedParentheses = defineHardType({
   condition: () => "the response nests brackets at least 5 levels deep",
   schema: z.strictObject({}),
   check: (response) => {
-    let open: string[] = [];
+    // The stack of open brackets, one byte each (an array of strings is 8 bytes a slot: 16 MB of "[" took 650 MB).
+    const open = new ByteStack();
     let maxDepth = 0;
     for (const c of response) {
       if (c === "(" || c === "[" || c === "{") {
-        open.push(c);
+        open.push(c.charCodeAt(0));
         if (open.length > maxDepth) maxDepth = open.length;
       } else if (c in CLOSER) {
-        if (open.length > 0 && open[open.length - 1] === CLOSER[c]) {
+        if (open.length > 0 && open.top() === CLOSER[c].charCodeAt(0)) {
           open.pop();
           if (maxDepth >= 5 && open.length < maxDepth) return true;
         } else {
-          open = [];
+          open.clear();
           maxDepth = 0;
         }
       }
@@ -255,13 +257,17 @@ export const titleCase = defineHardType({
   summary: "No nltk.word_tokenize token starts lower-case while the rest is cased (e.g. 'the', 'iPHONE' fail; 'a', '42' pass).",
   condition: () => "the response is written in title case",
   schema: z.strictObject({}),
-  check: (response) =>
-    wordTokenize(response).every((word) => {
+  check: (response) => {
+    let all = true;
+    forEachWordToken(response, (word) => {
       const first = firstCodePoint(word);
       const rest = word.slice(first.length);
       if (pyIsUpper(first) && pyIsLower(rest)) return true;
-      return !(pyIsLower(first) && (pyIsUpper(rest) || pyIsLower(rest)));
-    }),
+      all = !(pyIsLower(first) && (pyIsUpper(rest) || pyIsLower(rest)));
+      return all;
+    });
+    return all;
+  },
   render: () => "Write the entire response in title case (capitalize the first letter of every major word).",
   example: { args: {}, pass: "The Quick Brown Fox", fail: "The quick brown fox" },
 });
@@ -283,7 +289,10 @@ export const noWhitespace = defineHardType({
   summary: "No whitespace character at all (Python str.isspace()).",
   condition: () => "the response contains no whitespace",
   schema: z.strictObject({}),
-  check: (response) => !Array.from(response).some(pyIsSpaceChar),
+  check: (response) => {
+    for (const c of response) if (pyIsSpaceChar(c)) return false;
+    return true;
+  },
   render: () => "The output should not contain any whitespace.",
   example: { args: {}, pass: "No_spaces_here.", fail: "Some spaces here." },
 });

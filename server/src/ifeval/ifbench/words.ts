@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { countSchema, defineHardType } from "../hard-type.js";
 import { plural, quote } from "../wording.js";
-import { wordTokenize } from "../text/words.js";
+import { forEachWordToken, wordTokenize } from "../text/words.js";
 import { pyLstripChars, pyRstripChars, pySplitWhitespace, pyStrip, pyStripChars } from "../python/py-text.js";
 import { codePoints, firstCodePoint, PUNCTUATION_AND_SPACE, pyLen, regexSentences, removePunctuation } from "./text.js";
 
@@ -200,9 +200,18 @@ export const wordsPosition = defineHardType({
     keyword: z.string().refine((s) => pyStrip(s) !== "", "must not be blank").describe("The word expected second and second-to-last."),
   }),
   check: (response, args) => {
-    const words = wordTokenize(response);
+    // The second token and the last two, not an array of every token.
     const keyword = pyStrip(args.keyword);
-    return words.length >= 2 && words[1] === keyword && words[words.length - 2] === keyword;
+    let count = 0;
+    let second: string | undefined;
+    let previous: string | undefined;
+    let last: string | undefined;
+    forEachWordToken(response, (word) => {
+      if (++count === 2) second = word;
+      previous = last;
+      last = word;
+    });
+    return count >= 2 && second === keyword && previous === keyword;
   },
   render: (args) => `The second word in your response and the second to last word in your response should be the word ${pyStrip(args.keyword)}.`,
   example: { args: { keyword: "green" }, pass: "A green field, so green .", fail: "A green field ." },

@@ -6,7 +6,7 @@ import { compareCount, countSchema, defineHardType, relationSchema } from "../ha
 import { compared, quote } from "../wording.js";
 import { compilePyRegex } from "../python/py-regex.js";
 import { pySplitWhitespace, pyStrip } from "../python/py-text.js";
-import { wordTokenize } from "../text/words.js";
+import { forEachWordToken } from "../text/words.js";
 import { codePoints } from "../ifbench/text.js";
 import { keywordAtPosition } from "../ifbench/words.js";
 
@@ -123,8 +123,14 @@ export const startEnd = defineHardType({
   condition: () => "the response starts and ends with the same word",
   schema: z.strictObject({}),
   check: (response) => {
-    const words = wordTokenize(response);
-    return words.length >= 2 && words[0].toLowerCase() === words[words.length - 1].toLowerCase();
+    let first: string | undefined;
+    let last: string | undefined;
+    let count = 0;
+    forEachWordToken(response, (word) => {
+      if (count++ === 0) first = word;
+      last = word;
+    });
+    return count >= 2 && first !== undefined && last !== undefined && first.toLowerCase() === last.toLowerCase();
   },
   render: () => "Start and end your response with the same word (do not write anything after the last word, not even punctuation).",
   example: { args: {}, pass: "Rain falls all day long rain", fail: "Rain falls all day long." },

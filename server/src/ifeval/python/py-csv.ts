@@ -27,15 +27,25 @@ function stringIoLines(text: string): string[] {
 export function pyCsvRows(text: string, delimiter = ","): string[][] {
   const rows: string[][] = [];
   let fields: string[] = [];
+  // A field is its flat chunks plus the characters since the last chunk: appending one
+  // character at a time to a string builds a rope of one node per character (16 MB of "["
+  // in one field took 1 GB).
   let field = "";
-  let state: State = "startRecord";
+  let pending: string[] = [];
   const save = () => {
-    fields.push(field);
+    fields.push(field + pending.join(""));
     field = "";
+    pending = [];
   };
   const add = (c: string) => {
-    field += c;
+    pending.push(c);
+    if (pending.length >= 4096) {
+      field += pending.join("");
+      pending = [];
+    }
   };
+  const fieldIsEmpty = () => field.length === 0 && pending.length === 0;
+  let state: State = "startRecord";
   const endOrCrnl = (c: string): State => (c === EOL ? "startRecord" : "eatCrnl");
 
   const processChar = (c: string): void => {
@@ -83,7 +93,7 @@ export function pyCsvRows(text: string, delimiter = ","): string[][] {
     let ended = false;
     do {
       if (next >= lines.length) {
-        if (field.length > 0 || (state as State) === "inQuotedField") { save(); ended = true; break; }
+        if (!fieldIsEmpty() || (state as State) === "inQuotedField") { save(); ended = true; break; }
         return rows;
       }
       const line = lines[next++];
