@@ -12,8 +12,6 @@ const root = import.meta.dirname + "/";
 const entries = [
   { name: "client", in: "client/src/extension.ts", out: "dist/client/extension.js" },
   { name: "server", in: "server/src/lsp/main.ts", out: "dist/server/server.js" },
-  // Large documents are diagnosed on a worker thread (server/src/lsp/background-diagnostics.ts), beside the server.
-  { name: "analysis worker", in: "server/src/lsp/analysis-worker.ts", out: "dist/server/analysis-worker.js" },
   { name: "logic-tree webview", in: "client/webview/logic-tree.ts", out: "dist/client/logic-tree-webview.js", browser: true },
 ];
 for (const entry of entries) {
@@ -78,7 +76,7 @@ const options = (entry) => entry.browser
     entryPoints: [entry.in],
     outfile: entry.out,
     external: entry.name === "client" ? ["vscode"] : [],
-    plugins: entry.name === "server" ? [dataFiles, beside(/^vega(-lite)?$/)] : entry.name === "analysis worker" ? [dataFiles] : [],
+    plugins: entry.name === "server" ? [dataFiles, beside(/^vega(-lite)?$/)] : [],
   };
 mkdirSync(root + "dist/server/data", { recursive: true });
 for (const file of readdirSync(root + "server/data").filter((f) => f.endsWith(".json"))) {

@@ -14,18 +14,15 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Diagnostic as LspDiagnostic } from "vscode-languageserver";
+import { ANALYSIS_WORKER_DATA, type WorkerReply, type WorkerRequest } from "./analysis-worker.js";
 
-export interface WorkerRequest {
-  id: number;
-  uri: string;
-  text: string;
-  maxDepth: number;
-}
-
-export type WorkerReply = { id: number; diagnostics: LspDiagnostic[] } | { id: number; failure: string };
-
-/** The worker script: beside this file in `out/` and, bundled, beside `dist/server/server.js`. */
-const WORKER_SCRIPT = join(__dirname, "analysis-worker.js");
+/**
+ * The worker's script: `analysis-worker.js` beside this file in out/; in the bundle
+ * (dist/server/server.js, where that file does not exist) the bundle itself, which
+ * serves analyses instead of starting a server when given ANALYSIS_WORKER_DATA.
+ */
+const BESIDE = join(__dirname, "analysis-worker.js");
+const WORKER_SCRIPT = existsSync(BESIDE) ? BESIDE : __filename;
 
 /** A version's diagnostics, or why there are none: a newer job dropped it, or the worker failed. */
 export type Outcome = LspDiagnostic[] | "dropped" | "failed";
@@ -37,7 +34,7 @@ interface Job {
 
 /** One worker per large open document; a job per version, the older one dropped. */
 class DocumentWorker {
-  private readonly worker = new Worker(WORKER_SCRIPT);
+  private readonly worker = new Worker(WORKER_SCRIPT, { workerData: ANALYSIS_WORKER_DATA });
   private job: Job | undefined;
 
   constructor(private readonly onFailure: (message: string) => void) {
@@ -94,9 +91,9 @@ export class BackgroundDiagnostics {
     private readonly log: (message: string) => void,
   ) {}
 
-  /** Whether `text` goes to a worker (false when the worker script is missing, e.g. a partial bundle). */
+  /** Whether `text` goes to a worker. */
   handles(text: string): boolean {
-    return text.length >= this.minLength && existsSync(WORKER_SCRIPT);
+    return text.length >= this.minLength;
   }
 
   /** The diagnostics of one version; a job still running for the same document is dropped with its worker. */
