@@ -2,7 +2,7 @@
 // NLTKWordTokenizer (the improved Treebank regex pipeline) on each sentence.
 import { punktSentenceSpans } from "./punkt.js";
 import { replaceAll } from "../../util/replace-all.js";
-import { PY_S, PY_WORD_CHARS, isPyWhitespaceCode, pyHasUpperChar, pyIsUpper, pySkipWhitespace, pySplitWhitespace } from "../python/py-text.js";
+import { PY_S, PY_WORD_CHARS, isPyWhitespaceCode, pyHasUpperChar, pyIsUpper, pySplitWhitespace } from "../python/py-text.js";
 
 type Rule = readonly [pattern: RegExp, replacement: string];
 
