@@ -36,6 +36,16 @@ test("tokens of a sentence cut into pieces equal the tokens of the whole sentenc
   );
 });
 
+test("the same on text dense in runs of commas, colons and openers", () => {
+  const dense = fc.array(fc.constantFrom(",", ",", ",", ":", "[", "(", "a", "1", " ", ".", "'", "s", ")"), { maxLength: 40 }).map((parts) => parts.join(""));
+  fc.assert(
+    fc.property(dense, fc.integer({ min: 1, max: 5 }), (sentence, pieceLength) => {
+      assert.deepEqual(piecesTokens(sentence, pieceLength), treebankTokenize(sentence));
+    }),
+    { numRuns: 3000 },
+  );
+});
+
 test("a cut happens on long runs of openers and of words, and never where it is not safe", () => {
   // Openers: cut; closers after a final period: no cut may separate "x." from ")".
   assert.deepEqual(piecesTokens("[[[[[[", 2), ["[", "[", "[", "[", "[", "["]);

@@ -84,6 +84,7 @@ const PIECE_LENGTH = 1 << 16;
 
 const isAsciiAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const isOpener = (c: number) => c === 40 /* ( */ || c === 91 /* [ */ || c === 123 /* { */ || c === 60; /* < */
+const isCommaOrColon = (c: number) => c === 44 || c === 58;
 
 /**
  * The first index in [from, to) where `sentence` can be cut into two pieces whose Treebank
@@ -95,15 +96,29 @@ const isOpener = (c: number) => c === 40 /* ( */ || c === 91 /* [ */ || c === 12
  * - before a run of whitespace between ASCII letters or digits: no rule matches across a
  *   letter-whitespace-letter boundary, the padding space each piece gets stands for the
  *   whitespace the full text has there (the rules that need a following space, `'s `, `n't `,
- *   `wanna\s`, see one either way), and the end-of-text rules need punctuation before the end.
- * Rules never change letters, digits or brackets, so these contexts hold through the whole
- * pipeline. `test/unit/ifeval/words-pieces.test.ts` compares pieces with the whole on random text.
+ *   `wanna\s`, see one either way), and the end-of-text rules need punctuation before the end;
+ * - inside a run of `,` and `:`, an even number of characters after the run's start (or after
+ *   `pieceStart`, itself such a cut), with run characters on both sides: the rule
+ *   `([:,])([^\d])` pairs the run's characters from its start, (r, r+1), (r+2, r+3)..., so the
+ *   cut falls between two pairs and each piece pairs them the same; the left piece's last
+ *   character, which the end rule `([:,])$` then spaces, is followed by the next pair's space
+ *   in the whole text; no other rule looks at a comma or colon.
+ * Rules never change letters, digits, brackets, commas or colons, so these contexts hold
+ * through the whole pipeline. `test/unit/ifeval/words-pieces.test.ts` compares pieces with the whole on random text.
  */
-function safeCut(sentence: string, from: number, to: number): number {
+function safeCut(sentence: string, pieceStart: number, from: number, to: number): number {
   for (let i = Math.max(from, 1); i < to; i++) {
     const c = sentence.charCodeAt(i);
     const before = sentence.charCodeAt(i - 1);
     if (isOpener(c) && isOpener(before)) return i;
+    if (isCommaOrColon(c) && isCommaOrColon(before) && i + 1 < to && isCommaOrColon(sentence.charCodeAt(i + 1))) {
+      let runStart = i - 1;
+      while (runStart > pieceStart && isCommaOrColon(sentence.charCodeAt(runStart - 1))) runStart--;
+      if ((i - runStart) % 2 === 0) return i;
+      // The next position has the other parity and the same neighbours' kind: it is a cut.
+      if (i + 2 < to && isCommaOrColon(sentence.charCodeAt(i + 2))) return i + 1;
+      continue;
+    }
     if (isPyWhitespaceCode(c) && isAsciiAlnum(before)) {
       let k = i + 1;
       while (k < sentence.length && isPyWhitespaceCode(sentence.charCodeAt(k))) k++;
@@ -123,7 +138,7 @@ function safeCut(sentence: string, from: number, to: number): number {
 export function forEachSpacedPiece(sentence: string, visit: (spaced: string) => boolean | void, pieceLength = PIECE_LENGTH): boolean {
   let start = 0;
   while (sentence.length - start > pieceLength) {
-    const cut = safeCut(sentence, start + pieceLength, sentence.length);
+    const cut = safeCut(sentence, start, start + pieceLength, sentence.length);
     if (cut === -1) break;
     if (visit(treebankSpaced(sentence.slice(start, cut))) === false) return false;
     start = cut;
