@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { countSchema, defineHardType } from "../hard-type.js";
 import { plural, quote } from "../wording.js";
-import { forEachWordToken, wordTokenize } from "../text/words.js";
+import { forEachWordToken } from "../text/words.js";
 import { pyLstripChars, pyRstripChars, pySplitWhitespace, pyStrip, pyStripChars } from "../python/py-text.js";
 import { codePoints, firstCodePoint, PUNCTUATION_AND_SPACE, pyLen, regexSentences, removePunctuation } from "./text.js";
 
@@ -172,8 +172,14 @@ export const noConsecutiveFirstLetter = defineHardType({
 export function keywordAtPosition(response: string, keyword: string, n: number, m: number): boolean {
   const sentences = regexSentences(response);
   if (sentences.length < n) return false;
-  const words = wordTokenize(sentences[n - 1]);
-  return words.length >= m && words[m - 1] === keyword;
+  let word: string | undefined;
+  let index = 0;
+  forEachWordToken(sentences[n - 1], (token) => {
+    if (++index < m) return true;
+    word = token;
+    return false;
+  });
+  return word === keyword;
 }
 
 export const keywordSpecificPosition = defineHardType({

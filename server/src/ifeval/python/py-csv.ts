@@ -24,7 +24,15 @@ function stringIoLines(text: string): string[] {
   return lines;
 }
 
-export function pyCsvRows(text: string, delimiter = ","): string[][] {
+/** Where reading may stop early: a caller that rejects more rows or wider rows gets undefined instead. */
+export interface CsvLimit {
+  rows: number;
+  fields: number;
+}
+
+export function pyCsvRows(text: string, delimiter?: string): string[][];
+export function pyCsvRows(text: string, delimiter: string, limit: CsvLimit): string[][] | undefined;
+export function pyCsvRows(text: string, delimiter = ",", limit?: CsvLimit): string[][] | undefined {
   const rows: string[][] = [];
   let fields: string[] = [];
   // A field is its flat chunks plus the characters since the last chunk: appending one
@@ -32,7 +40,9 @@ export function pyCsvRows(text: string, delimiter = ","): string[][] {
   // in one field took 1 GB).
   let field = "";
   let pending: string[] = [];
+  let overLimit = false;
   const save = () => {
+    if (limit && fields.length >= limit.fields) overLimit = true;
     fields.push(field + pending.join(""));
     field = "";
     pending = [];
@@ -98,10 +108,15 @@ export function pyCsvRows(text: string, delimiter = ","): string[][] {
       }
       const line = lines[next++];
       if (line.includes("\0")) throw new PyCsvError("line contains NUL");
-      for (const c of line) processChar(c);
+      for (const c of line) {
+        processChar(c);
+        if (overLimit) return undefined;
+      }
       processChar(EOL);
+      if (overLimit) return undefined;
     } while (state !== "startRecord");
     rows.push(fields);
+    if (limit && rows.length > limit.rows) return undefined;
     if (ended) return rows;
   }
 }

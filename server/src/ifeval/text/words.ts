@@ -199,6 +199,13 @@ export function countWordTokens(text: string, keep: (token: string) => boolean, 
   return count;
 }
 
+/** `min(len(nltk.word_tokenize(text)), limit + 1)`: stops counting past `limit`. */
+export function countWordTokensUpTo(text: string, limit: number): number {
+  let count = 0;
+  forEachWordToken(text, () => ++count <= limit);
+  return count;
+}
+
 /**
  * `sum(1 for w in nltk.word_tokenize(text) if w.isupper())`. A sentence without an uppercase
  * character is skipped untokenized: the Treebank rules only insert spaces, backticks and
