@@ -84,3 +84,22 @@ test("keywords:palindrome: whitespace words by code point, astral characters inc
   const text = textOf(["a", "b", "ab", "ba", "😀", "😃", "\ud83d", "\ude00", " ", "\n", "\u00a0", "é"], 12);
   fc.assert(fc.property(text, (r) => assert.equal(check("keywords:palindrome", r), palindrome(r))), { numRuns: RUNS });
 });
+
+test("format:line_indent: the linear simulation of upstream's remove-while-iterating loop", () => {
+  const stairs = (r: string) => {
+    const lines = r.split("\n");
+    for (let i = 0; i < lines.length; ) {
+      const line = lines[i++];
+      if (pyStrip(line) === "") lines.splice(lines.indexOf(line), 1);
+    }
+    const indent = (l: string) => l.length - l.replace(/^ +/, "").length;
+    for (let i = 0; i + 1 < lines.length; i++) if (indent(lines[i + 1]) <= indent(lines[i])) return false;
+    return true;
+  };
+  const text = textOf(["\n", "\n", " ", "  ", "\t", "a", "\n a", "\n  b", "\n   c", " \n", "\n\n"], 30);
+  fc.assert(fc.property(text, (r) => assert.equal(check("format:line_indent", r), stairs(r))), { numRuns: 4000 });
+  const blanks = "\n".repeat(2000) + "x";
+  assert.equal(check("format:line_indent", blanks), stairs(blanks));
+  // Every other blank line is skipped by the loop and stays: two blank lines in a row, not stairs (and fast).
+  assert.equal(check("format:line_indent", "\n".repeat(200_000) + "x"), false);
+});

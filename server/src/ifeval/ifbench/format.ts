@@ -6,7 +6,7 @@ import { defineHardType } from "../hard-type.js";
 import { quote } from "../wording.js";
 import { compilePyRegex } from "../python/py-regex.js";
 import { forEachWordToken } from "../text/words.js";
-import { pyIsLower, pyIsUpper, pyLstripChars, pySplitWhitespace, pyStrip, pyStripChars } from "../python/py-text.js";
+import { pyIsLower, pyIsUpper, pySplitWhitespace, pyStrip, pyStripChars } from "../python/py-text.js";
 import { firstCodePoint, PUNCTUATION, PUNCTUATION_AND_SPACE, pyCount, pyIsSpaceChar, regexSentences, removePunctuation } from "./text.js";
 import { ByteStack } from "../../util/byte-stack.js";
 
@@ -142,21 +142,77 @@ export const indentStairs = defineHardType({
   summary: "Each line is indented with more spaces than the one before (blank lines dropped, with the official loop's quirks).",
   condition: () => "each line of the response is indented further than the previous one",
   schema: z.strictObject({}),
-  check: (response) => {
-    const lines = response.split("\n");
-    // Python's `for line in lines: if not line.strip(): lines.remove(line)` removes the first equal
-    // line while iterating, so it skips the element after each removal; kept as is.
-    for (let i = 0; i < lines.length; ) {
-      const line = lines[i++];
-      if (pyStrip(line) === "") lines.splice(lines.indexOf(line), 1);
-    }
-    const indent = (l: string) => l.length - pyLstripChars(l, " ").length;
-    for (let i = 0; i + 1 < lines.length; i++) if (indent(lines[i + 1]) <= indent(lines[i])) return false;
-    return true;
-  },
+  check: (response) => stairsFollowed(response),
   render: () => "Create stairs by incrementally indenting each new line.",
   example: { args: {}, pass: "one\n two\n  three", fail: "one\n two\n two" },
 });
+
+/**
+ * Python's `for line in lines: if not line.strip(): lines.remove(line)`, then each remaining line
+ * indented with more spaces than the one before. The loop's quirks, kept: `remove` takes the first
+ * equal line, and the iterator then skips the element after the current one. In linear time
+ * (splice and indexOf per blank line were quadratic: 16 MB of newlines ran for hours): the
+ * removed line is always at or before the current one, so the lines after it are untouched and
+ * the visit order is p, p+1 or p+2; and per value, `remove` always takes the earliest remaining
+ * one, so a queue per blank value of the lines seen and not yet removed gives it.
+ */
+function stairsFollowed(response: string): boolean {
+  const lineCount = countLines(response);
+  const removed = new Uint8Array(lineCount);
+  const seen = new Map<string, { at: number[]; head: number }>();
+  const see = (line: string, index: number) => {
+    if (pyStrip(line) !== "") return;
+    const queue = seen.get(line) ?? { at: [], head: 0 };
+    if (queue.at.length === 0) seen.set(line, queue);
+    queue.at.push(index);
+  };
+  let index = 0;
+  let start = 0;
+  let skipNext = false;
+  while (index < lineCount) {
+    const end = lineEnd(response, start);
+    const line = response.slice(start, end);
+    see(line, index);
+    if (skipNext) {
+      skipNext = false;
+    } else if (pyStrip(line) === "") {
+      const queue = seen.get(line)!;
+      removed[queue.at[queue.head++]] = 1;
+      if (queue.head > 1024 && queue.head * 2 > queue.at.length) {
+        queue.at = queue.at.slice(queue.head);
+        queue.head = 0;
+      }
+      skipNext = true;
+    }
+    index++;
+    start = end + 1;
+  }
+  let previous = -1;
+  start = 0;
+  for (let i = 0; i < lineCount; i++) {
+    const end = lineEnd(response, start);
+    if (!removed[i]) {
+      let spaces = 0;
+      while (start + spaces < end && response.charCodeAt(start + spaces) === 32) spaces++;
+      if (previous !== -1 && spaces <= previous) return false;
+      previous = spaces;
+    }
+    start = end + 1;
+  }
+  return true;
+}
+
+/** `len(text.split("\n"))`. */
+function countLines(text: string): number {
+  let count = 1;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) count++;
+  return count;
+}
+
+function lineEnd(text: string, start: number): number {
+  const end = text.indexOf("\n", start);
+  return end === -1 ? text.length : end;
+}
 
 const NO_QUOTE_PUNCTUATION = `0123456789${PUNCTUATION.replace('"', "")}`;
 
