@@ -42,7 +42,9 @@ export const singleVowelParagraph = defineHardType({
   check: (response) => {
     const paragraphs = pyStrip(response).split("\n");
     if (paragraphs.length !== 1) return false;
-    const vowels = new Set([...paragraphs[0].toLowerCase()].filter((c) => "aeiou".includes(c)));
+    // Read by code point, not spread into an array (8 bytes a character).
+    const vowels = new Set<string>();
+    for (const c of paragraphs[0].toLowerCase()) if ("aeiou".includes(c)) vowels.add(c);
     return vowels.size <= 3;
   },
   render: () => "Write a paragraph using words that contain only three types of vowels.",
