@@ -26,3 +26,34 @@ export function diagnostic(name: CodeName, range: Range, rawMessage: string, dat
   const message = oneLine(rawMessage);
   return data ? { code, severity, message, range, data } : { code, severity, message, range };
 }
+
+/**
+ * A diagnostic whose message and data are worked out the first time they are read, then kept
+ * (so the value never changes). For costly messages that are usually never read: past the
+ * per-file cap (diagnostic-cap.ts) a diagnostic is counted, not shown, and 4 MB of distinct
+ * misspelt names spent most of `check` on did-you-mean suggestions nobody saw.
+ */
+export function lazyDiagnostic(name: CodeName, range: Range, compute: () => { message: string; data: DiagnosticData }): Diagnostic {
+  const { code, severity } = CODES[name];
+  let computed: { message: string; data: DiagnosticData } | undefined;
+  const get = () => {
+    if (computed === undefined) {
+      const { message, data } = compute();
+      computed = { message: oneLine(message), data };
+    }
+    return computed;
+  };
+  // Getters in a literal are own, enumerable properties (JSON, spreads and deep equality see
+  // the values), and one object shape for all, unlike defineProperty.
+  return {
+    code,
+    severity,
+    get message() {
+      return get().message;
+    },
+    range,
+    get data() {
+      return get().data;
+    },
+  };
+}

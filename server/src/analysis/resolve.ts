@@ -8,7 +8,7 @@ import type {
 import { findHardType, HARD_TYPES } from "../ifeval/registry.js";
 import { excerpt } from "../../../grammars/src/index.js";
 import { validateArguments } from "./arguments.js";
-import { diagnostic, type Diagnostic } from "./diagnostic.js";
+import { diagnostic, lazyDiagnostic, type Diagnostic } from "./diagnostic.js";
 import { suggest } from "./did-you-mean.js";
 import type { LeafNode, LogicNode, ParallelNode } from "./logic.js";
 import { isSoftCategory, SOFT_CATEGORIES } from "./soft-categories.js";
@@ -295,14 +295,21 @@ class Resolver {
     if (!type) {
       // `tone "friendly"`: a soft category with its text, the `soft` keyword forgotten.
       const softSlip = isSoftCategory(node.name) && node.args === undefined;
-      const fromRegistry = registrySuggestions(node.name);
-      const replacements = softSlip ? [`soft ${node.name.toLowerCase()}`]
-        : allowNames ? suggest(node.name, [...fromRegistry, ...this.names.keys()]) : [...fromRegistry];
-      const hint = softSlip
-        ? ` '${excerpt(node.name)}' is a soft category: write 'soft ${excerpt(node.name.toLowerCase())} "…"'.`
-        : replacements.length ? ` Did you mean ${replacements.map((r) => `'${excerpt(r)}'`).join(", ")}?` : "";
-      this.diagnostics.push(diagnostic("unknownConstraint", node.nameRange,
-        `Unknown constraint '${excerpt(node.name)}': not a known instruction id (IFEval, IFBench, IF-RLVR), alias${allowNames ? " or defined name" : ""}.${hint}`, { replacements }));
+      // Suggestions are worked out when the message is read: only for the diagnostics shown.
+      const names = allowNames ? [...this.names.keys()] : [];
+      const { name } = node;
+      this.diagnostics.push(lazyDiagnostic("unknownConstraint", node.nameRange, () => {
+        const fromRegistry = registrySuggestions(name);
+        const replacements = softSlip ? [`soft ${name.toLowerCase()}`]
+          : allowNames ? suggest(name, [...fromRegistry, ...names]) : [...fromRegistry];
+        const hint = softSlip
+          ? ` '${excerpt(name)}' is a soft category: write 'soft ${excerpt(name.toLowerCase())} "…"'.`
+          : replacements.length ? ` Did you mean ${replacements.map((r) => `'${excerpt(r)}'`).join(", ")}?` : "";
+        return {
+          message: `Unknown constraint '${excerpt(name)}': not a known instruction id (IFEval, IFBench, IF-RLVR), alias${allowNames ? " or defined name" : ""}.${hint}`,
+          data: { replacements },
+        };
+      }));
       return undefined;
     }
     const { args, diagnostics } = validateArguments(node, type);

@@ -3,6 +3,7 @@
 
 import { createConnection, ProposedFeatures } from "vscode-languageserver/node";
 import { startServer } from "./server.js";
+import { isAnalysisWorker } from "./analysis-worker.js";
 
 export function main(): void {
   if (!process.argv.some((a) => a === "--stdio" || a === "--node-ipc" || a.startsWith("--socket=") || a.startsWith("--pipe="))) {
@@ -15,4 +16,5 @@ export function main(): void {
   connection.listen();
 }
 
-if (require.main === module) main();
+// In the bundle this file is also the analysis worker's script (analysis-worker.ts): no server there.
+if (require.main === module && !isAnalysisWorker()) main();

@@ -7,10 +7,11 @@ import { defineHardType } from "../hard-type.js";
 import { compilePyRegex } from "../python/py-regex.js";
 import { pyCsvRows } from "../python/py-csv.js";
 import { pySplitWhitespace, pyStrip, pyStripChars } from "../python/py-text.js";
-import { firstCodePoint, foldToAscii, PUNCTUATION_AND_SPACE, pyDecimalValue, pyLen, regexSentences, removePunctuation } from "./text.js";
+import { firstCodePoint, foldToAscii, lastCodePoint, PUNCTUATION_AND_SPACE, pyDecimalValue, pyLen, regexSentences, removePunctuation } from "./text.js";
 
 const noArgs = z.strictObject({});
 const DIGIT_RUN = /\p{Nd}+/gu;
+const MULTIPLES = ["14", "21", "28", "35", "42", "49"];
 
 export const printMultiples = defineHardType({
   id: "custom:multiples",
@@ -18,7 +19,17 @@ export const printMultiples = defineHardType({
   summary: "The numbers in the response are exactly 14, 21, 28, 35, 42, 49, in order.",
   condition: () => "the response lists the multiples of 7 from 10 to 50",
   schema: noArgs,
-  check: (response) => (response.replaceAll(",", ", ").match(DIGIT_RUN) ?? []).join(" ") === "14 21 28 35 42 49",
+  // Upstream puts a space after each comma first, which cannot join or split a run of digits: the
+  // response's own runs, read one by one (the replaced copy and the array of runs of 16 MB of
+  // commas took 900 MB).
+  check: (response) => {
+    let k = 0;
+    for (const run of response.matchAll(DIGIT_RUN)) {
+      if (k >= MULTIPLES.length || run[0] !== MULTIPLES[k]) return false;
+      k++;
+    }
+    return k === MULTIPLES.length;
+  },
   render: () => "Count from 10 to 50 but only print multiples of 7.",
   example: { args: {}, pass: "14, 21, 28, 35, 42, 49", fail: "7, 14, 21, 28, 35, 42, 49" },
 });
@@ -35,7 +46,7 @@ export const multipleChoiceQuestions = defineHardType({
   check: (response) => {
     // value[value.find('Question'):]: with no match, find is -1 and the slice is the last character.
     const at = response.indexOf("Question");
-    const fromQuestion = at === -1 ? Array.from(response).slice(-1).join("") : response.slice(at);
+    const fromQuestion = at === -1 ? lastCodePoint(response) : response.slice(at);
     if (fromQuestion !== response) return false;
     let questions = response.split(QUESTION_SPLIT);
     if (questions[0] === "") questions = questions.slice(1);
@@ -158,8 +169,20 @@ export const europeanCapitalsSort = defineHardType({
   condition: () => "the response lists the European capitals north of 45 degrees from north to south",
   schema: noArgs,
   check: (response) => {
-    const capitals = foldToAscii(response).split(",").filter((c) => pyStrip(c) !== "");
-    return capitals.length === CAPITALS.length && capitals.every((c, i) => pyStrip(c) === CAPITALS[i]);
+    // The non-blank pieces between commas, compared as they come (no array of every piece).
+    const folded = foldToAscii(response);
+    let k = 0;
+    for (let start = 0; start <= folded.length;) {
+      const comma = folded.indexOf(",", start);
+      const end = comma === -1 ? folded.length : comma;
+      const piece = pyStrip(folded.slice(start, end));
+      if (piece !== "") {
+        if (k >= CAPITALS.length || piece !== CAPITALS[k]) return false;
+        k++;
+      }
+      start = end + 1;
+    }
+    return k === CAPITALS.length;
   },
   render: () =>
     "Give me the names of all capital cities of european countries whose latitude is higher than than 45 degrees? List the capital " +
@@ -176,8 +199,9 @@ export const cityCsv = defineHardType({
   condition: () => "the response is a CSV table of cities with 7 rows",
   schema: noArgs,
   check: (response) => {
-    const rows = pyCsvRows(response);
-    return rows.length === 8 && rows[0].join("\u0000") === CITY_HEADER.join("\u0000") && rows.slice(1).every((r) => r.length === 5);
+    // Reading stops past 8 rows or 5 fields in a row: the verdict is then false (16 MB of commas is one row of 16 million fields).
+    const rows = pyCsvRows(response, ",", { rows: 8, fields: 5 });
+    return rows !== undefined && rows.length === 8 && rows[0].join("\u0000") === CITY_HEADER.join("\u0000") && rows.slice(1).every((r) => r.length === 5);
   },
   render: () => 'Generate CSV data: The column names are ["ID", "Country", "City", "Year", "Count"], the data should be comma delimited. Please generate 7 rows.',
   example: {

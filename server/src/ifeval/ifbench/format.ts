@@ -5,9 +5,10 @@ import { z } from "zod";
 import { defineHardType } from "../hard-type.js";
 import { quote } from "../wording.js";
 import { compilePyRegex } from "../python/py-regex.js";
-import { wordTokenize } from "../text/words.js";
-import { pyIsLower, pyIsUpper, pyLstripChars, pySplitWhitespace, pyStrip, pyStripChars } from "../python/py-text.js";
+import { forEachWordToken } from "../text/words.js";
+import { pyIsLower, pyIsUpper, pySplitWhitespace, pyStrip, pyStripChars } from "../python/py-text.js";
 import { firstCodePoint, PUNCTUATION, PUNCTUATION_AND_SPACE, pyCount, pyIsSpaceChar, regexSentences, removePunctuation } from "./text.js";
+import { ByteStack } from "../../util/byte-stack.js";
 
 const CLOSER: Record<string, string> = { ")": "(", "]": "[", "}": "{" };
 
@@ -18,18 +19,19 @@ export const nestedParentheses = defineHardType({
   condition: () => "the response nests brackets at least 5 levels deep",
   schema: z.strictObject({}),
   check: (response) => {
-    let open: string[] = [];
+    // The stack of open brackets, one byte each (an array of strings is 8 bytes a slot: 16 MB of "[" took 650 MB).
+    const open = new ByteStack();
     let maxDepth = 0;
     for (const c of response) {
       if (c === "(" || c === "[" || c === "{") {
-        open.push(c);
+        open.push(c.charCodeAt(0));
         if (open.length > maxDepth) maxDepth = open.length;
       } else if (c in CLOSER) {
-        if (open.length > 0 && open[open.length - 1] === CLOSER[c]) {
+        if (open.length > 0 && open.top() === CLOSER[c].charCodeAt(0)) {
           open.pop();
           if (maxDepth >= 5 && open.length < maxDepth) return true;
         } else {
-          open = [];
+          open.clear();
           maxDepth = 0;
         }
       }
@@ -140,21 +142,77 @@ export const indentStairs = defineHardType({
   summary: "Each line is indented with more spaces than the one before (blank lines dropped, with the official loop's quirks).",
   condition: () => "each line of the response is indented further than the previous one",
   schema: z.strictObject({}),
-  check: (response) => {
-    const lines = response.split("\n");
-    // Python's `for line in lines: if not line.strip(): lines.remove(line)` removes the first equal
-    // line while iterating, so it skips the element after each removal; kept as is.
-    for (let i = 0; i < lines.length; ) {
-      const line = lines[i++];
-      if (pyStrip(line) === "") lines.splice(lines.indexOf(line), 1);
-    }
-    const indent = (l: string) => l.length - pyLstripChars(l, " ").length;
-    for (let i = 0; i + 1 < lines.length; i++) if (indent(lines[i + 1]) <= indent(lines[i])) return false;
-    return true;
-  },
+  check: (response) => stairsFollowed(response),
   render: () => "Create stairs by incrementally indenting each new line.",
   example: { args: {}, pass: "one\n two\n  three", fail: "one\n two\n two" },
 });
+
+/**
+ * Python's `for line in lines: if not line.strip(): lines.remove(line)`, then each remaining line
+ * indented with more spaces than the one before. The loop's quirks, kept: `remove` takes the first
+ * equal line, and the iterator then skips the element after the current one. In linear time
+ * (splice and indexOf per blank line were quadratic: 16 MB of newlines ran for hours): the
+ * removed line is always at or before the current one, so the lines after it are untouched and
+ * the visit order is p, p+1 or p+2; and per value, `remove` always takes the earliest remaining
+ * one, so a queue per blank value of the lines seen and not yet removed gives it.
+ */
+function stairsFollowed(response: string): boolean {
+  const lineCount = countLines(response);
+  const removed = new Uint8Array(lineCount);
+  const seen = new Map<string, { at: number[]; head: number }>();
+  const see = (line: string, index: number) => {
+    if (pyStrip(line) !== "") return;
+    const queue = seen.get(line) ?? { at: [], head: 0 };
+    if (queue.at.length === 0) seen.set(line, queue);
+    queue.at.push(index);
+  };
+  let index = 0;
+  let start = 0;
+  let skipNext = false;
+  while (index < lineCount) {
+    const end = lineEnd(response, start);
+    const line = response.slice(start, end);
+    see(line, index);
+    if (skipNext) {
+      skipNext = false;
+    } else if (pyStrip(line) === "") {
+      const queue = seen.get(line)!;
+      removed[queue.at[queue.head++]] = 1;
+      if (queue.head > 1024 && queue.head * 2 > queue.at.length) {
+        queue.at = queue.at.slice(queue.head);
+        queue.head = 0;
+      }
+      skipNext = true;
+    }
+    index++;
+    start = end + 1;
+  }
+  let previous = -1;
+  start = 0;
+  for (let i = 0; i < lineCount; i++) {
+    const end = lineEnd(response, start);
+    if (!removed[i]) {
+      let spaces = 0;
+      while (start + spaces < end && response.charCodeAt(start + spaces) === 32) spaces++;
+      if (previous !== -1 && spaces <= previous) return false;
+      previous = spaces;
+    }
+    start = end + 1;
+  }
+  return true;
+}
+
+/** `len(text.split("\n"))`. */
+function countLines(text: string): number {
+  let count = 1;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) count++;
+  return count;
+}
+
+function lineEnd(text: string, start: number): number {
+  const end = text.indexOf("\n", start);
+  return end === -1 ? text.length : end;
+}
 
 const NO_QUOTE_PUNCTUATION = `0123456789${PUNCTUATION.replace('"', "")}`;
 
@@ -255,13 +313,17 @@ export const titleCase = defineHardType({
   summary: "No nltk.word_tokenize token starts lower-case while the rest is cased (e.g. 'the', 'iPHONE' fail; 'a', '42' pass).",
   condition: () => "the response is written in title case",
   schema: z.strictObject({}),
-  check: (response) =>
-    wordTokenize(response).every((word) => {
+  check: (response) => {
+    let all = true;
+    forEachWordToken(response, (word) => {
       const first = firstCodePoint(word);
       const rest = word.slice(first.length);
       if (pyIsUpper(first) && pyIsLower(rest)) return true;
-      return !(pyIsLower(first) && (pyIsUpper(rest) || pyIsLower(rest)));
-    }),
+      all = !(pyIsLower(first) && (pyIsUpper(rest) || pyIsLower(rest)));
+      return all;
+    });
+    return all;
+  },
   render: () => "Write the entire response in title case (capitalize the first letter of every major word).",
   example: { args: {}, pass: "The Quick Brown Fox", fail: "The quick brown fox" },
 });
@@ -283,7 +345,10 @@ export const noWhitespace = defineHardType({
   summary: "No whitespace character at all (Python str.isspace()).",
   condition: () => "the response contains no whitespace",
   schema: z.strictObject({}),
-  check: (response) => !Array.from(response).some(pyIsSpaceChar),
+  check: (response) => {
+    for (const c of response) if (pyIsSpaceChar(c)) return false;
+    return true;
+  },
   render: () => "The output should not contain any whitespace.",
   example: { args: {}, pass: "No_spaces_here.", fail: "Some spaces here." },
 });

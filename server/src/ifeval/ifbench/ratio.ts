@@ -5,7 +5,7 @@ import { defineHardType } from "../hard-type.js";
 import { wordCount } from "../text-cache.js";
 import { pyStrip } from "../python/py-text.js";
 import { memoizeByText } from "../text/text-cache.js";
-import { codePoints, countStopwords, pyLen, regexSentences } from "./text.js";
+import { countStopwords, pyLen, regexSentences } from "./text.js";
 
 const percentageSchema = (what: string) => z.number().min(0).max(100).describe(what);
 
@@ -64,9 +64,15 @@ export const sentenceBalance = defineHardType({
 
 /** The distinct character trigrams of a text (c94da02 passes the raw string to nltk.ngrams, not tokens). */
 const charTrigrams = memoizeByText((text: string): ReadonlySet<string> => {
-  const cps = codePoints(text);
+  // A window of the last three code points rather than an array of all of them (8 bytes a code point).
   const grams = new Set<string>();
-  for (let i = 0; i + 3 <= cps.length; i++) grams.add(`${cps[i]}\u0000${cps[i + 1]}\u0000${cps[i + 2]}`);
+  let a: string | undefined;
+  let b: string | undefined;
+  for (const c of text) {
+    if (a !== undefined && b !== undefined) grams.add(`${a}\u0000${b}\u0000${c}`);
+    a = b;
+    b = c;
+  }
   return grams;
 });
 

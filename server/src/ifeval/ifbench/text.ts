@@ -25,6 +25,15 @@ export function codePoints(s: string): string[] {
   return Array.from(s);
 }
 
+/** Python `s[-1]` ("" for an empty string, where Python raises), without an array of every code point. */
+export function lastCodePoint(s: string): string {
+  if (s.length === 0) return "";
+  const low = s.charCodeAt(s.length - 1);
+  const high = s.length > 1 ? s.charCodeAt(s.length - 2) : 0;
+  const pair = low >= 0xdc00 && low <= 0xdfff && high >= 0xd800 && high <= 0xdbff;
+  return s.slice(pair ? -2 : -1);
+}
+
 /** Python `len(s)`. */
 export function pyLen(s: string): number {
   let n = 0;

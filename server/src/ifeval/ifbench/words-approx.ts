@@ -5,7 +5,7 @@
 
 import { z } from "zod";
 import { defineHardType } from "../hard-type.js";
-import { wordTokenize } from "../text/words.js";
+import { firstWordToken } from "../text/words.js";
 import { pySplitWhitespace, pyStrip } from "../python/py-text.js";
 import { removePunctuation } from "./text.js";
 
@@ -35,7 +35,7 @@ export const startWithVerb = defineHardType({
     "NLTK's averaged-perceptron tagger is not available here: a token counts as a verb when it is a common base-form verb " +
     "or ends in -ing (VBG); the tagger itself also weighs context and capitalisation.",
   check: (response) => {
-    const first = wordTokenize(response)[0];
+    const first = firstWordToken(response);
     if (first === undefined) return false;
     const word = first.toLowerCase();
     return BASE_VERBS.has(word) || (word.length > 4 && /^[a-z]+ing$/.test(word));

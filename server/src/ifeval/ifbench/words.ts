@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { countSchema, defineHardType } from "../hard-type.js";
 import { plural, quote } from "../wording.js";
-import { wordTokenize } from "../text/words.js";
+import { forEachWordToken } from "../text/words.js";
 import { pyLstripChars, pyRstripChars, pySplitWhitespace, pyStrip, pyStripChars } from "../python/py-text.js";
 import { codePoints, firstCodePoint, PUNCTUATION_AND_SPACE, pyLen, regexSentences, removePunctuation } from "./text.js";
 
@@ -42,7 +42,9 @@ export const singleVowelParagraph = defineHardType({
   check: (response) => {
     const paragraphs = pyStrip(response).split("\n");
     if (paragraphs.length !== 1) return false;
-    const vowels = new Set([...paragraphs[0].toLowerCase()].filter((c) => "aeiou".includes(c)));
+    // Read by code point, not spread into an array (8 bytes a character).
+    const vowels = new Set<string>();
+    for (const c of paragraphs[0].toLowerCase()) if ("aeiou".includes(c)) vowels.add(c);
     return vowels.size <= 3;
   },
   render: () => "Write a paragraph using words that contain only three types of vowels.",
@@ -172,8 +174,14 @@ export const noConsecutiveFirstLetter = defineHardType({
 export function keywordAtPosition(response: string, keyword: string, n: number, m: number): boolean {
   const sentences = regexSentences(response);
   if (sentences.length < n) return false;
-  const words = wordTokenize(sentences[n - 1]);
-  return words.length >= m && words[m - 1] === keyword;
+  let word: string | undefined;
+  let index = 0;
+  forEachWordToken(sentences[n - 1], (token) => {
+    if (++index < m) return true;
+    word = token;
+    return false;
+  });
+  return word === keyword;
 }
 
 export const keywordSpecificPosition = defineHardType({
@@ -200,9 +208,18 @@ export const wordsPosition = defineHardType({
     keyword: z.string().refine((s) => pyStrip(s) !== "", "must not be blank").describe("The word expected second and second-to-last."),
   }),
   check: (response, args) => {
-    const words = wordTokenize(response);
+    // The second token and the last two, not an array of every token.
     const keyword = pyStrip(args.keyword);
-    return words.length >= 2 && words[1] === keyword && words[words.length - 2] === keyword;
+    let count = 0;
+    let second: string | undefined;
+    let previous: string | undefined;
+    let last: string | undefined;
+    forEachWordToken(response, (word) => {
+      if (++count === 2) second = word;
+      previous = last;
+      last = word;
+    });
+    return count >= 2 && second === keyword && previous === keyword;
   },
   render: (args) => `The second word in your response and the second to last word in your response should be the word ${pyStrip(args.keyword)}.`,
   example: { args: { keyword: "green" }, pass: "A green field, so green .", fail: "A green field ." },

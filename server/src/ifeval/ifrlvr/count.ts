@@ -6,7 +6,7 @@ import { compareCount, countSchema, defineHardType, relationSchema } from "../ha
 import { compared, plural, quote } from "../wording.js";
 import { compilePyRegex } from "../python/py-regex.js";
 import { pyStrip } from "../python/py-text.js";
-import { wordTokenize } from "../text/words.js";
+import { countWordTokensUpTo, forEachWordToken } from "../text/words.js";
 import { regexSentences } from "../ifbench/text.js";
 import { letterFrequency } from "../types/keywords.js";
 import { countKeyword } from "./keywords.js";
@@ -72,7 +72,7 @@ export const countingComposition = defineHardType({
       // Upstream counts sentences even of a blank end piece, which then has none.
       const sentences = regexSentences(paragraphs[i]);
       if (sentences.length !== args.n_sent) return false;
-      if (sentences.some((s) => wordTokenize(s).length !== args.n_words)) return false;
+      if (sentences.some((s) => countWordTokensUpTo(s, args.n_words) !== args.n_words)) return false;
     }
     return count === 3;
   },
@@ -92,8 +92,15 @@ export const countUnique = defineHardType({
   condition: () => "no word of the response is repeated",
   schema: z.strictObject({}),
   check: (response) => {
-    const words = wordTokenize(response);
-    return new Set(words).size === words.length;
+    // Stops at the first repeat (no array of every token).
+    const seen = new Set<string>();
+    let unique = true;
+    forEachWordToken(response, (word) => {
+      if (seen.has(word)) unique = false;
+      seen.add(word);
+      return unique;
+    });
+    return unique;
   },
   render: () => "Only use unique words in your response, no word should be repeated!",
   example: { args: {}, pass: "Every token differs here", fail: "The cat saw the dog and the bird" },

@@ -5,8 +5,8 @@ import { z } from "zod";
 import { compareCount, countSchema, defineHardType, relationSchema } from "../hard-type.js";
 import { compared, quote } from "../wording.js";
 import { compilePyRegex } from "../python/py-regex.js";
-import { pySplitWhitespace, pyStrip } from "../python/py-text.js";
-import { wordTokenize } from "../text/words.js";
+import { isPyWhitespaceCode, pySkipWhitespace, pySplitWhitespace, pyStrip } from "../python/py-text.js";
+import { forEachWordToken } from "../text/words.js";
 import { codePoints } from "../ifbench/text.js";
 import { keywordAtPosition } from "../ifbench/words.js";
 
@@ -90,13 +90,37 @@ export const palindromeBasic = defineHardType({
   summary: "Some whitespace word reads the same backwards (as written: case and punctuation count; 'a' qualifies).",
   condition: () => "the response includes a palindrome",
   schema: z.strictObject({}),
-  check: (response) => pySplitWhitespace(response).some((w) => {
-    const cps = codePoints(w);
-    return cps.join("") === [...cps].reverse().join("");
-  }),
+  check: (response) => {
+    // Each whitespace word read from both ends by code point (arrays of a 16 MB word's code points took 300 MB).
+    for (let i = pySkipWhitespace(response); i < response.length; i = pySkipWhitespace(response, i)) {
+      let end = i;
+      while (end < response.length && !isPyWhitespaceCode(response.charCodeAt(end))) end++;
+      if (isPalindrome(response, i, end)) return true;
+      i = end;
+    }
+    return false;
+  },
   render: () => "Include a palindrome in your response.",
   example: { args: {}, pass: "We saw a racecar.", fail: "We saw cars." },
 });
+
+/** Whether the code points of s[start, end) read the same backwards. */
+function isPalindrome(s: string, start: number, end: number): boolean {
+  let i = start;
+  let j = end;
+  while (i < j) {
+    const front = s.codePointAt(i)!;
+    const frontLength = front > 0xffff ? 2 : 1;
+    // The last code point: a low surrogate after a high one is one code point.
+    const low = s.charCodeAt(j - 1);
+    const backLength = j - 2 >= i && low >= 0xdc00 && low <= 0xdfff && s.charCodeAt(j - 2) >= 0xd800 && s.charCodeAt(j - 2) <= 0xdbff ? 2 : 1;
+    const back = s.codePointAt(j - backLength)!;
+    if (front !== back) return false;
+    i += frontLength;
+    j -= backLength;
+  }
+  return true;
+}
 
 /** Upstream takes the first element when the keyword comes as a list. */
 const firstOf = z.union([z.string(), z.array(z.string()).min(1).transform((list) => list[0])]);
@@ -123,8 +147,14 @@ export const startEnd = defineHardType({
   condition: () => "the response starts and ends with the same word",
   schema: z.strictObject({}),
   check: (response) => {
-    const words = wordTokenize(response);
-    return words.length >= 2 && words[0].toLowerCase() === words[words.length - 1].toLowerCase();
+    let first: string | undefined;
+    let last: string | undefined;
+    let count = 0;
+    forEachWordToken(response, (word) => {
+      if (count++ === 0) first = word;
+      last = word;
+    });
+    return count >= 2 && first !== undefined && last !== undefined && first.toLowerCase() === last.toLowerCase();
   },
   render: () => "Start and end your response with the same word (do not write anything after the last word, not even punctuation).",
   example: { args: {}, pass: "Rain falls all day long rain", fail: "Rain falls all day long." },

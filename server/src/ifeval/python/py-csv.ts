@@ -24,18 +24,38 @@ function stringIoLines(text: string): string[] {
   return lines;
 }
 
-export function pyCsvRows(text: string, delimiter = ","): string[][] {
+/** Where reading may stop early: a caller that rejects more rows or wider rows gets undefined instead. */
+export interface CsvLimit {
+  rows: number;
+  fields: number;
+}
+
+export function pyCsvRows(text: string, delimiter?: string): string[][];
+export function pyCsvRows(text: string, delimiter: string, limit: CsvLimit): string[][] | undefined;
+export function pyCsvRows(text: string, delimiter = ",", limit?: CsvLimit): string[][] | undefined {
   const rows: string[][] = [];
   let fields: string[] = [];
+  // A field is its flat chunks plus the characters since the last chunk: appending one
+  // character at a time to a string builds a rope of one node per character (16 MB of "["
+  // in one field took 1 GB).
   let field = "";
-  let state: State = "startRecord";
+  let pending: string[] = [];
+  let overLimit = false;
   const save = () => {
-    fields.push(field);
+    if (limit && fields.length >= limit.fields) overLimit = true;
+    fields.push(field + pending.join(""));
     field = "";
+    pending = [];
   };
   const add = (c: string) => {
-    field += c;
+    pending.push(c);
+    if (pending.length >= 4096) {
+      field += pending.join("");
+      pending = [];
+    }
   };
+  const fieldIsEmpty = () => field.length === 0 && pending.length === 0;
+  let state: State = "startRecord";
   const endOrCrnl = (c: string): State => (c === EOL ? "startRecord" : "eatCrnl");
 
   const processChar = (c: string): void => {
@@ -83,15 +103,20 @@ export function pyCsvRows(text: string, delimiter = ","): string[][] {
     let ended = false;
     do {
       if (next >= lines.length) {
-        if (field.length > 0 || (state as State) === "inQuotedField") { save(); ended = true; break; }
+        if (!fieldIsEmpty() || (state as State) === "inQuotedField") { save(); ended = true; break; }
         return rows;
       }
       const line = lines[next++];
       if (line.includes("\0")) throw new PyCsvError("line contains NUL");
-      for (const c of line) processChar(c);
+      for (const c of line) {
+        processChar(c);
+        if (overLimit) return undefined;
+      }
       processChar(EOL);
+      if (overLimit) return undefined;
     } while (state !== "startRecord");
     rows.push(fields);
+    if (limit && rows.length > limit.rows) return undefined;
     if (ended) return rows;
   }
 }

@@ -158,6 +158,11 @@ export function pyIsUpper(s: string): boolean {
   return HAS_UPPER.test(s) && !BLOCKS_UPPER.test(s);
 }
 
+/** Whether some character of `s` is uppercase: false means neither `s` nor any part of it is `isupper()`. */
+export function pyHasUpperChar(s: string): boolean {
+  return HAS_UPPER.test(s);
+}
+
 /** Python `s.islower()`: at least one cased character and none upper- or titlecase. */
 export function pyIsLower(s: string): boolean {
   return HAS_LOWER.test(s) && !BLOCKS_LOWER.test(s);

@@ -106,9 +106,13 @@ export function logicNodesByRange(instruction: Instruction): Map<string, LogicNo
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (node.range && !map.has(key(node.range))) map.set(key(node.range), node);
-    if (node.kind === "parallel") stack.push(...node.children);
-    else if (node.kind === "sequential") stack.push(...node.steps);
-    else if (node.kind === "conditional") stack.push(node.condition, node.then, ...(node.else ? [node.else] : []));
+    // Appended in loops: a Selection imported from JSON can have 130k children, past what a spread passes.
+    if (node.kind === "parallel") for (const child of node.children) stack.push(child);
+    else if (node.kind === "sequential") for (const step of node.steps) stack.push(step);
+    else if (node.kind === "conditional") {
+      stack.push(node.condition, node.then);
+      if (node.else) stack.push(node.else);
+    }
   }
   return map;
 }
