@@ -2,6 +2,7 @@
 
 import type { HardConstraintType } from "./hard-type.js";
 import { pyIsBlank, pyStrip } from "./python/py-text.js";
+import { replaceLiteral } from "../util/replace-all.js";
 
 export type VerifyMode = "strict" | "loose";
 
@@ -30,7 +31,7 @@ function looseVariant(response: string, i: number): string {
   }
   let v = lastVariants[i];
   if (v === undefined) {
-    const noStars = (t: string) => t.replaceAll("*", "");
+    const noStars = (t: string) => replaceLiteral(t, "*", "");
     // The "\n".join of split("\n") slices, taken as slices of the response: splitting
     // builds one string per line (millions on a run of newlines).
     const first = response.indexOf("\n");

@@ -67,3 +67,35 @@ function compileTemplate(template: string): Expand {
     for (const part of parts) out.push(typeof part === "string" ? part : match[part] ?? "");
   };
 }
+
+/** Pieces of a literal replace kept as slices before they are joined: bounds their overhead (~2 MB). */
+const LITERAL_PIECES_PER_JOIN = 1 << 16;
+/** Below this length the native replaceAll is used: its match array stays small. */
+const LITERAL_NATIVE_LIMIT = 1 << 16;
+
+/**
+ * `text.replaceAll(search, replacement)` (a literal, non-empty search) in memory bounded by the
+ * text's size. V8's native replaceAll records every match before building the result: on 16 MB
+ * of newlines, `replaceAll("\n", " ")` peaks at ~560 MB (35 bytes per match), which alone broke
+ * the 20x memory target. Here the pieces are joined every 64 Ki matches; same string.
+ * `replacement` is inserted as is (no `$&` patterns, unlike a native string replacement).
+ */
+export function replaceLiteral(text: string, search: string, replacement: string, nativeLimit = LITERAL_NATIVE_LIMIT): string {
+  if (text.length <= nativeLimit || search === "") return text.replaceAll(search, replacement.includes("$") ? replacement.replaceAll("$", "$$$$") : replacement);
+  let at = text.indexOf(search);
+  if (at < 0) return text;
+  const joined: string[] = [];
+  let pieces: string[] = [];
+  let last = 0;
+  for (; at >= 0; at = text.indexOf(search, last)) {
+    pieces.push(text.slice(last, at), replacement);
+    last = at + search.length;
+    if (pieces.length >= LITERAL_PIECES_PER_JOIN) {
+      joined.push(pieces.join(""));
+      pieces = [];
+    }
+  }
+  pieces.push(text.slice(last));
+  joined.push(pieces.join(""));
+  return joined.join("");
+}

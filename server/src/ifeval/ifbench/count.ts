@@ -7,6 +7,7 @@ import { plural, quote } from "../wording.js";
 import { wordCount } from "../text-cache.js";
 import { pySplitWhitespace, pyStrip, pyStripChars } from "../python/py-text.js";
 import { PUNCTUATION_AND_SPACE, pyCount, pyIsDigit, removePunctuation } from "./text.js";
+import { replaceLiteral } from "../../util/replace-all.js";
 
 export const wordCountRange = defineHardType({
   id: "count:word_count_range",
@@ -149,7 +150,7 @@ export const pronounCount = defineHardType({
   condition: (a) => `the response includes at least ${plural(a.N, "pronoun")}`,
   schema: z.strictObject({ N: countSchema("Fewest pronouns.", 0) }),
   check: (response, args) =>
-    pySplitWhitespace(removePunctuation(response.replaceAll("/", " ").toLowerCase())).filter((w) => PRONOUNS.has(w)).length >= args.N,
+    pySplitWhitespace(removePunctuation(replaceLiteral(response, "/", " ").toLowerCase())).filter((w) => PRONOUNS.has(w)).length >= args.N,
   render: (args) => `The response should include at least ${args.N} pronouns.`,
   example: { args: { N: 2 }, pass: "She told me.", fail: "The cat slept." },
 });

@@ -8,6 +8,7 @@ import { compilePyRegex } from "../python/py-regex.js";
 import { pyCsvRows } from "../python/py-csv.js";
 import { pySplitWhitespace, pyStrip, pyStripChars } from "../python/py-text.js";
 import { firstCodePoint, foldToAscii, lastCodePoint, PUNCTUATION_AND_SPACE, pyDecimalValue, pyLen, regexSentences, removePunctuation } from "./text.js";
+import { replaceLiteral } from "../../util/replace-all.js";
 
 const noArgs = z.strictObject({});
 const DIGIT_RUN = /\p{Nd}+/gu;
@@ -90,7 +91,15 @@ export const reverseNewline = defineHardType({
   condition: () => "the response lists the countries of Africa in reverse alphabetical order, one per line",
   schema: noArgs,
   check: (response) => {
-    const lines = response.split("\n").map((l) => pyStripChars(l, PUNCTUATION_AND_SPACE)).filter((l) => l !== "");
+    // The stripped non-blank lines, without an array of every line (16 MB of newlines is 16 M lines).
+    const lines: string[] = [];
+    for (let start = 0; start <= response.length; ) {
+      const i = response.indexOf("\n", start);
+      const end = i === -1 ? response.length : i;
+      const line = pyStripChars(response.slice(start, end), PUNCTUATION_AND_SPACE);
+      if (line !== "") lines.push(line);
+      start = end + 1;
+    }
     const start = lines.findIndex((l) => l.includes("Zimbabwe"));
     if (start === -1) return false;
     const target = lines.slice(start).map(foldToAscii);
@@ -231,7 +240,7 @@ export const specialCharacterCsv = defineHardType({
   check: (response) => {
     if (!matchesAtStart(SPECIAL_HEADER, pyStrip(response.split("\n")[0]))) return false;
     // Upstream triples every '"' before parsing, so the quotes stay in the fields.
-    const rows = pyCsvRows(response.replaceAll('"', '"""'));
+    const rows = pyCsvRows(replaceLiteral(response, '"', '"""'));
     if (rows.length !== 15) return false;
     for (const row of rows.slice(1)) {
       if (row.length !== 5) return false;
@@ -257,7 +266,7 @@ export const quotesCsv = defineHardType({
   schema: noArgs,
   check: (response) => {
     if (!matchesAtStart(QUOTES_HEADER, pyStrip(response.split("\n")[0]))) return false;
-    const rows = pyCsvRows(response.replaceAll('"', '"""'), "\t");
+    const rows = pyCsvRows(replaceLiteral(response, '"', '"""'), "\t");
     if (rows.length !== 4) return false;
     return rows.every((row) => row.length === 5 && row.every((field) => {
       const f = pyStrip(field);

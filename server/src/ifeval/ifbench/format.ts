@@ -9,6 +9,7 @@ import { forEachWordToken } from "../text/words.js";
 import { pyIsLower, pyIsUpper, pySplitWhitespace, pyStrip, pyStripChars } from "../python/py-text.js";
 import { firstCodePoint, PUNCTUATION, PUNCTUATION_AND_SPACE, pyCount, pyIsSpaceChar, regexSentences, removePunctuation } from "./text.js";
 import { ByteStack } from "../../util/byte-stack.js";
+import { replaceLiteral } from "../../util/replace-all.js";
 
 const CLOSER: Record<string, string> = { ")": "(", "]": "[", "}": "{" };
 
@@ -223,7 +224,7 @@ export const quoteExplanation = defineHardType({
   condition: () => "every quoted phrase in the response is followed by an unquoted explanation",
   schema: z.strictObject({}),
   check: (response) => {
-    let value = response.replaceAll("“", '"').replaceAll("”", '"').replaceAll(`'"'`, "");
+    let value = replaceLiteral(replaceLiteral(replaceLiteral(response, "“", '"'), "”", '"'), `'"'`, "");
     value = pySplitWhitespace(value).join("");
     if (value.includes('""')) return false;
     const tail = pyStripChars(value, NO_QUOTE_PUNCTUATION);

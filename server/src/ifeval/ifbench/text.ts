@@ -7,6 +7,7 @@
 import { compilePyRegex } from "../python/py-regex.js";
 import { PY_S, pyStrip } from "../python/py-text.js";
 import { memoizeByText } from "../text/text-cache.js";
+import { replaceLiteral } from "../../util/replace-all.js";
 
 /** Python `string.punctuation`. */
 export const PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
@@ -86,19 +87,21 @@ const LATER_RULES: readonly [RegExp, string][] = [
   [py(` ${ALPHABETS}[.]`), " $1<prd>"],
 ];
 const MULTIPLE_DOTS = /\.{2,}/g;
+/** The last replacements of `split_into_sentences`, in order. */
+const STOP_MARKS: readonly [string, string][] = [[".", ".<stop>"], ["?", "?<stop>"], ["!", "!<stop>"], ["<prd>", "."]];
 
 /** IFEval's regex `split_into_sentences`, which IFBench used at c94da02 (later commits moved to NLTK). */
 export const regexSentences = memoizeByText((input: string): string[] => {
-  let text = ` ${input}  `.replaceAll("\n", " ");
+  let text = replaceLiteral(` ${input}  `, "\n", " ");
   for (const [pattern, replacement] of SENTENCE_RULES) text = text.replace(pattern, replacement);
   text = text.replace(MULTIPLE_DOTS, (dots) => `${"<prd>".repeat(dots.length)}<stop>`);
-  if (text.includes("Ph.D")) text = text.replaceAll("Ph.D.", "Ph<prd>D<prd>");
+  if (text.includes("Ph.D")) text = replaceLiteral(text, "Ph.D.", "Ph<prd>D<prd>");
   for (const [pattern, replacement] of LATER_RULES) text = text.replace(pattern, replacement);
-  if (text.includes("”")) text = text.replaceAll(".”", "”.");
-  if (text.includes('"')) text = text.replaceAll('."', '".');
-  if (text.includes("!")) text = text.replaceAll('!"', '"!');
-  if (text.includes("?")) text = text.replaceAll('?"', '"?');
-  text = text.replaceAll(".", ".<stop>").replaceAll("?", "?<stop>").replaceAll("!", "!<stop>").replaceAll("<prd>", ".");
+  if (text.includes("”")) text = replaceLiteral(text, ".”", "”.");
+  if (text.includes('"')) text = replaceLiteral(text, '."', '".');
+  if (text.includes("!")) text = replaceLiteral(text, '!"', '"!');
+  if (text.includes("?")) text = replaceLiteral(text, '?"', '"?');
+  for (const [search, replacement] of STOP_MARKS) text = replaceLiteral(text, search, replacement);
   const sentences = text.split("<stop>").map(pyStrip);
   if (sentences.length > 0 && sentences[sentences.length - 1] === "") sentences.pop();
   return sentences;

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { defineHardType } from "../hard-type.js";
 import { pySplitWhitespace, pyStrip } from "../python/py-text.js";
 import { regexSentences } from "../ifbench/text.js";
+import { replaceLiteral } from "../../util/replace-all.js";
 
 const noArgs = z.strictObject({});
 
@@ -15,7 +16,7 @@ export const sentenceHyphens = defineHardType({
   condition: () => "the response joins its sentences with hyphens and no spaces",
   schema: noArgs,
   check: (response) => {
-    const gold = regexSentences(response.replaceAll("-", " "));
+    const gold = regexSentences(replaceLiteral(response, "-", " "));
     const pieces = response.split("-");
     for (let i = 0; i < Math.min(gold.length, pieces.length); i++) {
       if (pyStrip(pieces[i]) !== pieces[i] || pieces[i] !== gold[i]) return false;

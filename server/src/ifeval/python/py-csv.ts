@@ -12,18 +12,6 @@ type State = "startRecord" | "startField" | "inField" | "inQuotedField" | "quote
 
 const EOL = "";
 
-/** Lines as io.StringIO yields them: split after each "\n" (no newline translation). */
-function stringIoLines(text: string): string[] {
-  const lines: string[] = [];
-  let start = 0;
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", start)) {
-    lines.push(text.slice(start, i + 1));
-    start = i + 1;
-  }
-  if (start < text.length) lines.push(text.slice(start));
-  return lines;
-}
-
 /** Where reading may stop early: a caller that rejects more rows or wider rows gets undefined instead. */
 export interface CsvLimit {
   rows: number;
@@ -95,18 +83,27 @@ export function pyCsvRows(text: string, delimiter = ",", limit?: CsvLimit): stri
     }
   };
 
-  const lines = stringIoLines(text);
-  let next = 0;
+  // Lines as io.StringIO yields them (split after each "\n", no newline translation), read one
+  // at a time: the array of all lines of 16 MB of newlines was 128 MB before a row was read.
+  let start = 0;
+  const nextLine = (): string | undefined => {
+    if (start >= text.length) return undefined;
+    const i = text.indexOf("\n", start);
+    const end = i === -1 ? text.length : i + 1;
+    const line = text.slice(start, end);
+    start = end;
+    return line;
+  };
   for (;;) {
     // One record: lines until the state machine is back at the start of a record.
     fields = [];
     let ended = false;
     do {
-      if (next >= lines.length) {
+      const line = nextLine();
+      if (line === undefined) {
         if (!fieldIsEmpty() || (state as State) === "inQuotedField") { save(); ended = true; break; }
         return rows;
       }
-      const line = lines[next++];
       if (line.includes("\0")) throw new PyCsvError("line contains NUL");
       for (const c of line) {
         processChar(c);
