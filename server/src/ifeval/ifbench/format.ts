@@ -160,29 +160,24 @@ export const indentStairs = defineHardType({
 function stairsFollowed(response: string): boolean {
   const lineCount = countLines(response);
   const removed = new Uint8Array(lineCount);
-  const seen = new Map<string, { at: number[]; head: number }>();
-  const see = (line: string, index: number) => {
-    if (pyStrip(line) !== "") return;
-    const queue = seen.get(line) ?? { at: [], head: 0 };
-    if (queue.at.length === 0) seen.set(line, queue);
-    queue.at.push(index);
-  };
+  const seen = new Map<string, IndexQueue>();
   let index = 0;
   let start = 0;
   let skipNext = false;
   while (index < lineCount) {
     const end = lineEnd(response, start);
     const line = response.slice(start, end);
-    see(line, index);
+    const blank = pyStrip(line) === "";
+    let queue: IndexQueue | undefined;
+    if (blank) {
+      queue = seen.get(line);
+      if (!queue) seen.set(line, (queue = new IndexQueue()));
+      queue.push(index);
+    }
     if (skipNext) {
       skipNext = false;
-    } else if (pyStrip(line) === "") {
-      const queue = seen.get(line)!;
-      removed[queue.at[queue.head++]] = 1;
-      if (queue.head > 1024 && queue.head * 2 > queue.at.length) {
-        queue.at = queue.at.slice(queue.head);
-        queue.head = 0;
-      }
+    } else if (queue) {
+      removed[queue.shift()] = 1;
       skipNext = true;
     }
     index++;
@@ -201,6 +196,32 @@ function stairsFollowed(response: string): boolean {
     start = end + 1;
   }
   return true;
+}
+
+/**
+ * A FIFO of line indices in an Int32Array: 16 MB of newlines queues millions of blank lines,
+ * and a number[] of them (grown, then sliced to drop the head) was most of that run's memory.
+ */
+class IndexQueue {
+  private items = new Int32Array(16);
+  private head = 0;
+  private tail = 0;
+
+  push(value: number): void {
+    if (this.tail === this.items.length) {
+      const live = this.items.subarray(this.head, this.tail);
+      if (this.head * 2 >= this.items.length) this.items.copyWithin(0, this.head, this.tail);
+      else (this.items = new Int32Array(this.items.length * 2)).set(live);
+      this.tail -= this.head;
+      this.head = 0;
+    }
+    this.items[this.tail++] = value;
+  }
+
+  /** The oldest value; the caller knows the queue is not empty. */
+  shift(): number {
+    return this.items[this.head++];
+  }
 }
 
 /** `len(text.split("\n"))`. */
