@@ -6,7 +6,7 @@ import { z } from "zod";
 import { defineHardType } from "../hard-type.js";
 import { compilePyRegex } from "../python/py-regex.js";
 import { pyCsvRows } from "../python/py-csv.js";
-import { pySplitWhitespace, pyStrip, pyStripChars } from "../python/py-text.js";
+import { pyFirstLine, pySplitLines, pySplitWhitespace, pyStrip, pyStripChars } from "../python/py-text.js";
 import { firstCodePoint, foldToAscii, lastCodePoint, PUNCTUATION_AND_SPACE, pyDecimalValue, pyLen, regexSentences, removePunctuation } from "./text.js";
 import { replaceLiteral } from "../../util/replace-all.js";
 
@@ -58,7 +58,7 @@ export const multipleChoiceQuestions = defineHardType({
       let text = "";
       let options = 0;
       let inOptions = false;
-      for (const line of q.split("\n")) {
+      for (const line of pySplitLines(q)) {
         OPTION_LINE.lastIndex = 0;
         const m = OPTION_LINE.exec(pyStrip(line));
         if (m !== null && m.index === 0) {
@@ -238,7 +238,7 @@ export const specialCharacterCsv = defineHardType({
   condition: () => "the response is a CSV table of products with a quoted special-character field",
   schema: noArgs,
   check: (response) => {
-    if (!matchesAtStart(SPECIAL_HEADER, pyStrip(response.split("\n")[0]))) return false;
+    if (!matchesAtStart(SPECIAL_HEADER, pyStrip(pyFirstLine(response)))) return false;
     // Upstream triples every '"' before parsing, so the quotes stay in the fields.
     const rows = pyCsvRows(replaceLiteral(response, '"', '"""'));
     if (rows.length !== 15) return false;
@@ -265,7 +265,7 @@ export const quotesCsv = defineHardType({
   condition: () => "the response is a tab-separated table of students with every field quoted",
   schema: noArgs,
   check: (response) => {
-    if (!matchesAtStart(QUOTES_HEADER, pyStrip(response.split("\n")[0]))) return false;
+    if (!matchesAtStart(QUOTES_HEADER, pyStrip(pyFirstLine(response)))) return false;
     const rows = pyCsvRows(replaceLiteral(response, '"', '"""'), "\t");
     if (rows.length !== 4) return false;
     return rows.every((row) => row.length === 5 && row.every((field) => {

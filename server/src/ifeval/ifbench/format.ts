@@ -6,7 +6,7 @@ import { defineHardType } from "../hard-type.js";
 import { quote } from "../wording.js";
 import { compilePyRegex } from "../python/py-regex.js";
 import { forEachWordToken } from "../text/words.js";
-import { pyIsLower, pyIsUpper, pySplitWhitespace, pyStrip, pyStripChars } from "../python/py-text.js";
+import { pyIsLower, pyIsUpper, pySplitLines, pySplitWhitespace, pyStrip, pyStripChars } from "../python/py-text.js";
 import { firstCodePoint, PUNCTUATION, PUNCTUATION_AND_SPACE, pyCount, pyIsSpaceChar, regexSentences, removePunctuation } from "./text.js";
 import { ByteStack } from "../../util/byte-stack.js";
 import { replaceLiteral } from "../../util/replace-all.js";
@@ -311,7 +311,7 @@ export const someBulletPoints = defineHardType({
     let prose: boolean | readonly string[] = true;
     let sentences = 0;
     let bullets = 0;
-    for (const line of response.split("\n")) {
+    for (const line of pySplitLines(response)) {
       if (pyStrip(line).startsWith("*")) {
         prose = false;
         if (sentences < 2) return false;

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { countSchema, defineHardType } from "../hard-type.js";
 import { plural, quote } from "../wording.js";
 import { forEachWordToken } from "../text/words.js";
-import { pyLstripChars, pyRstripChars, pySplitWhitespace, pyStrip, pyStripChars } from "../python/py-text.js";
+import { pyLstripChars, pyRstripChars, pySplitLines, pySplitWhitespace, pyStrip, pyStripChars } from "../python/py-text.js";
 import { codePoints, firstCodePoint, PUNCTUATION_AND_SPACE, pyLen, regexSentences, removePunctuation } from "./text.js";
 
 const ALPHABET = "abcdefghijklmnopqrstuvwxyz";
@@ -146,10 +146,10 @@ export const paragraphLastFirstMatch = defineHardType({
   condition: () => "each paragraph of the response ends with the word it starts with",
   schema: z.strictObject({}),
   check: (response) =>
-    response.split("\n").every((line) => {
+    !someLine(response, (line) => {
       const paragraph = pyStrip(line).toLowerCase();
       const words = pySplitWhitespace(pyStripChars(paragraph, PUNCTUATION_AND_SPACE));
-      return words.length === 0 || words[0] === words[words.length - 1];
+      return !(words.length === 0 || words[0] === words[words.length - 1]);
     }),
   render: () => "Each paragraph must end with the same word it started with, separate paragraphs with a newline.",
   example: { args: {}, pass: "Rain falls on the rain.\nSun warms the sun.", fail: "Rain falls on the ground." },
@@ -224,3 +224,9 @@ export const wordsPosition = defineHardType({
   render: (args) => `The second word in your response and the second to last word in your response should be the word ${pyStrip(args.keyword)}.`,
   example: { args: { keyword: "green" }, pass: "A green field, so green .", fail: "A green field ." },
 });
+
+/** Whether `test` holds for some item of `text.split("\n")` (stops at the first). */
+function someLine(text: string, test: (line: string) => boolean): boolean {
+  for (const line of pySplitLines(text)) if (test(line)) return true;
+  return false;
+}

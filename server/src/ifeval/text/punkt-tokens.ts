@@ -1,6 +1,6 @@
 // Punkt's word-level view of text: the punctuation-splitting tokenizer and token properties
 // (our port of NLTK's PunktLanguageVars and PunktToken for the default English settings).
-import { PY_NON_S, PY_S, PY_WORD_NOT_DIGIT_CHARS, pyFirstIsLower, pyFirstIsUpper, pyStrip } from "../python/py-text.js";
+import { PY_NON_S, PY_S, PY_WORD_NOT_DIGIT_CHARS, pyFirstIsLower, pyFirstIsUpper, pySplitLines, pyStrip } from "../python/py-text.js";
 
 /** Python `(?:[)";}\]*:@'({\[?!])`: characters that cannot appear within words. */
 export const NON_WORD = "[)\";}\\]*:@'({\\[?!]";
@@ -43,7 +43,7 @@ export function makeToken(tok: string): PunktToken {
 /** NLTK `_tokenize_words`: tokens of every non-blank line ("\n"-separated). */
 export function tokenizeWords(text: string): PunktToken[] {
   const tokens: PunktToken[] = [];
-  for (const line of text.split("\n")) {
+  for (const line of pySplitLines(text)) {
     if (pyStrip(line) === "") continue;
     for (const match of line.matchAll(WORD_TOKENIZER)) tokens.push(makeToken(match[0]));
   }
