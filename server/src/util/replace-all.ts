@@ -15,23 +15,39 @@ const PIECES_PER_JOIN = 1 << 16;
 export function replaceAll(text: string, regex: RegExp, template: string, nativeLimit = NATIVE_LIMIT): string {
   if (text.length <= nativeLimit) return text.replace(regex, template);
   const expand = compileTemplate(template);
-  const joined: string[] = [];
-  let pieces: string[] = [];
+  const out = new PieceJoiner();
   let last = 0;
   regex.lastIndex = 0;
   for (let match = regex.exec(text); match !== null; match = regex.exec(text)) {
-    pieces.push(text.slice(last, match.index));
-    expand(match, pieces);
+    out.pieces.push(text.slice(last, match.index));
+    expand(match, out.pieces);
     last = match.index + match[0].length;
     if (match[0] === "") regex.lastIndex = advanceStringIndex(text, match.index, regex.unicode);
-    if (pieces.length >= PIECES_PER_JOIN) {
-      joined.push(pieces.join(""));
-      pieces = [];
-    }
+    out.joinWhenFull();
   }
-  pieces.push(text.slice(last));
-  joined.push(pieces.join(""));
-  return joined.join("");
+  out.pieces.push(text.slice(last));
+  return out.result();
+}
+
+/**
+ * The pieces of a long replace, joined every 64 Ki pieces: one array of every piece is what
+ * aborts V8 (above), and unjoined slices each keep a small object alive.
+ */
+class PieceJoiner {
+  pieces: string[] = [];
+  private readonly joined: string[] = [];
+
+  joinWhenFull(): void {
+    if (this.pieces.length < PIECES_PER_JOIN) return;
+    this.joined.push(this.pieces.join(""));
+    this.pieces = [];
+  }
+
+  result(): string {
+    this.joined.push(this.pieces.join(""));
+    this.pieces = [];
+    return this.joined.join("");
+  }
 }
 
 /** ECMAScript AdvanceStringIndex: past an empty match, one code point in unicode mode, else one code unit. */
@@ -68,8 +84,6 @@ function compileTemplate(template: string): Expand {
   };
 }
 
-/** Pieces of a literal replace kept as slices before they are joined: bounds their overhead (~2 MB). */
-const LITERAL_PIECES_PER_JOIN = 1 << 16;
 /** Below this length the native replaceAll is used: its match array stays small. */
 const LITERAL_NATIVE_LIMIT = 1 << 16;
 
@@ -77,25 +91,20 @@ const LITERAL_NATIVE_LIMIT = 1 << 16;
  * `text.replaceAll(search, replacement)` (a literal, non-empty search) in memory bounded by the
  * text's size. V8's native replaceAll records every match before building the result: on 16 MB
  * of newlines, `replaceAll("\n", " ")` peaks at ~560 MB (35 bytes per match), which alone broke
- * the 20x memory target. Here the pieces are joined every 64 Ki matches; same string.
+ * the 20x memory target. Here the pieces are joined as they come (PieceJoiner); same string.
  * `replacement` is inserted as is (no `$&` patterns, unlike a native string replacement).
  */
 export function replaceLiteral(text: string, search: string, replacement: string, nativeLimit = LITERAL_NATIVE_LIMIT): string {
   if (text.length <= nativeLimit || search === "") return text.replaceAll(search, replacement.includes("$") ? replacement.replaceAll("$", "$$$$") : replacement);
   let at = text.indexOf(search);
   if (at < 0) return text;
-  const joined: string[] = [];
-  let pieces: string[] = [];
+  const out = new PieceJoiner();
   let last = 0;
   for (; at >= 0; at = text.indexOf(search, last)) {
-    pieces.push(text.slice(last, at), replacement);
+    out.pieces.push(text.slice(last, at), replacement);
     last = at + search.length;
-    if (pieces.length >= LITERAL_PIECES_PER_JOIN) {
-      joined.push(pieces.join(""));
-      pieces = [];
-    }
+    out.joinWhenFull();
   }
-  pieces.push(text.slice(last));
-  joined.push(pieces.join(""));
-  return joined.join("");
+  out.pieces.push(text.slice(last));
+  return out.result();
 }

@@ -146,10 +146,10 @@ export const paragraphLastFirstMatch = defineHardType({
   condition: () => "each paragraph of the response ends with the word it starts with",
   schema: z.strictObject({}),
   check: (response) =>
-    !someLine(response, (line) => {
+    everyLine(response, (line) => {
       const paragraph = pyStrip(line).toLowerCase();
       const words = pySplitWhitespace(pyStripChars(paragraph, PUNCTUATION_AND_SPACE));
-      return !(words.length === 0 || words[0] === words[words.length - 1]);
+      return words.length === 0 || words[0] === words[words.length - 1];
     }),
   render: () => "Each paragraph must end with the same word it started with, separate paragraphs with a newline.",
   example: { args: {}, pass: "Rain falls on the rain.\nSun warms the sun.", fail: "Rain falls on the ground." },
@@ -225,8 +225,8 @@ export const wordsPosition = defineHardType({
   example: { args: { keyword: "green" }, pass: "A green field, so green .", fail: "A green field ." },
 });
 
-/** Whether `test` holds for some item of `text.split("\n")` (stops at the first). */
-function someLine(text: string, test: (line: string) => boolean): boolean {
-  for (const line of pySplitLines(text)) if (test(line)) return true;
-  return false;
+/** `all(test(line) for line in text.split("\n"))`, stopping at the first line that fails. */
+function everyLine(text: string, test: (line: string) => boolean): boolean {
+  for (const line of pySplitLines(text)) if (!test(line)) return false;
+  return true;
 }
