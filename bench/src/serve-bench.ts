@@ -156,10 +156,12 @@ async function inProcessScores(items: StepItem[], instructions: Instruction[]): 
 
 /**
  * The in-process side of the hard rows: the same scoring and the same reward block the
- * server builds (all six keys), so both sides do the same work and every key is compared.
+ * server builds (all six keys), with the same options (no evidence, as for a reward-only
+ * reply), so both sides do the same work and every key is compared.
  */
 async function inProcessRewards(items: StepItem[], instructions: Instruction[]): Promise<RewardBlock[]> {
-  return Promise.all(items.map(async (item, i) => resultReward(await scoreInstruction(instructions[i], item.response), DEFAULT_FALLBACK_SCORE).reward));
+  // explain: false, as the server scores for a reward-only reply (score-item.ts).
+  return Promise.all(items.map(async (item, i) => resultReward(await scoreInstruction(instructions[i], item.response, { explain: false }), DEFAULT_FALLBACK_SCORE).reward));
 }
 
 function sameRewards(label: string, got: RewardBlock[], want: RewardBlock[]): void {

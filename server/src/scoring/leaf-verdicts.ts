@@ -19,6 +19,8 @@ export interface LeafContext {
   signal: AbortSignal | undefined;
   /** Default "binary". Conditions are always decided by the binary verdict (lsrm.ts). */
   softValue?: SoftValue;
+  /** Whether hard verdicts carry their evidence (`explanation`); default true. */
+  explain?: boolean;
   /** Set when the response cannot be checked (over the maximum size): every hard leaf reports it. */
   hardError?: string;
   /** The texts selected by the enclosing scopes; undefined: the whole response. */
@@ -53,7 +55,9 @@ export async function evaluateLeaf(leaf: LeafNode, role: NodeRole, ctx: LeafCont
     if (!type) return { ...base, status: "error", error: `unknown constraint ${leaf.id}` };
     if (ctx.hardError !== undefined) return { ...base, status: "error", error: ctx.hardError };
     const ok = verifyInstruction(type, ctx.response, leaf.args, ctx.mode);
-    return { ...base, value: ok ? 1 : 0, status: ok ? "pass" : "fail", explanation: explain(type.id, ctx.response, leaf.args, ctx.mode, ok) };
+    const verdict: ScoreNode = { ...base, value: ok ? 1 : 0, status: ok ? "pass" : "fail" };
+    if (ctx.explain !== false) verdict.explanation = explain(type.id, ctx.response, leaf.args, ctx.mode, ok);
+    return verdict;
   }
   base.text = leaf.text;
   if (leaf.category !== undefined) base.category = leaf.category;

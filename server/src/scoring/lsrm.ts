@@ -31,6 +31,11 @@ export interface ScoreOptions {
   softValue?: SoftValue;
   /** Hard leaves of a longer response (UTF-8 bytes) get an error; default DEFAULT_MAX_RESPONSE_BYTES. */
   maxResponseBytes?: number;
+  /**
+   * Evidence for each hard verdict (the leaf's `explanation`); default true. A caller that
+   * reads only the numbers (the server's reward-only replies) sets false: scores are the same.
+   */
+  explain?: boolean;
 }
 
 export async function scoreInstruction(instruction: Instruction, response: string, options: ScoreOptions = {}): Promise<ScoreResult> {
@@ -42,6 +47,7 @@ export async function scoreInstruction(instruction: Instruction, response: strin
     judge: options.judge,
     signal: options.signal,
     softValue: options.softValue,
+    explain: options.explain ?? true,
     hardError: responseSizeError(response, options.maxResponseBytes),
     gamma,
     extract: judgeExtractor(options.judge, instruction.prompt, options.signal),

@@ -33,7 +33,7 @@ function hasSoft(node: LogicNode): boolean {
 interface Queued {
   instruction: Instruction;
   response: string;
-  options: Pick<ScoreOptions, "gamma" | "flat" | "loose">;
+  options: Pick<ScoreOptions, "gamma" | "flat" | "loose" | "explain">;
   resolve: (result: ScoreResult) => void;
   reject: (error: unknown) => void;
 }
@@ -50,9 +50,9 @@ export class HardCheckPool {
   readonly scoreFunction: ScoreFunction = (instruction, response, options) => {
     if (hasSoft(instruction.root)) return scoreInstruction(instruction, response, options);
     if (options.signal?.aborted) return Promise.reject(new Error("aborted"));
-    const { gamma, flat, loose } = options;
+    const { gamma, flat, loose, explain } = options;
     return new Promise((resolve, reject) => {
-      this.queue.push({ instruction, response, options: { gamma, flat, loose }, resolve, reject });
+      this.queue.push({ instruction, response, options: { gamma, flat, loose, explain }, resolve, reject });
       if (!this.scheduled) {
         this.scheduled = true;
         setImmediate(() => this.flush());

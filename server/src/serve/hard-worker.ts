@@ -10,7 +10,7 @@ export interface HardTask {
   /** Index into the chunk's instructions. */
   instruction: number;
   response: string;
-  options: Pick<ScoreOptions, "gamma" | "flat" | "loose">;
+  options: Pick<ScoreOptions, "gamma" | "flat" | "loose" | "explain">;
 }
 
 export interface HardChunk {

@@ -88,6 +88,8 @@ export class ItemScorer {
       if (!resolved.ok) return fail(resolved.reason);
       const result = await scoreResponse(resolved.instruction, item.response, {
         gamma: item.gamma, flat: item.flat, loose: item.loose, judge: this.options.judge, signal, softValue: this.options.softValue,
+        // A reward-only reply drops the tree, so the evidence in it is not built.
+        explain: withResult,
         stripThinking: item.strip_thinking ?? this.options.stripThinking,
         stripSuffix: item.strip_suffix ?? this.options.stripSuffix,
       }, this.options.scoreFunction);
