@@ -13,10 +13,12 @@ import { visit, ParseErrorCode, type JSONPath } from "jsonc-parser";
 
 export type JsonPath = readonly (string | number)[];
 
+/** Offset of the first character of each value, keyed by `pathKey(path)`. */
+export type ValueOffsets = Pick<ReadonlyMap<string, number>, "has" | "get">;
+
 export interface PositionedJson {
   value: unknown;
-  /** Offset of the first character of each value, keyed by `pathKey(path)`. */
-  offsets: Map<string, number>;
+  offsets: ValueOffsets;
 }
 
 export type JsonParseResult =
@@ -41,6 +43,47 @@ export function lineColumnAt(text: string, offset: number): { line: number; colu
     }
   }
   return { line, column: offset - lineStart + 1 };
+}
+
+/**
+ * The same result as parseJsonWithPositions, with the offsets worked out only when
+ * asked for. Importers read offsets only to place an error, and a valid instruction
+ * (what a trainer sends, thousands a step) has none: V8's JSON.parse reads it several
+ * times faster than the positioned visitor. Any text JSON.parse refuses, or one nested
+ * deeper than MAX_JSON_DEPTH, goes through the positioned parser, so errors are unchanged.
+ */
+export function parseJsonLazyPositions(text: string): JsonParseResult {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return parseJsonWithPositions(text);
+  }
+  if (reachesDepth(value, MAX_JSON_DEPTH)) return parseJsonWithPositions(text);
+  let offsets: ValueOffsets | undefined;
+  const positioned = (): ValueOffsets => {
+    if (offsets) return offsets;
+    const parsed = parseJsonWithPositions(text);
+    return (offsets = parsed.ok ? parsed.json.offsets : new Map<string, number>());
+  };
+  return { ok: true, json: { value, offsets: { has: (key) => positioned().has(key), get: (key) => positioned().get(key) } } };
+}
+
+/**
+ * Whether some container sits inside `limit` others. Conservative: a value inside more than
+ * `limit` containers is the positioned parser's error, and it decides every text this flags.
+ */
+function reachesDepth(root: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop() as [unknown, number];
+    if (typeof value !== "object" || value === null) continue;
+    if (depth >= limit) return true;
+    for (const child of Array.isArray(value) ? value : Object.values(value)) {
+      if (typeof child === "object" && child !== null) stack.push([child, depth + 1]);
+    }
+  }
+  return false;
 }
 
 class FirstError {

@@ -8,7 +8,7 @@ import { MAX_DIAGNOSTICS } from "../analysis/diagnostic-cap.js";
 import { DEFAULT_GAMMA, type Instruction, type LeafNode, type LogicNode, type Scope } from "../analysis/logic.js";
 import { isSoftCategory, SOFT_CATEGORIES } from "../analysis/soft-categories.js";
 import { findHardType } from "../ifeval/registry.js";
-import { lineColumnAt, parseJsonWithPositions, pathKey, type JsonPath, type PositionedJson } from "./json-positions.js";
+import { lineColumnAt, parseJsonLazyPositions, pathKey, type JsonPath, type PositionedJson } from "./json-positions.js";
 import { AtomicConstraintSchema, ShallowCompositeSchema, ShallowDocumentSchema } from "./lsrinstruct-schema.js";
 import { importBenchmarkRow, isBenchmarkRow } from "./benchmark-rows.js";
 
@@ -33,7 +33,7 @@ export interface DocumentImport extends ImportResult {
 /** Imports one JSON document; `text` is the whole document. */
 export function importDocument(text: string): DocumentImport {
   try {
-    const parsed = parseJsonWithPositions(text);
+    const parsed = parseJsonLazyPositions(text);
     if (!parsed.ok) {
       return { id: undefined, instruction: undefined, errors: [{ message: oneLine(`JSON syntax error: ${parsed.message}`), ...lineColumnAt(text, parsed.offset) }] };
     }
