@@ -116,6 +116,7 @@ export function buildApp(config: AppConfig): ServeApp {
     }
   });
   let inFlight = 0;
+  metrics.countInFlight(() => inFlight);
   let draining = false;
   let idle: (() => void) | undefined;
 
@@ -128,7 +129,6 @@ export function buildApp(config: AppConfig): ServeApp {
       metrics.latency.observe({ endpoint: route }, (performance.now() - started) / 1000);
       if (!counted) return;
       inFlight--;
-      metrics.inFlight.set(inFlight);
       if (inFlight === 0) idle?.();
     });
     if (config.token !== undefined && !OPEN_ROUTES.has(route) && !tokenMatches(request.headers.authorization, config.token)) {
@@ -139,7 +139,6 @@ export function buildApp(config: AppConfig): ServeApp {
     if (inFlight >= config.maxInFlight) return sendJson(reply, 503, { error: `too many requests in flight (--max-in-flight ${config.maxInFlight})` });
     inFlight++;
     counted = true;
-    metrics.inFlight.set(inFlight);
   });
 
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {

@@ -10,7 +10,8 @@ export class ServeMetrics {
   readonly items: Counter<"outcome">;
   readonly fallbacks: Counter;
   readonly verdicts: Counter;
-  readonly inFlight: Gauge;
+  /** The app's count of requests in flight, read at scrape time (nothing to update per request). */
+  private inFlightNow: () => number = () => 0;
 
   constructor(judgeStats: () => JudgeStats | undefined) {
     const registers = [this.registry];
@@ -22,7 +23,13 @@ export class ServeMetrics {
     this.items = new Counter({ name: "lsrif_items_scored_total", help: "Items scored, by outcome (ok, error, no_think)", labelNames: ["outcome"], registers });
     this.fallbacks = new Counter({ name: "lsrif_fallbacks_total", help: "Items given the fallback score (error 1)", registers });
     this.verdicts = new Counter({ name: "lsrif_judge_verdicts_total", help: "Soft verdicts used in scores (cached or not)", registers });
-    this.inFlight = new Gauge({ name: "lsrif_requests_in_flight", help: "Requests being handled", registers });
+    const inFlightNow = () => this.inFlightNow();
+    new Gauge({
+      name: "lsrif_requests_in_flight", help: "Requests being handled", registers,
+      collect() {
+        this.set(inFlightNow());
+      },
+    });
     // The judge keeps its own counters; these read them at scrape time.
     const fromJudge = (name: string, help: string, field: keyof JudgeStats) =>
       new Counter({
@@ -37,5 +44,9 @@ export class ServeMetrics {
     fromJudge("lsrif_judge_errors_total", "Judge verdicts that failed (cancellations included)", "failures");
     fromJudge("lsrif_judge_deduplicated_total", "Judge calls that joined an identical request in flight", "deduplicated");
     fromJudge("lsrif_judge_retries_total", "Judge requests repeated after a transient error", "retries");
+  }
+
+  countInFlight(read: () => number): void {
+    this.inFlightNow = read;
   }
 }

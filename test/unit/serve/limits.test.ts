@@ -12,8 +12,8 @@ import { startTestServer } from "./harness.js";
 
 const TOKEN = "s3cret-serve-token";
 
-async function until(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 10));
+async function until(condition: () => boolean | Promise<boolean>): Promise<void> {
+  while (!(await condition())) await new Promise((resolve) => setTimeout(resolve, 10));
 }
 
 test("with LSRIF_SERVE_TOKEN: missing or wrong bearer -> 401 everywhere but /health", async () => {
@@ -94,9 +94,14 @@ test("beyond --max-in-flight a request gets 503; the one in flight finishes", as
     assert.equal(second.status, 503);
     assert.equal(second.body.error, "too many requests in flight (--max-in-flight 1)");
     assert.equal((await server.get("/health")).status, 200);
+    // The gauge is read at scrape time: one request in flight now (/metrics itself is not counted).
+    const inFlight = (text: string) => Number(/^lsrif_requests_in_flight (\d+)$/m.exec(text)?.[1]);
+    assert.equal(inFlight((await server.get("/metrics")).text), 1);
     const done = await first;
     assert.equal(done.status, 200);
     assert.equal(done.body.reward.error, 0);
+    // The count drops when the reply's socket write closes, which may follow the client's read by a moment.
+    await until(async () => inFlight((await server.get("/metrics")).text) === 0);
   } finally {
     await server.close();
     judge.dispose();
