@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import fc from "fast-check";
-import { forEachSpacedPiece, treebankTokenize, wordTokenize } from "../../../server/src/ifeval/text/words.js";
+import { firstWordToken, forEachSpacedPiece, treebankTokenize, wordTokenize } from "../../../server/src/ifeval/text/words.js";
 import { pySplitWhitespace } from "../../../server/src/ifeval/python/py-text.js";
 import { punktSentences } from "../../../server/src/ifeval/text/punkt.js";
 
@@ -71,4 +71,24 @@ test("word_tokenize of a long bracket run and of long prose gives the tokens of 
   assert.deepEqual(tokens, unsplitWordTokenize(brackets));
   const prose = "we can't stop, it's \"fine\" (really) -- and more'n that; wanna go ".repeat(3000);
   assert.deepEqual(wordTokenize(prose), unsplitWordTokenize(prose));
+});
+
+test("default pieces grow from 256 characters: tokens equal the whole on long generated sentences, and the first token is the first", () => {
+  const long = fc.array(fc.constantFrom(...PARTS, ",,,,,,,,", "[[[[[[[[", "word "), { minLength: 300, maxLength: 900 }).map((parts) => parts.join(""));
+  fc.assert(
+    fc.property(long, (sentence) => {
+      const tokens = treebankTokenize(sentence);
+      assert.deepEqual(piecesTokens(sentence, 1 << 16), tokens);
+      assert.equal(firstWordToken(sentence), wordTokenize(sentence)[0]);
+    }),
+    { numRuns: 300 },
+  );
+  // 1 MB of commas: the first piece is short (256 characters plus the cut), so one token is found without spacing the rest.
+  let firstPiece = 0;
+  forEachSpacedPiece(",".repeat(1 << 20), (spaced) => {
+    firstPiece = spaced.length;
+    return false;
+  });
+  assert.ok(firstPiece > 0 && firstPiece < 1024, `first spaced piece ${firstPiece} characters`);
+  assert.equal(firstWordToken(",".repeat(1 << 20)), ",");
 });
