@@ -92,3 +92,15 @@ test("default pieces grow from 256 characters: tokens equal the whole on long ge
   assert.ok(firstPiece > 0 && firstPiece < 1024, `first spaced piece ${firstPiece} characters`);
   assert.equal(firstWordToken(",".repeat(1 << 20)), ",");
 });
+
+test("leading whitespace before a letter or digit is skipped with the same tokens as the whole sentence", () => {
+  const whitespace = fc.array(fc.constantFrom(" ", "\n", "\t", "\u00a0", "\u3000", "\r"), { minLength: 1, maxLength: 8 }).map((parts) => parts.join(""));
+  fc.assert(
+    fc.property(whitespace, fc.constantFrom("a", "Z", "7", '"', "'", "''", "`", ".", ",", "(", "é", "-"), text, (lead, next, rest) => {
+      const sentence = lead + next + rest;
+      assert.deepEqual(piecesTokens(sentence, 1 << 16), treebankTokenize(sentence));
+      assert.deepEqual(piecesTokens(sentence, 3), treebankTokenize(sentence));
+    }),
+    { numRuns: 3000 },
+  );
+});

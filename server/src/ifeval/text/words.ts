@@ -143,7 +143,7 @@ function safeCut(sentence: string, pieceStart: number, from: number, to: number)
  * `visit` returns false to stop; the result is false when it did.
  */
 export function forEachSpacedPiece(sentence: string, visit: (spaced: string) => boolean | void, pieceLength = PIECE_LENGTH): boolean {
-  let start = 0;
+  let start = leadingWhitespaceBeforeAlnum(sentence);
   let length = Math.min(FIRST_PIECE_LENGTH, pieceLength);
   while (sentence.length - start > length) {
     const cut = safeCut(sentence, start, start + length, sentence.length);
@@ -153,6 +153,20 @@ export function forEachSpacedPiece(sentence: string, visit: (spaced: string) => 
     length = Math.min(length * 2, pieceLength);
   }
   return visit(treebankSpaced(start === 0 ? sentence : sentence.slice(start))) !== false;
+}
+
+/**
+ * The length of the whitespace the sentence starts with, when an ASCII letter or digit follows
+ * it (else 0). Such whitespace holds no token, and no rule sees across it: the only start-of-text
+ * rule is `^"`, and the rules that look at what precedes a character look before quotes, commas,
+ * colons, periods and apostrophes, never before a letter or digit, which a word boundary sees the
+ * same after whitespace as at the start. So tokenizing starts there: a sentence of a million
+ * spaces and one "x" is not spaced whole.
+ */
+function leadingWhitespaceBeforeAlnum(sentence: string): number {
+  let k = 0;
+  while (k < sentence.length && isPyWhitespaceCode(sentence.charCodeAt(k))) k++;
+  return k < sentence.length && isAsciiAlnum(sentence.charCodeAt(k)) ? k : 0;
 }
 
 /** Visits the whitespace-separated runs of `spaced`; false when `visit` asked to stop. */
