@@ -69,8 +69,9 @@ function hasRepeats(errors: SyntaxError[]): boolean {
   return false;
 }
 
+/** Ranges first: two messages built separately compare character by character. */
 function sameError(a: SyntaxError, b: SyntaxError): boolean {
-  return a.message === b.message && a.range.start === b.range.start && a.range.end === b.range.end;
+  return a.range.start === b.range.start && a.range.end === b.range.end && a.message === b.message;
 }
 
 /** Parses a .lsr file. Never throws: an internal failure becomes one error covering the file. */
