@@ -1,11 +1,14 @@
 // Issue 9 item 12: the outline (documentSymbol) of the two shapes its bench row measures, blocks
 // nested deep and long else-if chains, equals a tree built here while the document is written:
 // each piece's offsets are taken from the length of the text before it, not from the parser.
+// Then the LSP form the server sends (positions by line and character).
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import type { Range } from "../../../grammars/src/index.js";
+import { SymbolKind } from "vscode-languageserver";
+import { LineIndex, type Range } from "../../../grammars/src/index.js";
 import { analyze } from "../../../server/src/analysis/analyze.js";
+import { toLspSymbol } from "../../../server/src/lsp/convert.js";
 import { documentSymbols, type OutlineSymbol } from "../../../server/src/lsp/features/symbols.js";
 
 const range = (start: number, end: number): Range => ({ start, end });
@@ -101,4 +104,20 @@ test("outline of long else-if chains: each else holds the next conditional, the 
   const expected = [writeElseIf(w, 50), writeElseIf(w, 50), writeElseIf(w, 1)];
   w.put("\n");
   assert.deepEqual(outline(w.text), expected);
+});
+
+test("the LSP form: positions by line and character, the selection its own range where the symbol selects all of it", () => {
+  const text = 'and {\n  soft "x"\n  no_comma\n}\n';
+  const lines = new LineIndex(text);
+  const symbols = outline(text).map((s) => toLspSymbol(lines, s));
+  const at = (line: number, character: number, endLine: number, endCharacter: number) => ({ start: { line, character }, end: { line: endLine, character: endCharacter } });
+  assert.deepEqual(symbols, [{
+    name: "Parallel", detail: "and", kind: SymbolKind.Array, range: at(0, 0, 3, 1), selectionRange: at(0, 0, 0, 3),
+    children: [
+      { name: "x", detail: "soft", kind: SymbolKind.String, range: at(1, 2, 1, 10), selectionRange: at(1, 2, 1, 10), children: [] },
+      { name: "no_comma", detail: "punctuation:no_comma", kind: SymbolKind.Function, range: at(2, 2, 2, 10), selectionRange: at(2, 2, 2, 10), children: [] },
+    ],
+  }]);
+  // An empty name (a soft constraint with empty text) is shown as "(empty)": the protocol needs a name.
+  assert.equal(outline('soft ""').map((s) => toLspSymbol(new LineIndex('soft ""'), s))[0].name, "(empty)");
 });
