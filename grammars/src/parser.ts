@@ -8,7 +8,7 @@
 
 import { EmbeddedActionsParser, EOF, type IToken, type IRecognitionException } from "chevrotain";
 import type { FileNode } from "./ast.js";
-import { real, reportUnexpected, tokenRange, type Sink } from "./ast-build.js";
+import { expectedAfterElseMessage, real, reportUnexpected, tokenRange, type Sink } from "./ast-build.js";
 import {
   ArgFrame, ArgListFrame, CallFrame, ChoiceFrame, ListFrame, SoftFrame, ValueFrame, type Frame,
 } from "./frames-leaves.js";
@@ -16,7 +16,7 @@ import {
   AndBlockFrame, asItem, BlockFrame, DefineFrame, FileFrame, GammaFrame, IfChainFrame, IfHeadFrame, OrphanElseFrame, PromptFrame, SequenceFrame, StepFrame,
 } from "./frames-structure.js";
 import { ScopedFrame, ScopeHeadFrame, SelectorFrame } from "./frames-scopes.js";
-import { describeToken, parserErrorMessages } from "./parser-messages.js";
+import { parserErrorMessages } from "./parser-messages.js";
 import * as T from "./tokens.js";
 import { tokenize } from "./tokens.js";
 
@@ -326,7 +326,7 @@ class LsrParser extends EmbeddedActionsParser {
     if (this.RECORDING_PHASE) return;
     const next = this.LA(1);
     const range = next.tokenType === EOF ? { start: this.textLength, end: this.textLength } : tokenRange(next);
-    this.sink.errors.push({ message: `expected '{' or 'if' but found ${describeToken(next)}`, range });
+    this.sink.errors.push({ message: expectedAfterElseMessage(next), range });
   }
 
   andBlock = this.rule("andBlock", () => new AndBlockFrame(), (f) => {

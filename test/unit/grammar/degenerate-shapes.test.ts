@@ -87,3 +87,17 @@ test("errors at one range with different messages are both kept; none is listed 
     for (let i = 1; i < errors.length; i++) assert.notDeepEqual(errors[i], errors[i - 1], `${JSON.stringify(text)}: error ${i} repeats`);
   }
 });
+
+test("what follows a stray else is quoted in its message, short and long texts alike, each time", () => {
+  // Short texts share one message string per text; long ones (over 8 characters) and the end of file are built each time.
+  const text = "else x else averyveryverylongname_x else 42 else x else";
+  const messages = parse(text).errors.filter((e) => e.message.startsWith("expected '{'")).map((e) => e.message);
+  assert.deepEqual(messages, [
+    "expected '{' or 'if' but found 'x'",
+    // Quoted text is cut after 20 characters: "averyveryverylongnam".
+    "expected '{' or 'if' but found 'averyveryverylongnam…'",
+    "expected '{' or 'if' but found '42'",
+    "expected '{' or 'if' but found 'x'",
+    "expected '{' or 'if' but found end of file",
+  ]);
+});
