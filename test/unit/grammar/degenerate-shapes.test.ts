@@ -1,5 +1,5 @@
 // Issue 9 item 12: the degenerate shapes of the check bench (stray `else` lines, `else { x }`
-// lines, blocks nested deep) parse to exactly the trees and errors worked out here by hand.
+// lines, blocks nested deep, stray `}`) parse to exactly the trees and errors worked out here by hand.
 // The parser builds the alternatives of its hot rules once and reuses them, so the tests also
 // parse each document twice in a row and between other documents: nothing may carry over.
 
@@ -99,5 +99,16 @@ test("what follows a stray else is quoted in its message, short and long texts a
     "expected '{' or 'if' but found '42'",
     "expected '{' or 'if' but found 'x'",
     "expected '{' or 'if' but found end of file",
+  ]);
+});
+
+test("stray '}': one error each; with a lexer error among them, all of them in source order", () => {
+  const n = 5;
+  assert.deepEqual(parse("}".repeat(n)).errors, Array.from({ length: n }, (_, i) => ({ message: "unexpected '}'", range: range(i, i + 1) })));
+  // The lexer's error for `@` (offset 2) comes first from the lexer but sits between the braces (0 and 4).
+  assert.deepEqual(parse("} @ }").errors, [
+    { message: "unexpected '}'", range: range(0, 1) },
+    { message: "unexpected character '@'", range: range(2, 3) },
+    { message: "unexpected '}'", range: range(4, 5) },
   ]);
 });
