@@ -1,7 +1,7 @@
 // Small helpers for building AST nodes from tokens, tolerant of the partial
 // input that error recovery leaves behind.
 
-import type { IToken } from "chevrotain";
+import { EOF, type IToken } from "chevrotain";
 import type {
   AndNode, ArgValue, Argument, ConstraintNode, DefineNode, FileNode, GammaNode, ItemNode, PromptNode, Range, ScopeHeadNode, SelectorNode, StepNode, SyntaxError,
 } from "./ast.js";
@@ -42,18 +42,26 @@ export function reportUnexpected(sink: Sink, t: IToken): void {
   sink.errors.push({ message: unexpectedMessage(t), range: tokenRange(t) });
 }
 
-/** One string per short token text: a file of stray braces makes millions of these messages. */
-const unexpectedMessages = new Map<string, string>();
-
-function unexpectedMessage(t: IToken): string {
-  if (t.image.length > 8) return `unexpected ${describeToken(t)}`;
-  let message = unexpectedMessages.get(t.image);
+/**
+ * One string per short token text: a file of stray braces or stray `else`s makes millions of
+ * these messages (and the description of a token depends on its text alone).
+ */
+function cachedMessage(cache: Map<string, string>, t: IToken, make: (t: IToken) => string): string {
+  if (t.image.length > 8 || t.tokenType === EOF) return make(t);
+  let message = cache.get(t.image);
   if (message === undefined) {
-    message = `unexpected ${describeToken(t)}`;
-    if (unexpectedMessages.size < 1000) unexpectedMessages.set(t.image, message);
+    message = make(t);
+    if (cache.size < 1000) cache.set(t.image, message);
   }
   return message;
 }
+
+const unexpectedMessages = new Map<string, string>();
+const unexpectedMessage = (t: IToken) => cachedMessage(unexpectedMessages, t, (token) => `unexpected ${describeToken(token)}`);
+
+const afterElseMessages = new Map<string, string>();
+/** A stray `else` followed by `t` instead of a block or an `if`. */
+export const expectedAfterElseMessage = (t: IToken) => cachedMessage(afterElseMessages, t, (token) => `expected '{' or 'if' but found ${describeToken(token)}`);
 
 /** Items of one MANY are already in order unless recovery interleaved them; checking is cheap. */
 export function inSourceOrder(items: ItemNode[]): ItemNode[] {

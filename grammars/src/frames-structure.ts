@@ -40,12 +40,17 @@ export class FileFrame implements Frame {
 export class BlockFrame implements Frame {
   open: IToken | undefined = undefined;
   close: IToken | undefined = undefined;
-  readonly items: ItemNode[] = [];
+  private items: ItemNode[] = [];
   private readonly misplacedHeaders: Header[] = [];
   take(value: RuleResult | undefined): void {
     if (value === undefined) return;
     if (value.kind === "prompt" || value.kind === "gamma" || value.kind === "define") this.misplacedHeaders.push(value);
-    else if (isItem(value)) this.items.push(value);
+    // A first push into an empty array reserves 17 slots; most blocks hold one item, and the
+    // array stays in the AST (on blocks nested deep, these were a tenth of what parsing allocated).
+    else if (isItem(value)) {
+      if (this.items.length === 0) this.items = [value];
+      else this.items.push(value);
+    }
   }
   finish(sink: Sink): BlockParts {
     for (const header of this.misplacedHeaders) sink.errors.push({ message: `'${header.kind}' is only allowed at the top level`, range: header.range });

@@ -42,11 +42,17 @@ function withoutStackTraces<T>(run: () => T): T {
 
 function parseUnguarded(text: string, nestingLimit: number): ParseResult {
   const lexed = tokenize(text);
-  const errors = lexed.errors;
-  const tokens = limitNesting(lexed.tokens, errors, nestingLimit);
+  const early = lexed.errors;
+  const tokens = limitNesting(lexed.tokens, early, nestingLimit);
   const { ast, parserErrors, buildErrors } = withoutStackTraces(() => parseTokens(tokens, text.length));
-  for (const e of parserErrors) errors.push(recognitionError(e, text));
-  for (const e of buildErrors) errors.push(e);
+  for (const e of parserErrors) early.push(recognitionError(e, text));
+  // Usually the lexer and the parser found nothing and the build errors (this parse's own array)
+  // are all of them: 4 MB of `}` is four million, and copying them grew an array of that size.
+  let errors = buildErrors;
+  if (early.length > 0) {
+    for (const e of buildErrors) early.push(e);
+    errors = early;
+  }
   const comments = lexed.comments.map((c) => {
     const body = c.image.trimEnd();
     return { text: body, range: { start: c.startOffset, end: c.startOffset + body.length } };
@@ -69,8 +75,9 @@ function hasRepeats(errors: SyntaxError[]): boolean {
   return false;
 }
 
+/** Ranges first: two messages built separately compare character by character. */
 function sameError(a: SyntaxError, b: SyntaxError): boolean {
-  return a.message === b.message && a.range.start === b.range.start && a.range.end === b.range.end;
+  return a.range.start === b.range.start && a.range.end === b.range.end && a.message === b.message;
 }
 
 /** Parses a .lsr file. Never throws: an internal failure becomes one error covering the file. */

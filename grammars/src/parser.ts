@@ -8,7 +8,7 @@
 
 import { EmbeddedActionsParser, EOF, type IToken, type IRecognitionException } from "chevrotain";
 import type { FileNode } from "./ast.js";
-import { real, reportUnexpected, tokenRange, type Sink } from "./ast-build.js";
+import { expectedAfterElseMessage, real, reportUnexpected, tokenRange, type Sink } from "./ast-build.js";
 import {
   ArgFrame, ArgListFrame, CallFrame, ChoiceFrame, ListFrame, SoftFrame, ValueFrame, type Frame,
 } from "./frames-leaves.js";
@@ -16,7 +16,7 @@ import {
   AndBlockFrame, asItem, BlockFrame, DefineFrame, FileFrame, GammaFrame, IfChainFrame, IfHeadFrame, OrphanElseFrame, PromptFrame, SequenceFrame, StepFrame,
 } from "./frames-structure.js";
 import { ScopedFrame, ScopeHeadFrame, SelectorFrame } from "./frames-scopes.js";
-import { describeToken, parserErrorMessages } from "./parser-messages.js";
+import { parserErrorMessages } from "./parser-messages.js";
 import * as T from "./tokens.js";
 import { tokenize } from "./tokens.js";
 
@@ -84,7 +84,9 @@ class LsrParser extends EmbeddedActionsParser {
   /**
    * The top level's alternatives, built once (chevrotain's advice for hot ORs): a literal in
    * the MANY allocated an array and four closures per top-level token, which on a file of
-   * stray `}` was a fifth of the parse.
+   * stray `}` was a fifth of the parse. The other `...Alts` fields below are the same for
+   * every rule entered once per item or token (blocks, items, constraints, stray `else`s);
+   * alternatives that read the rule's frame stay literals.
    */
   private readonly topLevel = [
     { ALT: () => this.SUBRULE(this.header) },
@@ -99,12 +101,14 @@ class LsrParser extends EmbeddedActionsParser {
     });
   });
 
+  private readonly headerAlts = [
+    { ALT: () => this.SUBRULE(this.prompt) },
+    { ALT: () => this.SUBRULE(this.gamma) },
+    { ALT: () => this.SUBRULE(this.define) },
+  ];
+
   header = this.rule("header", () => new ChoiceFrame(), () => {
-    this.OR([
-      { ALT: () => this.SUBRULE(this.prompt) },
-      { ALT: () => this.SUBRULE(this.gamma) },
-      { ALT: () => this.SUBRULE(this.define) },
-    ]);
+    this.OR(this.headerAlts);
   });
 
   prompt = this.rule("prompt", () => new PromptFrame(), (f) => {
@@ -125,30 +129,34 @@ class LsrParser extends EmbeddedActionsParser {
   });
 
   /** Tokens that cannot start anything; consumed one at a time and reported. */
+  private readonly junkAlts = [
+    { ALT: () => this.unexpected(this.CONSUME(T.RParen)) },
+    { ALT: () => this.unexpected(this.CONSUME(T.LParen)) },
+    { ALT: () => this.unexpected(this.CONSUME(T.LBracket)) },
+    { ALT: () => this.unexpected(this.CONSUME(T.RBracket)) },
+    { ALT: () => this.unexpected(this.CONSUME(T.Comma)) },
+    { ALT: () => this.unexpected(this.CONSUME(T.Colon)) },
+    { ALT: () => this.unexpected(this.CONSUME(T.Equals)) },
+    { ALT: () => this.unexpected(this.CONSUME(T.NumberLiteral)) },
+    { ALT: () => this.unexpected(this.CONSUME(T.StringLiteral)) },
+  ];
+
   junk = this.RULE("junk", () => {
-    this.OR([
-      { ALT: () => this.unexpected(this.CONSUME(T.RParen)) },
-      { ALT: () => this.unexpected(this.CONSUME(T.LParen)) },
-      { ALT: () => this.unexpected(this.CONSUME(T.LBracket)) },
-      { ALT: () => this.unexpected(this.CONSUME(T.RBracket)) },
-      { ALT: () => this.unexpected(this.CONSUME(T.Comma)) },
-      { ALT: () => this.unexpected(this.CONSUME(T.Colon)) },
-      { ALT: () => this.unexpected(this.CONSUME(T.Equals)) },
-      { ALT: () => this.unexpected(this.CONSUME(T.NumberLiteral)) },
-      { ALT: () => this.unexpected(this.CONSUME(T.StringLiteral)) },
-    ]);
+    this.OR(this.junkAlts);
   });
 
+  private readonly itemAlts = [
+    { ALT: () => this.SUBRULE(this.sequence) },
+    { ALT: () => this.SUBRULE(this.ifChain) },
+    { ALT: () => this.SUBRULE(this.orphanElse) },
+    { ALT: () => this.SUBRULE(this.andBlock) },
+    { ALT: () => this.SUBRULE(this.block) },
+    { ALT: () => this.SUBRULE(this.constraint) },
+    { ALT: () => this.SUBRULE(this.scoped) },
+  ];
+
   item = this.rule("item", () => new ChoiceFrame(asItem), () => {
-    this.OR([
-      { ALT: () => this.SUBRULE(this.sequence) },
-      { ALT: () => this.SUBRULE(this.ifChain) },
-      { ALT: () => this.SUBRULE(this.orphanElse) },
-      { ALT: () => this.SUBRULE(this.andBlock) },
-      { ALT: () => this.SUBRULE(this.block) },
-      { ALT: () => this.SUBRULE(this.constraint) },
-      { ALT: () => this.SUBRULE(this.scoped) },
-    ]);
+    this.OR(this.itemAlts);
   });
 
   /**
@@ -247,14 +255,16 @@ class LsrParser extends EmbeddedActionsParser {
     this.SUBRULE(this.stepBody);
   });
 
+  private readonly stepBodyAlts = [
+    { ALT: () => this.SUBRULE(this.block) },
+    { ALT: () => this.SUBRULE(this.ifChain) },
+    { ALT: () => this.SUBRULE(this.andBlock) },
+    { ALT: () => this.SUBRULE(this.constraint) },
+    { ALT: () => this.SUBRULE(this.scopedStep) },
+  ];
+
   stepBody = this.rule("stepBody", () => new ChoiceFrame(asItem), () => {
-    this.OR([
-      { ALT: () => this.SUBRULE(this.block) },
-      { ALT: () => this.SUBRULE(this.ifChain) },
-      { ALT: () => this.SUBRULE(this.andBlock) },
-      { ALT: () => this.SUBRULE(this.constraint) },
-      { ALT: () => this.SUBRULE(this.scopedStep) },
-    ]);
+    this.OR(this.stepBodyAlts);
   });
 
   /**
@@ -298,23 +308,25 @@ class LsrParser extends EmbeddedActionsParser {
     ]);
   });
 
+  private readonly afterElseAlts = [
+    { ALT: () => this.SUBRULE(this.ifChain) },
+    { ALT: () => this.SUBRULE(this.block) },
+    // Anything else is reported here, with the message and range chevrotain's own error
+    // would have, but without its exception: building that (expected paths, recovery)
+    // made a file of stray `else`s parse at 0.15 MB/s.
+    { ALT: () => this.expectedAfterElse() },
+  ];
+
   orphanElse = this.rule("orphanElse", () => new OrphanElseFrame(), (f) => {
     f.keyword = real(this.CONSUME(T.Else));
-    this.OR([
-      { ALT: () => this.SUBRULE(this.ifChain) },
-      { ALT: () => this.SUBRULE(this.block) },
-      // Anything else is reported here, with the message and range chevrotain's own error
-      // would have, but without its exception: building that (expected paths, recovery)
-      // made a file of stray `else`s parse at 0.15 MB/s.
-      { ALT: () => this.expectedAfterElse() },
-    ]);
+    this.OR(this.afterElseAlts);
   });
 
   private expectedAfterElse(): void {
     if (this.RECORDING_PHASE) return;
     const next = this.LA(1);
     const range = next.tokenType === EOF ? { start: this.textLength, end: this.textLength } : tokenRange(next);
-    this.sink.errors.push({ message: `expected '{' or 'if' but found ${describeToken(next)}`, range });
+    this.sink.errors.push({ message: expectedAfterElseMessage(next), range });
   }
 
   andBlock = this.rule("andBlock", () => new AndBlockFrame(), (f) => {
@@ -322,20 +334,24 @@ class LsrParser extends EmbeddedActionsParser {
     this.SUBRULE(this.block);
   });
 
+  private readonly blockEntryAlts = [
+    { ALT: () => this.SUBRULE(this.item) },
+    { ALT: () => this.SUBRULE(this.header) },
+    { ALT: () => this.SUBRULE(this.junk) },
+  ];
+
   block = this.rule("block", () => new BlockFrame(), (f) => {
     f.open = real(this.CONSUME(T.LBrace));
     this.MANY(() => {
-      this.OR([
-        { ALT: () => this.SUBRULE(this.item) },
-        { ALT: () => this.SUBRULE(this.header) },
-        { ALT: () => this.SUBRULE(this.junk) },
-      ]);
+      this.OR(this.blockEntryAlts);
     });
     f.close = real(this.CONSUME(T.RBrace));
   });
 
+  private readonly constraintAlts = [{ ALT: () => this.SUBRULE(this.soft) }, { ALT: () => this.SUBRULE(this.call) }];
+
   constraint = this.rule("constraint", () => new ChoiceFrame(), () => {
-    this.OR([{ ALT: () => this.SUBRULE(this.soft) }, { ALT: () => this.SUBRULE(this.call) }]);
+    this.OR(this.constraintAlts);
   });
 
   /** The text is optional here so the soft frame can say precisely what is missing. */

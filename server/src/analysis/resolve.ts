@@ -139,6 +139,12 @@ class Resolver {
   }
 
   items(items: ItemNode[], depth: number): LogicNode[] {
+    // One item (most blocks): an array of one, where a push into [] would reserve 17 slots that
+    // stay in the logic tree.
+    if (items.length === 1) {
+      const node = this.item(items[0], depth);
+      return node ? [node] : [];
+    }
     const out: LogicNode[] = [];
     for (const item of items) {
       const node = this.item(item, depth);

@@ -1,11 +1,12 @@
-// Offsets <-> LSP positions, and analysis diagnostics -> LSP diagnostics.
+// Offsets <-> LSP positions, analysis diagnostics -> LSP diagnostics, outline symbols -> LSP document symbols.
 
 import {
-  DiagnosticSeverity, DiagnosticTag, type Diagnostic as LspDiagnostic, type Range as LspRange,
+  DiagnosticSeverity, DiagnosticTag, SymbolKind, type Diagnostic as LspDiagnostic, type DocumentSymbol, type Range as LspRange,
 } from "vscode-languageserver";
 import type { Range } from "../../../grammars/src/index.js";
 import type { LineIndex } from "../../../grammars/src/index.js";
 import type { Diagnostic } from "../analysis/diagnostic.js";
+import type { OutlineSymbol, SymbolKind as OutlineKind } from "./features/symbols.js";
 
 export function toLspRange(lines: LineIndex, range: Range): LspRange {
   return { start: lines.positionAt(range.start), end: lines.positionAt(range.end) };
@@ -48,4 +49,32 @@ export function toLspDiagnostic(d: Diagnostic, lines: LineIndex, uri: string): L
     out.relatedInformation = d.data.related.map((r) => ({ location: { uri, range: toLspRange(lines, r.range) }, message: r.message }));
   }
   return out;
+}
+
+const SYMBOL_KIND: Record<OutlineKind, SymbolKind> = {
+  prompt: SymbolKind.String,
+  gamma: SymbolKind.Constant,
+  define: SymbolKind.Variable,
+  parallel: SymbolKind.Array,
+  sequential: SymbolKind.Array,
+  step: SymbolKind.Event,
+  conditional: SymbolKind.Boolean,
+  branch: SymbolKind.Namespace,
+  hard: SymbolKind.Function,
+  soft: SymbolKind.String,
+  reference: SymbolKind.Variable,
+};
+
+/** The outline as the documentSymbol response carries it (the bench's symbols row measures this too). */
+export function toLspSymbol(lines: LineIndex, s: OutlineSymbol): DocumentSymbol {
+  const range = toLspRange(lines, s.range);
+  return {
+    name: s.name || "(empty)",
+    detail: s.detail,
+    kind: SYMBOL_KIND[s.kind],
+    range,
+    // Most symbols select their whole range (branches, soft constraints): one conversion, one object.
+    selectionRange: s.selectionRange === s.range ? range : toLspRange(lines, s.selectionRange),
+    children: s.children.map((child) => toLspSymbol(lines, child)),
+  };
 }

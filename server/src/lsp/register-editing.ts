@@ -2,8 +2,8 @@
 // symbols, folding, formatting and semantic tokens.
 
 import {
-  CompletionItemKind, FoldingRangeKind, InsertTextFormat, MarkupKind, SymbolKind,
-  type CompletionItem, type Connection, type DocumentSymbol, type SemanticTokensParams,
+  CompletionItemKind, FoldingRangeKind, InsertTextFormat, MarkupKind,
+  type CompletionItem, type Connection, type SemanticTokensParams,
 } from "vscode-languageserver";
 import { format } from "../../../grammars/src/index.js";
 import { completionsAt, type CompletionKind } from "./features/completion.js";
@@ -12,8 +12,8 @@ import { foldingRanges } from "./features/folding.js";
 import { hoverAt } from "./features/hover.js";
 import { encodeSemanticTokens, semanticTokens } from "./features/semantic-tokens.js";
 import { signatureAt } from "./features/signature-help.js";
-import { documentSymbols, type OutlineSymbol, type SymbolKind as OutlineKind } from "./features/symbols.js";
-import { toLspRange } from "./convert.js";
+import { documentSymbols } from "./features/symbols.js";
+import { toLspRange, toLspSymbol } from "./convert.js";
 import type { DocumentStore } from "./document-store.js";
 import { guard } from "./guard.js";
 import type { LastScores } from "./last-scores.js";
@@ -26,20 +26,6 @@ const COMPLETION_KIND: Record<CompletionKind, CompletionItemKind> = {
   name: CompletionItemKind.Variable,
   snippet: CompletionItemKind.Snippet,
   category: CompletionItemKind.EnumMember,
-};
-
-const SYMBOL_KIND: Record<OutlineKind, SymbolKind> = {
-  prompt: SymbolKind.String,
-  gamma: SymbolKind.Constant,
-  define: SymbolKind.Variable,
-  parallel: SymbolKind.Array,
-  sequential: SymbolKind.Array,
-  step: SymbolKind.Event,
-  conditional: SymbolKind.Boolean,
-  branch: SymbolKind.Namespace,
-  hard: SymbolKind.Function,
-  soft: SymbolKind.String,
-  reference: SymbolKind.Variable,
 };
 
 export function registerEditing(connection: Connection, store: DocumentStore, scores: LastScores): void {
@@ -83,15 +69,7 @@ export function registerEditing(connection: Connection, store: DocumentStore, sc
   connection.onDocumentSymbol(guard(connection, "documentSymbol", (params) => {
     const doc = store.get(params.textDocument.uri);
     if (!doc) return null;
-    const convert = (s: OutlineSymbol): DocumentSymbol => ({
-      name: s.name || "(empty)",
-      detail: s.detail,
-      kind: SYMBOL_KIND[s.kind],
-      range: toLspRange(doc.lines, s.range),
-      selectionRange: toLspRange(doc.lines, s.selectionRange),
-      children: s.children.map(convert),
-    });
-    return documentSymbols(doc.analysis.ast, new Set(doc.analysis.names.keys())).map(convert);
+    return documentSymbols(doc.analysis.ast, new Set(doc.analysis.names.keys())).map((s) => toLspSymbol(doc.lines, s));
   }));
 
   connection.onFoldingRanges(guard(connection, "foldingRange", (params) => {
