@@ -59,8 +59,15 @@ export const nestedQuotes = defineHardType({
   check: (response) => {
     const open = new ByteStack();
     let reached = 0;
-    for (let i = 0; i < response.length; i++) {
+    // Only a quote changes the state (the stack holds quotes only): go from one to the next
+    // with indexOf, which reads a megabyte without one in about a millisecond.
+    let nextDouble = response.indexOf('"');
+    let nextSingle = response.indexOf("'");
+    while (nextDouble !== -1 || nextSingle !== -1) {
+      const i = nextSingle === -1 || (nextDouble !== -1 && nextDouble < nextSingle) ? nextDouble : nextSingle;
       const c = response.charCodeAt(i);
+      if (c === DOUBLE_QUOTE) nextDouble = response.indexOf('"', i + 1);
+      else nextSingle = response.indexOf("'", i + 1);
       if (open.length > 0 && c === open.top()) {
         open.pop();
         if (reached - open.length >= 3) return true;
