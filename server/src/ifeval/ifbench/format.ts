@@ -159,7 +159,8 @@ export const indentStairs = defineHardType({
  */
 function stairsFollowed(response: string): boolean {
   const lineCount = countLines(response);
-  const removed = new Uint8Array(lineCount);
+  // One bit per line: the lines the loop removed.
+  const removed = new Uint8Array((lineCount >>> 3) + 1);
   const seen = new Map<string, IndexQueue>();
   let index = 0;
   let start = 0;
@@ -177,7 +178,8 @@ function stairsFollowed(response: string): boolean {
     if (skipNext) {
       skipNext = false;
     } else if (queue) {
-      removed[queue.shift()] = 1;
+      const first = queue.shift();
+      removed[first >>> 3] |= 1 << (first & 7);
       skipNext = true;
     }
     index++;
@@ -187,7 +189,7 @@ function stairsFollowed(response: string): boolean {
   start = 0;
   for (let i = 0; i < lineCount; i++) {
     const end = lineEnd(response, start);
-    if (!removed[i]) {
+    if (!(removed[i >>> 3] & (1 << (i & 7)))) {
       let spaces = 0;
       while (start + spaces < end && response.charCodeAt(start + spaces) === 32) spaces++;
       if (previous !== -1 && spaces <= previous) return false;
@@ -199,28 +201,37 @@ function stairsFollowed(response: string): boolean {
 }
 
 /**
- * A FIFO of line indices in an Int32Array: 16 MB of newlines queues millions of blank lines,
- * and a number[] of them (grown, then sliced to drop the head) was most of that run's memory.
+ * A FIFO of increasing line indices, kept as runs of consecutive ones (first index, count) in
+ * an Int32Array: 16 MB of newlines queues millions of blank lines, all one run; one slot per
+ * index (a number[], then an Int32Array) was most of that run's memory.
  */
 class IndexQueue {
-  private items = new Int32Array(16);
+  private runs = new Int32Array(16);
   private head = 0;
   private tail = 0;
 
   push(value: number): void {
-    if (this.tail === this.items.length) {
-      const live = this.items.subarray(this.head, this.tail);
-      if (this.head * 2 >= this.items.length) this.items.copyWithin(0, this.head, this.tail);
-      else (this.items = new Int32Array(this.items.length * 2)).set(live);
+    const last = this.tail - 2;
+    if (last >= this.head && this.runs[last] + this.runs[last + 1] === value) {
+      this.runs[last + 1]++;
+      return;
+    }
+    if (this.tail === this.runs.length) {
+      const live = this.runs.subarray(this.head, this.tail);
+      if (this.head * 2 >= this.runs.length) this.runs.copyWithin(0, this.head, this.tail);
+      else (this.runs = new Int32Array(this.runs.length * 2)).set(live);
       this.tail -= this.head;
       this.head = 0;
     }
-    this.items[this.tail++] = value;
+    this.runs[this.tail++] = value;
+    this.runs[this.tail++] = 1;
   }
 
   /** The oldest value; the caller knows the queue is not empty. */
   shift(): number {
-    return this.items[this.head++];
+    const value = this.runs[this.head]++;
+    if (--this.runs[this.head + 1] === 0) this.head += 2;
+    return value;
   }
 }
 
