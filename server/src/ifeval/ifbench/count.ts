@@ -5,7 +5,7 @@ import { z } from "zod";
 import { countSchema, defineHardType } from "../hard-type.js";
 import { plural, quote } from "../wording.js";
 import { wordCount } from "../text-cache.js";
-import { pySplitWhitespace, pyStrip, pyStripChars } from "../python/py-text.js";
+import { pySplitWhitespace, pyStrip, pyStripChars, pyWhitespaceWords } from "../python/py-text.js";
 import { PUNCTUATION_AND_SPACE, pyCount, pyIsDigit, removePunctuation } from "./text.js";
 import { replaceLiteral } from "../../util/replace-all.js";
 
@@ -46,7 +46,8 @@ export const uniqueWordCount = defineHardType({
   condition: (a) => `the response uses at least ${plural(a.N, "unique word")}`,
   schema: z.strictObject({ N: countSchema("Fewest distinct words.", 0) }),
   check: (response, args) => {
-    const unique = new Set(pySplitWhitespace(response.toLowerCase()).map((w) => pyStripChars(w, PUNCTUATION_AND_SPACE)));
+    const unique = new Set<string>();
+    for (const w of pyWhitespaceWords(response.toLowerCase())) unique.add(pyStripChars(w, PUNCTUATION_AND_SPACE));
     return unique.size >= args.N;
   },
   render: (args) => `Use at least ${args.N} unique words in the response.`,
@@ -62,7 +63,8 @@ export const conjunctionCount = defineHardType({
   condition: (a) => `the response uses at least ${plural(a.small_n, "different coordinating conjunction")}`,
   schema: z.strictObject({ small_n: countSchema("Fewest different conjunctions (and, but, for, nor, or, so, yet).", 0) }),
   check: (response, args) => {
-    const used = new Set(pySplitWhitespace(response).filter((w) => CONJUNCTIONS.has(pyStripChars(w, PUNCTUATION_AND_SPACE).toLowerCase())));
+    const used = new Set<string>();
+    for (const w of pyWhitespaceWords(response)) if (CONJUNCTIONS.has(pyStripChars(w, PUNCTUATION_AND_SPACE).toLowerCase())) used.add(w);
     return used.size >= args.small_n;
   },
   render: (args) => `Use at least ${args.small_n} different coordinating conjunctions in the response.`,

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { compareCount, countSchema, defineHardType, relationSchema } from "../hard-type.js";
 import { compared, quote } from "../wording.js";
 import { compilePyRegex } from "../python/py-regex.js";
-import { isPyWhitespaceCode, pySkipWhitespace, pySplitWhitespace, pyStrip } from "../python/py-text.js";
+import { isPyWhitespaceCode, pySkipWhitespace, pyStrip, pyWhitespaceWords } from "../python/py-text.js";
 import { forEachWordToken } from "../text/words.js";
 import { codePoints } from "../ifbench/text.js";
 import { keywordAtPosition } from "../ifbench/words.js";
@@ -26,10 +26,13 @@ export const noAdjacentConsecutive = defineHardType({
   condition: () => "no two adjacent words of the response start with consecutive letters of the alphabet",
   schema: z.strictObject({}),
   check: (response) => {
-    const words = pySplitWhitespace(response);
-    for (let i = 0; i + 1 < words.length; i++) {
-      const a = codePoints(codePoints(words[i])[0].toLowerCase());
-      const b = codePoints(codePoints(words[i + 1])[0].toLowerCase());
+    let previous: string | undefined;
+    for (const word of pyWhitespaceWords(response)) {
+      const current = previous;
+      previous = word;
+      if (current === undefined) continue;
+      const a = codePoints(codePoints(current)[0].toLowerCase());
+      const b = codePoints(codePoints(word)[0].toLowerCase());
       if (a.length !== 1 || b.length !== 1) return false;
       if (b[0].codePointAt(0)! - a[0].codePointAt(0)! === 1) return false;
     }

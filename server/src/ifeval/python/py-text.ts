@@ -99,6 +99,32 @@ export function pySplitWhitespace(s: string): string[] {
   return stripped === "" ? [] : stripped.split(WS_RUNS);
 }
 
+/**
+ * The items of Python's `s.split()`, one at a time: on a long response the array of every
+ * word (8 bytes a slot, grown by copies, on top of the words) was the largest allocation.
+ */
+export function* pyWhitespaceWords(s: string): Generator<string, void, undefined> {
+  for (let start = pySkipWhitespace(s); start < s.length; start = pySkipWhitespace(s, start)) {
+    const from = start;
+    while (start < s.length && !isPyWhitespaceCode(s.charCodeAt(start))) start++;
+    yield s.slice(from, start);
+  }
+}
+
+/** Python `s.split()[0]`, undefined where `s` is blank (an IndexError upstream). */
+export function pySplitFirst(s: string): string | undefined {
+  return pyIsBlank(s) ? undefined : pyFirstWord(s);
+}
+
+/** Python `s.split()[-1]`, undefined where `s` is blank. */
+export function pySplitLast(s: string): string | undefined {
+  const end = pyTrimEnd(s);
+  if (end === 0) return undefined;
+  let start = end - 1;
+  while (start > 0 && !isPyWhitespaceCode(s.charCodeAt(start - 1))) start--;
+  return s.slice(start, end);
+}
+
 const WORD_CHAR = new RegExp(`^[${PY_WORD_CHARS}]$`, "u");
 /** Per BMP code unit: 0 not yet classified, 1 a `\w` character, 2 not. Filled on first sight. */
 const WORD_TABLE = new Uint8Array(0x10000);

@@ -1,0 +1,118 @@
+// The checkers that read a response as Python's `s.split()` words, as they were before they
+// streamed them (commit 5fb1e37): each built the array of every word. The oracle the
+// streaming versions are property-tested against (test/unit/ifeval/streaming-words.test.ts).
+
+import { pyStrip, pyStripChars, pyLstripChars, pyRstripChars, pySplitLines, pySplitWhitespace } from "../../../server/src/ifeval/python/py-text.js";
+import { codePoints, firstCodePoint, PUNCTUATION_AND_SPACE, pyLen, regexSentences, removePunctuation } from "../../../server/src/ifeval/ifbench/text.js";
+import { PY_WHITESPACE_CLASS } from "../../../server/src/ifeval/python/py-text.js";
+
+const ALPHABET = "abcdefghijklmnopqrstuvwxyz";
+const CONSONANTS = "bcdfghjklmnpqrstvwxyz";
+const PRIMES = new Set([2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73, 79, 83, 89, 97]);
+const CONJUNCTIONS = new Set(["and", "but", "for", "nor", "or", "so", "yet"]);
+const NON_WORD = new RegExp(`[^\\p{L}\\p{N}_${PY_WHITESPACE_CLASS}]`, "gu");
+const dropPunctuation = (w: string): string => w.replace(NON_WORD, "");
+const everyLine = (text: string, test: (line: string) => boolean) => [...pySplitLines(text)].every(test);
+
+/** Each former check by type id, with the example arguments of the registry where it takes some. */
+export const FORMER_CHECKS: Record<string, (response: string, args: Record<string, unknown>) => boolean> = {
+  "words:alphabet": (response) => {
+    const words = pySplitWhitespace(pyStripChars(removePunctuation(response), PUNCTUATION_AND_SPACE));
+    if (words.length === 0) return false;
+    let letter = firstCodePoint(words[0]).toLowerCase();
+    if (!ALPHABET.includes(letter)) return false;
+    for (const raw of words.slice(1)) {
+      const word = pyStripChars(raw, PUNCTUATION_AND_SPACE).toLowerCase();
+      if (word === "") continue;
+      letter = ALPHABET[(ALPHABET.indexOf(letter) + 1) % 26];
+      if (firstCodePoint(word) !== letter) return false;
+    }
+    return true;
+  },
+  "words:vowel": (response) => {
+    const paragraphs = pyStrip(response).split("\n");
+    if (paragraphs.length !== 1) return false;
+    const vowels = new Set<string>();
+    for (const c of paragraphs[0].toLowerCase()) if ("aeiou".includes(c)) vowels.add(c);
+    return vowels.size <= 3;
+  },
+  "words:consonants": (response) =>
+    pySplitWhitespace(response.toLowerCase()).every((word) => {
+      for (let i = 0; i + 1 < word.length; i++) if (CONSONANTS.includes(word[i]) && CONSONANTS.includes(word[i + 1])) return true;
+      return false;
+    }),
+  "words:palindrome": (response) =>
+    pySplitWhitespace(removePunctuation(response).toLowerCase()).filter((w) => {
+      const cps = codePoints(w);
+      return cps.length >= 5 && cps.join("") === cps.reverse().join("");
+    }).length >= 10,
+  "words:prime_lengths": (response) => pySplitWhitespace(removePunctuation(response)).every((w) => PRIMES.has(pyLen(w))),
+  "words:repeats": (response, args) => {
+    const counts = new Map<string, number>();
+    for (const w of pySplitWhitespace(removePunctuation(response.toLowerCase()))) {
+      const n = (counts.get(w) ?? 0) + 1;
+      if (n > (args.small_n as number)) return false;
+      counts.set(w, n);
+    }
+    return true;
+  },
+  "words:last_first": (response) => {
+    const sentences = regexSentences(response);
+    for (let i = 0; i + 1 < sentences.length; i++) {
+      const last = pySplitWhitespace(pyRstripChars(sentences[i], PUNCTUATION_AND_SPACE)).at(-1);
+      const first = pySplitWhitespace(pyLstripChars(sentences[i + 1], PUNCTUATION_AND_SPACE))[0];
+      if (last === undefined || first === undefined) return false;
+      if (last.toLowerCase() !== first.toLowerCase()) return false;
+    }
+    return true;
+  },
+  "words:paragraph_last_first": (response) =>
+    everyLine(response, (line) => {
+      const paragraph = pyStrip(line).toLowerCase();
+      const words = pySplitWhitespace(pyStripChars(paragraph, PUNCTUATION_AND_SPACE));
+      return words.length === 0 || words[0] === words[words.length - 1];
+    }),
+  "words:no_consecutive": (response) => {
+    const words = pySplitWhitespace(removePunctuation(response.toLowerCase()));
+    for (let i = 0; i + 1 < words.length; i++) if (firstCodePoint(words[i]) === firstCodePoint(words[i + 1])) return false;
+    return true;
+  },
+  "count:unique_word_count": (response, args) =>
+    new Set(pySplitWhitespace(response.toLowerCase()).map((w) => pyStripChars(w, PUNCTUATION_AND_SPACE))).size >= (args.N as number),
+  "count:conjunctions": (response, args) =>
+    new Set(pySplitWhitespace(response).filter((w) => CONJUNCTIONS.has(pyStripChars(w, PUNCTUATION_AND_SPACE).toLowerCase()))).size >= (args.small_n as number),
+  "detectable_format:square_brackets": (response) => pySplitWhitespace(response).every((w) => w.startsWith("[") && w.endsWith("]")),
+  "detectable_format:bigram_wrapping": (response) => {
+    const words = pySplitWhitespace(response);
+    for (let i = 0; i + 1 < words.length; i += 2) if (!(words[i].startsWith("<<") && words[i + 1].endsWith(">>"))) return false;
+    return true;
+  },
+  "keywords:no_adjacent_consecutive": (response) => {
+    const words = pySplitWhitespace(response);
+    for (let i = 0; i + 1 < words.length; i++) {
+      const a = codePoints(codePoints(words[i])[0].toLowerCase());
+      const b = codePoints(codePoints(words[i + 1])[0].toLowerCase());
+      if (a.length !== 1 || b.length !== 1) return false;
+      if (b[0].codePointAt(0)! - a[0].codePointAt(0)! === 1) return false;
+    }
+    return true;
+  },
+  "first_word:first_word_sent": (response, args) =>
+    regexSentences(response).every((s) => {
+      const first = pySplitWhitespace(s)[0];
+      return first !== undefined && first.toLowerCase() === pyStrip(args.first_word as string).toLowerCase();
+    }),
+  "first_word:first_word_answer": (response, args) => {
+    const first = pySplitWhitespace(response)[0];
+    return first !== undefined && first.toLowerCase() === pyStrip(args.first_word as string).toLowerCase();
+  },
+  "last_word:last_word_sent": (response, args) =>
+    regexSentences(response).every((s) => {
+      const last = pySplitWhitespace(s).at(-1);
+      return last !== undefined && dropPunctuation(last).toLowerCase() === pyStrip(args.last_word as string).toLowerCase();
+    }),
+  "last_word:last_word_answer": (response, args) => {
+    const last = pySplitWhitespace(response).at(-1);
+    return last !== undefined && dropPunctuation(last).toLowerCase() === pyStrip(args.last_word as string).toLowerCase();
+  },
+};
