@@ -1,9 +1,11 @@
-// The checkers that read a response as Python's `s.split()` words, as they were before they
-// streamed them (commit 5fb1e37): each built the array of every word. The oracle the
-// streaming versions are property-tested against (test/unit/ifeval/streaming-words.test.ts).
+// The checkers that read a response as Python's `s.split()` words (or lines, tokens, code
+// points), as they were before they streamed them (commit 5fb1e37): each built the array of
+// every word. The oracle the streaming versions are property-tested against
+// (test/unit/ifeval/streaming-words.test.ts).
 
 import { pyStrip, pyStripChars, pyLstripChars, pyRstripChars, pySplitLines, pySplitWhitespace } from "../../../server/src/ifeval/python/py-text.js";
 import { codePoints, firstCodePoint, PUNCTUATION_AND_SPACE, pyLen, regexSentences, removePunctuation } from "../../../server/src/ifeval/ifbench/text.js";
+import { wordCount } from "../../../server/src/ifeval/text-cache.js";
 import { PY_WHITESPACE_CLASS } from "../../../server/src/ifeval/python/py-text.js";
 
 const ALPHABET = "abcdefghijklmnopqrstuvwxyz";
@@ -12,6 +14,34 @@ const PRIMES = new Set([2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 
 const CONJUNCTIONS = new Set(["and", "but", "for", "nor", "or", "so", "yet"]);
 const NON_WORD = new RegExp(`[^\\p{L}\\p{N}_${PY_WHITESPACE_CLASS}]`, "gu");
 const dropPunctuation = (w: string): string => w.replace(NON_WORD, "");
+const EMOJI_CHAR = /^[\p{Extended_Pictographic}\p{Emoji_Modifier}\u{1f1e6}-\u{1f1ff}]$/u;
+const isEmoji = (c: string | undefined): boolean => c !== undefined && EMOJI_CHAR.test(c);
+const STOPWORDS = new Set(
+  ("i me my myself we our ours ourselves you you're you've you'll you'd your yours yourself yourselves he him his " +
+    "himself she she's her hers herself it it's its itself they them their theirs themselves what which who whom this " +
+    "that that'll these those am is are was were be been being have has had having do does did doing a an the and but " +
+    "if or because as until while of at by for with about against between into through during before after above below " +
+    "to from up down in out on off over under again further then once here there when where why how all any both each " +
+    "few more most other some such no nor not only own same so than too very s t can will just don don't should " +
+    "should've now d ll m o re ve y ain aren aren't couldn couldn't didn didn't doesn doesn't hadn hadn't hasn hasn't " +
+    "haven haven't isn isn't ma mightn mightn't mustn mustn't needn needn't shan shan't shouldn shouldn't wasn wasn't " +
+    "weren weren't won won't wouldn wouldn't").split(" "),
+);
+const countStopwords = (text: string) => (text.match(/[\p{L}\p{N}_]+/gu) ?? []).filter((t) => STOPWORDS.has(t.toLowerCase())).length;
+const alliteration = (sentence: string) => {
+  const words = pySplitWhitespace(sentence.toLowerCase()).map((w) => pyLstripChars(w, PUNCTUATION_AND_SPACE)).filter((w) => w !== "");
+  let score = 0;
+  let inRun = false;
+  for (let i = 0; i + 1 < words.length; i++) {
+    if (firstCodePoint(words[i]) === firstCodePoint(words[i + 1])) {
+      score += inRun ? 1 : 2;
+      inRun = true;
+    } else {
+      inRun = false;
+    }
+  }
+  return score;
+};
 const everyLine = (text: string, test: (line: string) => boolean) => [...pySplitLines(text)].every(test);
 
 /** Each former check by type id, with the example arguments of the registry where it takes some. */
@@ -114,5 +144,34 @@ export const FORMER_CHECKS: Record<string, (response: string, args: Record<strin
   "last_word:last_word_answer": (response, args) => {
     const last = pySplitWhitespace(response).at(-1);
     return last !== undefined && dropPunctuation(last).toLowerCase() === pyStrip(args.last_word as string).toLowerCase();
+  },
+  "format:newline": (response) => {
+    const value = removePunctuation(response);
+    return pyStrip(value).split("\n").filter((l) => l !== "").length === pySplitWhitespace(value).length;
+  },
+  "format:emoji": (response) => {
+    const sentences = regexSentences(response);
+    for (let i = 0; i < sentences.length; i++) {
+      const chars = Array.from(pyStrip(removePunctuation(sentences[i])));
+      if (chars.length === 0) return false;
+      if (isEmoji(chars[chars.length - 1]) || isEmoji(chars[chars.length > 1 ? chars.length - 2 : 0])) continue;
+      if (i === sentences.length - 1) return false;
+      const next = pyStrip(removePunctuation(sentences[i + 1]));
+      if (next === "" || !isEmoji(firstCodePoint(next))) return false;
+    }
+    return true;
+  },
+  "sentence:alliteration_increment": (response) => {
+    let previous = -1;
+    for (const sentence of regexSentences(response)) {
+      const score = alliteration(sentence);
+      if (score <= previous) return false;
+      previous = score;
+    }
+    return true;
+  },
+  "ratio:stop_words": (response, args) => {
+    const words = wordCount(response);
+    return words > 0 && (countStopwords(response) / words) * 100 <= (args.percentage as number);
   },
 };

@@ -7,29 +7,30 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import fc from "fast-check";
 import { findHardType } from "../../../server/src/ifeval/registry.js";
-import { pySplitFirst, pySplitLast, pySplitWhitespace, pyWhitespaceWords } from "../../../server/src/ifeval/python/py-text.js";
+import { pyCountWhitespaceWords, pySplitFirst, pySplitLast, pySplitWhitespace, pyWhitespaceWords } from "../../../server/src/ifeval/python/py-text.js";
 import { FORMER_CHECKS } from "../../helpers/ifeval-reference/whitespace-words.js";
 
 const PIECES = [
   " ", " ", "  ", "\n", "\n\n", "\t", "\u00a0", "\u3000", "\x1c", ".", "!", "?", ",", "-", "'", "<<", ">>", "[", "]",
   "a", "b", "c", "d", "e", "st", "and", "But", "or,", "we", "We", "now", "now.", "level", "radar", "kayak", "Mr.",
-  "lol", "xyz", "é", "É", "ß", "İ", "😀", "٣", "ǅ", "\ud800",
+  "lol", "xyz", "é", "É", "ß", "İ", "😀", "😀.", "🎉", "🇫🇷", "👍🏽", "٣", "ǅ", "\ud800", "\ud83d", "\ude00", "the", "is", "of",
 ];
 
 const pieceText = fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }).map((p) => p.join(""));
 /** Runs of one piece (the degenerate shapes: whitespace, one repeated word, punctuation) between other text. */
 const runText = fc
-  .array(fc.tuple(fc.constantFrom(...PIECES, "lol ", "we. ", "[x] ", "<<a b>> "), fc.integer({ min: 1, max: 200 })), { minLength: 1, maxLength: 3 })
+  .array(fc.tuple(fc.constantFrom(...PIECES, "lol ", "we. ", "[x] ", "<<a b>> ", "level ", "and "), fc.integer({ min: 1, max: 200 })), { minLength: 1, maxLength: 3 })
   .chain((runs) => fc.tuple(fc.constant(runs), pieceText))
   .map(([runs, tail]) => runs.map(([piece, n]) => piece.repeat(n)).join("") + tail);
 const anyText = fc.oneof({ weight: 3, arbitrary: pieceText }, { weight: 2, arbitrary: runText }, { weight: 1, arbitrary: fc.string({ unit: "binary", maxLength: 40 }) });
 
-test("pyWhitespaceWords yields s.split(); pySplitFirst and pySplitLast are its first and last", () => {
+test("pyWhitespaceWords yields s.split(); pySplitFirst, pySplitLast, pyCountWhitespaceWords are its first, last, length", () => {
   fc.assert(fc.property(anyText, (t) => {
     const words = pySplitWhitespace(t);
     assert.deepEqual([...pyWhitespaceWords(t)], words);
     assert.equal(pySplitFirst(t), words[0]);
     assert.equal(pySplitLast(t), words.at(-1));
+    assert.equal(pyCountWhitespaceWords(t), words.length);
   }), { numRuns: 3000, seed: 9 });
 });
 
@@ -42,6 +43,7 @@ const ARGS: Record<string, Record<string, unknown>[]> = {
   "first_word:first_word_answer": [{ first_word: "we" }],
   "last_word:last_word_sent": [{ last_word: "now" }],
   "last_word:last_word_answer": [{ last_word: "now" }],
+  "ratio:stop_words": [{ percentage: 20 }, { percentage: 50 }],
 };
 
 for (const [id, former] of Object.entries(FORMER_CHECKS)) {

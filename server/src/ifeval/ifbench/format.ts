@@ -6,7 +6,7 @@ import { defineHardType } from "../hard-type.js";
 import { quote } from "../wording.js";
 import { compilePyRegex } from "../python/py-regex.js";
 import { forEachWordToken } from "../text/words.js";
-import { pyIsLower, pyIsUpper, pySplitLines, pySplitWhitespace, pyStrip, pyStripChars } from "../python/py-text.js";
+import { pyCountWhitespaceWords, pyIsLower, pyIsUpper, pySplitLines, pySplitWhitespace, pyStrip, pyStripChars } from "../python/py-text.js";
 import { firstCodePoint, PUNCTUATION, PUNCTUATION_AND_SPACE, pyCount, pyIsSpaceChar, regexSentences, removePunctuation } from "./text.js";
 import { ByteStack } from "../../util/byte-stack.js";
 import { replaceLiteral } from "../../util/replace-all.js";
@@ -102,8 +102,7 @@ export const newlineWords = defineHardType({
   schema: z.strictObject({}),
   check: (response) => {
     const value = removePunctuation(response);
-    const lines = pyStrip(value).split("\n").filter((l) => l !== "");
-    return lines.length === pySplitWhitespace(value).length;
+    return countNonEmptyLines(pyStrip(value)) === pyCountWhitespaceWords(value);
   },
   render: () => "Write each word on a new line.",
   example: { args: {}, pass: "One\nword\nper\nline", fail: "Two words\nper line" },
@@ -124,9 +123,12 @@ export const emojiSentence = defineHardType({
   check: (response) => {
     const sentences = regexSentences(response);
     for (let i = 0; i < sentences.length; i++) {
-      const chars = Array.from(pyStrip(removePunctuation(sentences[i])));
-      if (chars.length === 0) return false; // IndexError upstream
-      if (isEmoji(chars[chars.length - 1]) || isEmoji(chars[chars.length > 1 ? chars.length - 2 : 0])) continue;
+      // chars[-1] and chars[-2] (chars[0] when there is one) of list(text), read from the end.
+      const text = pyStrip(removePunctuation(sentences[i]));
+      if (text === "") return false; // IndexError upstream
+      const lastStart = codePointStartBefore(text, text.length);
+      const beforeLast = lastStart === 0 ? 0 : codePointStartBefore(text, lastStart);
+      if (isEmoji(text.slice(lastStart)) || isEmoji(text.slice(beforeLast, lastStart === 0 ? text.length : lastStart))) continue;
       if (i === sentences.length - 1) return false;
       const next = pyStrip(removePunctuation(sentences[i + 1]));
       if (next === "" || !isEmoji(firstCodePoint(next))) return false;
@@ -233,6 +235,24 @@ class IndexQueue {
     if (--this.runs[this.head + 1] === 0) this.head += 2;
     return value;
   }
+}
+
+/** Where the code point that ends at `end` starts, as `Array.from` pairs surrogates (end > 0). */
+function codePointStartBefore(text: string, end: number): number {
+  const low = text.charCodeAt(end - 1);
+  if (end >= 2 && low >= 0xdc00 && low <= 0xdfff) {
+    const high = text.charCodeAt(end - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return end - 2;
+  }
+  return end - 1;
+}
+
+/** `len([l for l in text.split("\n") if l != ""])`, without the lines. */
+function countNonEmptyLines(text: string): number {
+  let count = 0;
+  let start = 0;
+  for (let i = text.indexOf("\n"); i !== -1; start = i + 1, i = text.indexOf("\n", start)) if (i > start) count++;
+  return text.length > start ? count + 1 : count;
 }
 
 /** `len(text.split("\n"))`. */

@@ -125,7 +125,8 @@ const WORD_RUN = /[\p{L}\p{N}_]+/gu;
 /** `count_stopwords`: `\w+` tokens whose lower case is an NLTK English stopword. */
 export function countStopwords(text: string): number {
   let n = 0;
-  for (const token of text.match(WORD_RUN) ?? []) if (STOPWORDS.has(token.toLowerCase())) n++;
+  // matchAll, not match: the array of every token of a long response stayed live to the end.
+  for (const [token] of text.matchAll(WORD_RUN)) if (STOPWORDS.has(token.toLowerCase())) n++;
   return n;
 }
 

@@ -111,6 +111,18 @@ export function* pyWhitespaceWords(s: string): Generator<string, void, undefined
   }
 }
 
+/** Python `len(s.split())`, without the words. */
+export function pyCountWhitespaceWords(s: string): number {
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length; i++) {
+    const word = !isPyWhitespaceCode(s.charCodeAt(i));
+    if (word && !inWord) count++;
+    inWord = word;
+  }
+  return count;
+}
+
 /** Python `s.split()[0]`, undefined where `s` is blank (an IndexError upstream). */
 export function pySplitFirst(s: string): string | undefined {
   return pyIsBlank(s) ? undefined : pyFirstWord(s);
