@@ -4,7 +4,8 @@
 // (test/unit/ifeval/streaming-words.test.ts).
 
 import { pyStrip, pyStripChars, pyLstripChars, pyRstripChars, pySplitLines, pySplitWhitespace } from "../../../server/src/ifeval/python/py-text.js";
-import { codePoints, firstCodePoint, PUNCTUATION_AND_SPACE, pyLen, regexSentences, removePunctuation } from "../../../server/src/ifeval/ifbench/text.js";
+import { codePoints, firstCodePoint, PUNCTUATION, PUNCTUATION_AND_SPACE, pyIsDigit, pyLen, regexSentences, removePunctuation } from "../../../server/src/ifeval/ifbench/text.js";
+import { countSyllables } from "../../../server/src/ifeval/ifbench/words-approx.js";
 import { wordCount } from "../../../server/src/ifeval/text-cache.js";
 import { PY_WHITESPACE_CLASS } from "../../../server/src/ifeval/python/py-text.js";
 
@@ -42,6 +43,14 @@ const alliteration = (sentence: string) => {
   }
   return score;
 };
+const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/u;
+const PRONOUNS = new Set([
+  "i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves", "you", "your", "yours", "yourself",
+  "yourselves", "he", "him", "his", "himself", "she", "her", "hers", "herself", "it", "its", "itself", "they", "them",
+  "their", "theirs", "themselves",
+]);
+const NO_QUOTE_PUNCTUATION = `0123456789${PUNCTUATION.replace('"', "")}`;
+const wordsOf = (sentence: string): number => pySplitWhitespace(removePunctuation(sentence)).length;
 const everyLine = (text: string, test: (line: string) => boolean) => [...pySplitLines(text)].every(test);
 
 /** Each former check by type id, with the example arguments of the registry where it takes some. */
@@ -173,5 +182,44 @@ export const FORMER_CHECKS: Record<string, (response: string, args: Record<strin
   "ratio:stop_words": (response, args) => {
     const words = wordCount(response);
     return words > 0 && (countStopwords(response) / words) * 100 <= (args.percentage as number);
+  },
+  "count:words_japanese": (response, args) =>
+    pySplitWhitespace(response).every((raw, i) => {
+      const word = pyStripChars(raw, PUNCTUATION_AND_SPACE);
+      return (i + 1) % (args.N as number) !== 0 || word === "" || pyIsDigit(word) || JAPANESE.test(word);
+    }),
+  "count:pronouns": (response, args) =>
+    pySplitWhitespace(removePunctuation(response.replaceAll("/", " ").toLowerCase())).filter((w) => PRONOUNS.has(w)).length >= (args.N as number),
+  "words:odd_even_syllables": (response) => {
+    const parities = pySplitWhitespace(removePunctuation(response).toLowerCase()).filter((w) => pyStrip(w) !== "").map((w) => countSyllables(w) % 2);
+    for (let i = 0; i + 1 < parities.length; i++) if (parities[i] === parities[i + 1]) return false;
+    return true;
+  },
+  "format:quote_unquote": (response) => {
+    let value = response.replaceAll("“", '"').replaceAll("”", '"').replaceAll(`'"'`, "");
+    value = pySplitWhitespace(value).join("");
+    if (value.includes('""')) return false;
+    const tail = pyStripChars(value, NO_QUOTE_PUNCTUATION);
+    if (tail === "") return false;
+    return tail[tail.length - 1] !== '"';
+  },
+  "repeat:repeat_change": (response, args) =>
+    args.prompt_to_repeat !== response &&
+    pySplitWhitespace(args.prompt_to_repeat as string).slice(1).join(" ") === pySplitWhitespace(response).slice(1).join(" "),
+  "repeat:repeat_span": (response, args) => {
+    const words = pySplitWhitespace(response.toLowerCase());
+    const span = pySplitWhitespace((args.prompt_to_repeat as string).toLowerCase()).slice(args.n_start as number, args.n_end as number);
+    return words.length === span.length && words.every((w, i) => w === span[i]);
+  },
+  "sentence:increment": (response, args) => {
+    const sentences = regexSentences(response);
+    if (sentences.length === 0) return false;
+    let previous = wordsOf(sentences[0]);
+    for (const sentence of sentences.slice(1)) {
+      const n = wordsOf(sentence);
+      if (n !== previous + (args.small_n as number)) return false;
+      previous = n;
+    }
+    return true;
   },
 };

@@ -13,7 +13,7 @@ import { FORMER_CHECKS } from "../../helpers/ifeval-reference/whitespace-words.j
 const PIECES = [
   " ", " ", "  ", "\n", "\n\n", "\t", "\u00a0", "\u3000", "\x1c", ".", "!", "?", ",", "-", "'", "<<", ">>", "[", "]",
   "a", "b", "c", "d", "e", "st", "and", "But", "or,", "we", "We", "now", "now.", "level", "radar", "kayak", "Mr.",
-  "lol", "xyz", "é", "É", "ß", "İ", "😀", "😀.", "🎉", "🇫🇷", "👍🏽", "٣", "ǅ", "\ud800", "\ud83d", "\ude00", "the", "is", "of",
+  "lol", "xyz", "é", "É", "ß", "İ", "😀", "😀.", "🎉", "🇫🇷", "👍🏽", "٣", "ǅ", "\ud800", "\ud83d", "\ude00", "the", "is", "of", "猫", "1", "/", "him", "“", "”", '"', "'\"'",
 ];
 
 const pieceText = fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }).map((p) => p.join(""));
@@ -44,6 +44,11 @@ const ARGS: Record<string, Record<string, unknown>[]> = {
   "last_word:last_word_sent": [{ last_word: "now" }],
   "last_word:last_word_answer": [{ last_word: "now" }],
   "ratio:stop_words": [{ percentage: 20 }, { percentage: 50 }],
+  "count:words_japanese": [{ N: 1 }, { N: 2 }],
+  "count:pronouns": [{ N: 1 }, { N: 3 }],
+  "repeat:repeat_change": [{ prompt_to_repeat: "a we now" }, { prompt_to_repeat: "we" }, { prompt_to_repeat: "a  lol\tlol" }],
+  "repeat:repeat_span": [{ prompt_to_repeat: "a we now lol", n_start: 1, n_end: 3 }, { prompt_to_repeat: "we lol", n_start: 0, n_end: 5 }],
+  "sentence:increment": [{ small_n: 0 }, { small_n: 1 }],
 };
 
 for (const [id, former] of Object.entries(FORMER_CHECKS)) {
@@ -65,3 +70,17 @@ for (const [id, former] of Object.entries(FORMER_CHECKS)) {
     }
   });
 }
+
+test("repeat checkers: near copies of the request (first word changed, words dropped or added, other whitespace)", () => {
+  const ws = fc.constantFrom(" ", "  ", "\n", "\t", "\u3000");
+  const word = fc.constantFrom("a", "we", "now", "lol", "We", "NOW");
+  const text = fc.array(fc.tuple(ws, word), { maxLength: 6 }).chain((parts) => fc.tuple(ws, fc.constant(parts), ws))
+    .map(([lead, parts, trail]) => lead + parts.map(([w, x]) => w + x).join("") + trail);
+  for (const id of ["repeat:repeat_change", "repeat:repeat_span"]) {
+    const type = findHardType(id)!;
+    fc.assert(fc.property(text, text, fc.nat(3), fc.integer({ min: 1, max: 5 }), (response, prompt, start, length) => {
+      const args = type.schema.parse(id === "repeat:repeat_span" ? { prompt_to_repeat: `a ${prompt}`, n_start: start, n_end: start + length } : { prompt_to_repeat: `a ${prompt}` }) as Record<string, unknown>;
+      assert.equal(type.check(response, args as never), FORMER_CHECKS[id](response, args), JSON.stringify([response, args]));
+    }), { numRuns: 3000, seed: 9 });
+  }
+});

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { countSchema, defineHardType } from "../hard-type.js";
 import { plural, quote } from "../wording.js";
 import { wordCount } from "../text-cache.js";
-import { pySplitWhitespace, pyStrip, pyStripChars, pyWhitespaceWords } from "../python/py-text.js";
+import { pyStrip, pyStripChars, pyWhitespaceWords } from "../python/py-text.js";
 import { PUNCTUATION_AND_SPACE, pyCount, pyIsDigit, removePunctuation } from "./text.js";
 import { replaceLiteral } from "../../util/replace-all.js";
 
@@ -130,11 +130,15 @@ export const nthWordJapanese = defineHardType({
   summary: "Every N-th whitespace word (punctuation stripped; numbers and empty words exempt) contains Hiragana, Katakana or Kanji.",
   condition: (a) => `every word number ${a.N} of the response is in Japanese`,
   schema: z.strictObject({ N: countSchema("The cycle: every N-th word must be Japanese.") }),
-  check: (response, args) =>
-    pySplitWhitespace(response).every((raw, i) => {
+  check: (response, args) => {
+    let i = 0;
+    for (const raw of pyWhitespaceWords(response)) {
+      if (++i % args.N !== 0) continue;
       const word = pyStripChars(raw, PUNCTUATION_AND_SPACE);
-      return (i + 1) % args.N !== 0 || word === "" || pyIsDigit(word) || JAPANESE.test(word);
-    }),
+      if (!(word === "" || pyIsDigit(word) || JAPANESE.test(word))) return false;
+    }
+    return true;
+  },
   render: (args) => `Every ${args.N}th word of your response must be in Japanese.`,
   example: { args: { N: 2 }, pass: "I 猫 like 犬", fail: "I like cats" },
 });
@@ -151,8 +155,11 @@ export const pronounCount = defineHardType({
   summary: "At least N personal pronouns ('/' separates words; punctuation deleted, lower-cased).",
   condition: (a) => `the response includes at least ${plural(a.N, "pronoun")}`,
   schema: z.strictObject({ N: countSchema("Fewest pronouns.", 0) }),
-  check: (response, args) =>
-    pySplitWhitespace(removePunctuation(replaceLiteral(response, "/", " ").toLowerCase())).filter((w) => PRONOUNS.has(w)).length >= args.N,
+  check: (response, args) => {
+    let count = 0;
+    for (const w of pyWhitespaceWords(removePunctuation(replaceLiteral(response, "/", " ").toLowerCase()))) if (PRONOUNS.has(w)) count++;
+    return count >= args.N;
+  },
   render: (args) => `The response should include at least ${args.N} pronouns.`,
   example: { args: { N: 2 }, pass: "She told me.", fail: "The cat slept." },
 });

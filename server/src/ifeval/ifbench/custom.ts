@@ -6,7 +6,7 @@ import { z } from "zod";
 import { defineHardType } from "../hard-type.js";
 import { compilePyRegex } from "../python/py-regex.js";
 import { pyCsvRows } from "../python/py-csv.js";
-import { pyFirstLine, pySplitLines, pySplitWhitespace, pyStrip, pyStripChars } from "../python/py-text.js";
+import { pyFirstLine, pySplitFirst, pySplitLines, pySplitWhitespace, pyStrip, pyStripChars } from "../python/py-text.js";
 import { firstCodePoint, foldToAscii, lastCodePoint, PUNCTUATION_AND_SPACE, pyDecimalValue, pyLen, regexSentences, removePunctuation } from "./text.js";
 import { replaceLiteral } from "../../util/replace-all.js";
 
@@ -153,7 +153,7 @@ export const sentenceAlphabet = defineHardType({
     const sentences = regexSentences(response);
     if (sentences.length !== 26) return false;
     return sentences.every((s, i) => {
-      const first = pySplitWhitespace(s)[0];
+      const first = pySplitFirst(s);
       return first !== undefined && firstCodePoint(first.toLowerCase()) === String.fromCharCode(97 + i);
     });
   },

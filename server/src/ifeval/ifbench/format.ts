@@ -6,7 +6,7 @@ import { defineHardType } from "../hard-type.js";
 import { quote } from "../wording.js";
 import { compilePyRegex } from "../python/py-regex.js";
 import { forEachWordToken } from "../text/words.js";
-import { pyCountWhitespaceWords, pyIsLower, pyIsUpper, pySplitLines, pySplitWhitespace, pyStrip, pyStripChars } from "../python/py-text.js";
+import { pyCountWhitespaceWords, pyIsLower, pyIsUpper, pyRemoveWhitespace, pySplitLines, pyStrip, pyStripChars } from "../python/py-text.js";
 import { firstCodePoint, PUNCTUATION, PUNCTUATION_AND_SPACE, pyCount, pyIsSpaceChar, regexSentences, removePunctuation } from "./text.js";
 import { ByteStack } from "../../util/byte-stack.js";
 import { replaceLiteral } from "../../util/replace-all.js";
@@ -277,7 +277,7 @@ export const quoteExplanation = defineHardType({
   schema: z.strictObject({}),
   check: (response) => {
     let value = replaceLiteral(replaceLiteral(replaceLiteral(response, "“", '"'), "”", '"'), `'"'`, "");
-    value = pySplitWhitespace(value).join("");
+    value = pyRemoveWhitespace(value);
     if (value.includes('""')) return false;
     const tail = pyStripChars(value, NO_QUOTE_PUNCTUATION);
     if (tail === "") return false; // IndexError upstream

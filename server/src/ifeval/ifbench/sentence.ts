@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { countSchema, defineHardType } from "../hard-type.js";
 import { plural, quote } from "../wording.js";
-import { pyLstripChars, pySplitWhitespace, pyWhitespaceWords } from "../python/py-text.js";
+import { pyCountWhitespaceWords, pyLstripChars, pyWhitespaceWords } from "../python/py-text.js";
 import { firstCodePoint, PUNCTUATION_AND_SPACE, regexSentences, removePunctuation } from "./text.js";
 
 /** The alliteration score of one sentence as upstream counts it: 2 for a new run of equal first letters, 1 per extra word. */
@@ -65,7 +65,7 @@ export const includeKeyword = defineHardType({
   example: { args: { word: "moon", N: 2 }, pass: "Night fell. The moon rose.", fail: "The moon rose. Night fell." },
 });
 
-const wordsOf = (sentence: string): number => pySplitWhitespace(removePunctuation(sentence)).length;
+const wordsOf = (sentence: string): number => pyCountWhitespaceWords(removePunctuation(sentence));
 
 export const incrementingWordCount = defineHardType({
   id: "sentence:increment",

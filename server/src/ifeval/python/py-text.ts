@@ -2,6 +2,8 @@
 // the whitespace set of str.strip()/split() and `\s`, `\w`, and str.isupper()/islower()
 // on Unicode. Shared by the IFEval checkers and the NLTK/langdetect ports.
 
+import { replaceAll } from "../../util/replace-all.js";
+
 /** Characters Python's str.isspace() accepts (Py_UNICODE_ISSPACE); JS `\s` differs (no \x1c-\x1f or \x85, adds \ufeff). */
 export const PY_WHITESPACE_CLASS = "\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
 
@@ -109,6 +111,13 @@ export function* pyWhitespaceWords(s: string): Generator<string, void, undefined
     while (start < s.length && !isPyWhitespaceCode(s.charCodeAt(start))) start++;
     yield s.slice(from, start);
   }
+}
+
+const WS_RUNS_GLOBAL = new RegExp(`[${PY_WHITESPACE_CLASS}]+`, "gu");
+
+/** Python `"".join(s.split())`: the text without its whitespace, without the array of words. */
+export function pyRemoveWhitespace(s: string): string {
+  return replaceAll(s, WS_RUNS_GLOBAL, "");
 }
 
 /** Python `len(s.split())`, without the words. */
