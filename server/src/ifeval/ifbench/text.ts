@@ -91,8 +91,71 @@ const MULTIPLE_DOTS = /\.{2,}/g;
 const STOP_MARKS: readonly [string, string][] = [[".", ".<stop>"], ["?", "?<stop>"], ["!", "!<stop>"], ["<prd>", "."]];
 
 /** IFEval's regex `split_into_sentences`, which IFBench used at c94da02 (later commits moved to NLTK). */
-export const regexSentences = memoizeByText((input: string): string[] => {
-  let text = replaceLiteral(` ${input}  `, "\n", " ");
+export const regexSentences = memoizeByText((input: string): string[] => splitIntoSentences(input));
+
+/** Input code units per piece of `splitIntoSentences`: each substitution copies its piece, not the whole text. */
+const SENTENCE_PIECE = 1 << 18;
+
+/**
+ * `split_into_sentences` on pieces of the input cut where no substitution can see across,
+ * then split on "<stop>" as one text. On a 16 MB response the twenty substitutions of the
+ * whole text were twenty copies of it (two bytes a character) alive at once.
+ *
+ * Why a cut is safe: every substitution matches a literal `.`, `?`, `!`, `"`, `”`, `<` or
+ * `>` (SPECIAL; "\n" -> " " is one character for one), and only replaces, moves or inserts
+ * SPECIAL characters and the `<prd>`/`<stop>` tokens (bracketed by SPECIAL ones): every other
+ * input character stays, in order. So between a cut and the SPECIAL character nearest to it
+ * in a match there are only input characters, and no match holds more than 9 of those in a
+ * row (" However " after an acronym's dot is the longest). A cut with CUT_MARGIN non-SPECIAL
+ * characters on each side is crossed by no match of any substitution, and the substitutions
+ * have no lookaround: the pieces' results, joined, are the whole text's. No cut falls inside a
+ * surrogate pair (the patterns read code points). `pieceLength` is for tests.
+ */
+export function splitIntoSentences(input: string, pieceLength = SENTENCE_PIECE): string[] {
+  const sentences: string[] = [];
+  let open = ""; // the text after the last "<stop>" so far
+  let from = 0;
+  while (from < input.length) {
+    const to = sentenceCut(input, from + pieceLength);
+    const piece = substituteSentenceMarks(`${from === 0 ? " " : ""}${input.slice(from, to)}${to === input.length ? "  " : ""}`);
+    const parts = piece.split("<stop>");
+    parts[0] = open + parts[0];
+    open = parts.pop()!;
+    for (const part of parts) sentences.push(pyStrip(part));
+    from = to;
+  }
+  if (input.length === 0) open = substituteSentenceMarks("   ");
+  sentences.push(pyStrip(open));
+  if (sentences[sentences.length - 1] === "") sentences.pop();
+  return sentences;
+}
+
+const CUT_MARGIN = 16;
+
+function isSentenceSpecial(code: number): boolean {
+  return code === 0x2e || code === 0x3f || code === 0x21 || code === 0x22 || code === 0x201d || code === 0x3c || code === 0x3e;
+}
+
+/** The first safe cut at or after `at` (see splitIntoSentences), or the end of the text. */
+function sentenceCut(text: string, at: number): number {
+  if (at >= text.length) return text.length;
+  let run = 0; // non-SPECIAL characters in a row ending before i
+  for (let i = Math.max(0, at - CUT_MARGIN); i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    run = isSentenceSpecial(code) ? 0 : run + 1;
+    const cut = i + 1 - CUT_MARGIN;
+    if (run >= 2 * CUT_MARGIN && cut >= at && !isSurrogate(text.charCodeAt(cut - 1)) && !isSurrogate(text.charCodeAt(cut))) return cut;
+  }
+  return text.length;
+}
+
+function isSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdfff;
+}
+
+/** The substitutions of `split_into_sentences`, up to the split on "<stop>". */
+function substituteSentenceMarks(wrapped: string): string {
+  let text = replaceLiteral(wrapped, "\n", " ");
   for (const [pattern, replacement] of SENTENCE_RULES) text = text.replace(pattern, replacement);
   text = text.replace(MULTIPLE_DOTS, (dots) => `${"<prd>".repeat(dots.length)}<stop>`);
   if (text.includes("Ph.D")) text = replaceLiteral(text, "Ph.D.", "Ph<prd>D<prd>");
@@ -102,10 +165,8 @@ export const regexSentences = memoizeByText((input: string): string[] => {
   if (text.includes("!")) text = replaceLiteral(text, '!"', '"!');
   if (text.includes("?")) text = replaceLiteral(text, '?"', '"?');
   for (const [search, replacement] of STOP_MARKS) text = replaceLiteral(text, search, replacement);
-  const sentences = text.split("<stop>").map(pyStrip);
-  if (sentences.length > 0 && sentences[sentences.length - 1] === "") sentences.pop();
-  return sentences;
-});
+  return text;
+}
 
 /** NLTK's English stopword list (nltk_data `stopwords/english`); entries with an apostrophe never match a `\w+` token. */
 const STOPWORDS = new Set(
