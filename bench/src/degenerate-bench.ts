@@ -11,6 +11,7 @@ import { HARD_TYPES, type HardConstraintType } from "../../server/src/ifeval/reg
 import { verifyInstruction } from "../../server/src/ifeval/verify.js";
 import { parseResponsesJsonl } from "../../server/src/ifeval/jsonl-rows.js";
 import { median } from "./core-bench.js";
+import { boundHeapGrowth } from "../../server/src/util/heap-growth.js";
 
 const MB = 1 << 20;
 
@@ -118,6 +119,7 @@ export function benchMemory(bytes = 16 * MB): MemoryCell[] {
 }
 
 function memoryChild(shape: string, bytes: number): void {
+  boundHeapGrowth(); // what every scoring process of the CLI does (lsrif score, score-batch, serve)
   const text = (shape === "prose" ? proseOf : SHAPES[shape])(bytes);
   const start = process.cpuUsage();
   for (const type of HARD_TYPES) verifyInstruction(type, text, type.example.args, "loose");
