@@ -222,4 +222,8 @@ export const FORMER_CHECKS: Record<string, (response: string, args: Record<strin
     }
     return true;
   },
+  "custom:word_reverse": (response) => {
+    const value = pySplitWhitespace(removePunctuation(pyStrip(response.toLowerCase()))).reverse().join(" ");
+    return value.includes("bald eagle") && regexSentences(value).includes(value);
+  },
 };

@@ -7,13 +7,13 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import fc from "fast-check";
 import { findHardType } from "../../../server/src/ifeval/registry.js";
-import { pyCountWhitespaceWords, pySplitFirst, pySplitLast, pySplitWhitespace, pyWhitespaceWords } from "../../../server/src/ifeval/python/py-text.js";
+import { pyCountWhitespaceWords, pyReverseWords, pySplitFirst, pySplitLast, pySplitWhitespace, pyWhitespaceWords } from "../../../server/src/ifeval/python/py-text.js";
 import { FORMER_CHECKS } from "../../helpers/ifeval-reference/whitespace-words.js";
 
 const PIECES = [
   " ", " ", "  ", "\n", "\n\n", "\t", "\u00a0", "\u3000", "\x1c", ".", "!", "?", ",", "-", "'", "<<", ">>", "[", "]",
   "a", "b", "c", "d", "e", "st", "and", "But", "or,", "we", "We", "now", "now.", "level", "radar", "kayak", "Mr.",
-  "lol", "xyz", "é", "É", "ß", "İ", "😀", "😀.", "🎉", "🇫🇷", "👍🏽", "٣", "ǅ", "\ud800", "\ud83d", "\ude00", "the", "is", "of", "猫", "1", "/", "him", "“", "”", '"', "'\"'",
+  "lol", "xyz", "é", "É", "ß", "İ", "😀", "😀.", "🎉", "🇫🇷", "👍🏽", "٣", "ǅ", "\ud800", "\ud83d", "\ude00", "the", "is", "of", "猫", "1", "/", "him", "“", "”", '"', "'\"'", "eagle bald", "bald", "eagle",
 ];
 
 const pieceText = fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }).map((p) => p.join(""));
@@ -24,13 +24,14 @@ const runText = fc
   .map(([runs, tail]) => runs.map(([piece, n]) => piece.repeat(n)).join("") + tail);
 const anyText = fc.oneof({ weight: 3, arbitrary: pieceText }, { weight: 2, arbitrary: runText }, { weight: 1, arbitrary: fc.string({ unit: "binary", maxLength: 40 }) });
 
-test("pyWhitespaceWords yields s.split(); pySplitFirst, pySplitLast, pyCountWhitespaceWords are its first, last, length", () => {
+test("pyWhitespaceWords yields s.split(); pySplitFirst, pySplitLast, pyCountWhitespaceWords, pyReverseWords are its first, last, length, reversal", () => {
   fc.assert(fc.property(anyText, (t) => {
     const words = pySplitWhitespace(t);
     assert.deepEqual([...pyWhitespaceWords(t)], words);
     assert.equal(pySplitFirst(t), words[0]);
     assert.equal(pySplitLast(t), words.at(-1));
     assert.equal(pyCountWhitespaceWords(t), words.length);
+    assert.equal(pyReverseWords(t), [...words].reverse().join(" "));
   }), { numRuns: 3000, seed: 9 });
 });
 
@@ -70,6 +71,11 @@ for (const [id, former] of Object.entries(FORMER_CHECKS)) {
     }
   });
 }
+
+test("pyReverseWords joins its chunks of 65,536 words with a space", () => {
+  const words = Array.from({ length: 70_000 }, (_, i) => `w${i}`);
+  assert.equal(pyReverseWords(`  ${words.join(" \n")}\t`), words.reverse().join(" "));
+});
 
 test("repeat checkers: near copies of the request (first word changed, words dropped or added, other whitespace)", () => {
   const ws = fc.constantFrom(" ", "  ", "\n", "\t", "\u3000");

@@ -120,6 +120,27 @@ export function pyRemoveWhitespace(s: string): string {
   return replaceAll(s, WS_RUNS_GLOBAL, "");
 }
 
+/**
+ * Python `" ".join(reversed(s.split()))`, read from the end and joined in chunks of words:
+ * the array of every word of a long response was 8 bytes a slot on top of the words.
+ */
+export function pyReverseWords(s: string): string {
+  const chunks: string[] = [];
+  let words: string[] = [];
+  for (let end = pyTrimEnd(s); end > 0; ) {
+    let start = end - 1;
+    while (start > 0 && !isPyWhitespaceCode(s.charCodeAt(start - 1))) start--;
+    words.push(s.slice(start, end));
+    if (words.length === 1 << 16) {
+      chunks.push(words.join(" "));
+      words = [];
+    }
+    end = pyTrimEnd(s, start);
+  }
+  if (words.length > 0) chunks.push(words.join(" "));
+  return chunks.join(" ");
+}
+
 /** Python `len(s.split())`, without the words. */
 export function pyCountWhitespaceWords(s: string): number {
   let count = 0;
