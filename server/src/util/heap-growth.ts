@@ -12,8 +12,12 @@ import { setFlagsFromString } from "node:v8";
 /** The heap grows at most this many percent past the live size before a full collection. */
 export const HEAP_GROWING_PERCENT = 50;
 
-/** Applies HEAP_GROWING_PERCENT to this process, unless the user set `--heap-growing-percent` in NODE_OPTIONS or on the command line. */
+/** Whether the user chose a heap growth for this process (on node's command line or in NODE_OPTIONS). */
+export function heapGrowthGiven(execArgv: readonly string[], nodeOptions: string | undefined): boolean {
+  return [...execArgv, nodeOptions ?? ""].some((arg) => /heap[-_]growing[-_]percent/.test(arg));
+}
+
+/** Applies HEAP_GROWING_PERCENT to this process, unless the user chose a heap growth. */
 export function boundHeapGrowth(): void {
-  const given = [...process.execArgv, process.env.NODE_OPTIONS ?? ""].some((arg) => arg.includes("heap-growing-percent") || arg.includes("heap_growing_percent"));
-  if (!given) setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+  if (!heapGrowthGiven(process.execArgv, process.env.NODE_OPTIONS)) setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
 }
