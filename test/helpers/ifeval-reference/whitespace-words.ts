@@ -5,6 +5,8 @@
 
 import { pyStrip, pyStripChars, pyLstripChars, pyRstripChars, pySplitLines, pySplitWhitespace } from "../../../server/src/ifeval/python/py-text.js";
 import { codePoints, firstCodePoint, PUNCTUATION, PUNCTUATION_AND_SPACE, pyIsDigit, pyLen, regexSentences, removePunctuation } from "../../../server/src/ifeval/ifbench/text.js";
+import { compareCount } from "../../../server/src/ifeval/hard-type.js";
+import { compilePyRegex } from "../../../server/src/ifeval/python/py-regex.js";
 import { countSyllables } from "../../../server/src/ifeval/ifbench/words-approx.js";
 import { wordCount } from "../../../server/src/ifeval/text-cache.js";
 import { PY_WHITESPACE_CLASS } from "../../../server/src/ifeval/python/py-text.js";
@@ -226,4 +228,14 @@ export const FORMER_CHECKS: Record<string, (response: string, args: Record<strin
     const value = pySplitWhitespace(removePunctuation(pyStrip(response.toLowerCase()))).reverse().join(" ");
     return value.includes("bald eagle") && regexSentences(value).includes(value);
   },
+  "count:lowercase_counting": (response, args) => (response.match(compilePyRegex(String.raw`\b[a-z]+\b`)!)?.length ?? 0) <= (args.N as number),
+  "letters:letter_counting": (response, args) =>
+    compareCount(response.match(/[a-zA-Z]/g)?.length ?? 0, args.relation as "less than" | "at least", args.N as number),
+  "count:numbers": (response, args) => (removePunctuation(response).match(/\p{Nd}+/gu)?.length ?? 0) === args.N,
 };
+
+/** IF-RLVR's `countKeyword` as it was: `len(re.findall(keyword, text, re.IGNORECASE))` by `match`. */
+export function formerCountKeyword(text: string, keyword: string): number | undefined {
+  const regex = compilePyRegex(keyword, { ignoreCase: true });
+  return regex === undefined ? undefined : (text.match(regex)?.length ?? 0);
+}

@@ -8,7 +8,8 @@ import { test } from "node:test";
 import fc from "fast-check";
 import { findHardType } from "../../../server/src/ifeval/registry.js";
 import { pyCountWhitespaceWords, pyReverseWords, pySplitFirst, pySplitLast, pySplitWhitespace, pyWhitespaceWords } from "../../../server/src/ifeval/python/py-text.js";
-import { FORMER_CHECKS } from "../../helpers/ifeval-reference/whitespace-words.js";
+import { countKeyword } from "../../../server/src/ifeval/ifrlvr/keywords.js";
+import { FORMER_CHECKS, formerCountKeyword } from "../../helpers/ifeval-reference/whitespace-words.js";
 
 const PIECES = [
   " ", " ", "  ", "\n", "\n\n", "\t", "\u00a0", "\u3000", "\x1c", ".", "!", "?", ",", "-", "'", "<<", ">>", "[", "]",
@@ -50,6 +51,9 @@ const ARGS: Record<string, Record<string, unknown>[]> = {
   "repeat:repeat_change": [{ prompt_to_repeat: "a we now" }, { prompt_to_repeat: "we" }, { prompt_to_repeat: "a  lol\tlol" }],
   "repeat:repeat_span": [{ prompt_to_repeat: "a we now lol", n_start: 1, n_end: 3 }, { prompt_to_repeat: "we lol", n_start: 0, n_end: 5 }],
   "sentence:increment": [{ small_n: 0 }, { small_n: 1 }],
+  "count:lowercase_counting": [{ N: 1 }, { N: 4 }],
+  "letters:letter_counting": [{ N: 5, relation: "less than" }, { N: 12, relation: "at least" }],
+  "count:numbers": [{ N: 0 }, { N: 1 }, { N: 2 }],
 };
 
 for (const [id, former] of Object.entries(FORMER_CHECKS)) {
@@ -89,4 +93,10 @@ test("repeat checkers: near copies of the request (first word changed, words dro
       assert.equal(type.check(response, args as never), FORMER_CHECKS[id](response, args), JSON.stringify([response, args]));
     }), { numRuns: 3000, seed: 9 });
   }
+});
+
+test("countKeyword counts what match finds, empty matches and bad patterns included", () => {
+  fc.assert(fc.property(anyText, fc.constantFrom("we", "lol", "\\bnow\\b", "a*", "x?", "[", "é", "\\w+", "(?:)"), (t, keyword) => {
+    assert.equal(countKeyword(t, keyword), formerCountKeyword(t, keyword));
+  }), { numRuns: 2000, seed: 9 });
 });

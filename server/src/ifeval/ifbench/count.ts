@@ -2,7 +2,7 @@
 // punctuation, Japanese words, pronouns, multiple keywords (allenai/IFBench c94da02).
 
 import { z } from "zod";
-import { countSchema, defineHardType } from "../hard-type.js";
+import { countMatches, countSchema, defineHardType } from "../hard-type.js";
 import { plural, quote } from "../wording.js";
 import { wordCount } from "../text-cache.js";
 import { pyStrip, pyStripChars, pyWhitespaceWords } from "../python/py-text.js";
@@ -99,7 +99,7 @@ export const numbersCount = defineHardType({
   condition: (a) => `the response includes exactly ${plural(a.N, "number")}`,
   schema: z.strictObject({ N: countSchema("Exact count of numbers.", 0) }),
   relations: { exactCount: { arg: "N", noun: "numbers" } },
-  check: (response, args) => (removePunctuation(response).match(DIGIT_RUN)?.length ?? 0) === args.N,
+  check: (response, args) => countMatches(removePunctuation(response), DIGIT_RUN) === args.N,
   render: (args) => `Include exactly ${args.N} numbers in the response.`,
   example: { args: { N: 2 }, pass: "We need 3 eggs and 250 grams of flour.", fail: "We need 3 eggs." },
 });

@@ -2,7 +2,7 @@
 // N times, an excluded word, a palindrome, a keyword at a position, same first and last word.
 
 import { z } from "zod";
-import { compareCount, countSchema, defineHardType, relationSchema } from "../hard-type.js";
+import { compareCount, countMatches, countSchema, defineHardType, relationSchema } from "../hard-type.js";
 import { compared, quote } from "../wording.js";
 import { compilePyRegex } from "../python/py-regex.js";
 import { isPyWhitespaceCode, pySkipWhitespace, pyStrip, pyWhitespaceWords } from "../python/py-text.js";
@@ -13,7 +13,7 @@ import { keywordAtPosition } from "../ifbench/words.js";
 /** `len(re.findall(keyword, value, flags=re.IGNORECASE))`; the keyword is a Python regex. */
 export function countKeyword(text: string, keyword: string): number | undefined {
   const regex = compilePyRegex(keyword, { ignoreCase: true });
-  return regex === undefined ? undefined : (text.match(regex)?.length ?? 0);
+  return regex === undefined ? undefined : countMatches(text, regex);
 }
 
 const keywordSchema = (description: string) =>
