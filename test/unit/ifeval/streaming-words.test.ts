@@ -9,6 +9,7 @@ import fc from "fast-check";
 import { findHardType } from "../../../server/src/ifeval/registry.js";
 import { pyCountWhitespaceWords, pyReverseWords, pySplitFirst, pySplitLast, pySplitWhitespace, pyWhitespaceWords } from "../../../server/src/ifeval/python/py-text.js";
 import { countKeyword } from "../../../server/src/ifeval/ifrlvr/keywords.js";
+import { foldToAsciiInPieces, removePunctuation } from "../../../server/src/ifeval/ifbench/text.js";
 import { FORMER_CHECKS, formerCountKeyword } from "../../helpers/ifeval-reference/whitespace-words.js";
 
 const PIECES = [
@@ -99,4 +100,20 @@ test("countKeyword counts what match finds, empty matches and bad patterns inclu
   fc.assert(fc.property(anyText, fc.constantFrom("we", "lol", "\\bnow\\b", "a*", "x?", "[", "é", "\\w+", "(?:)"), (t, keyword) => {
     assert.equal(countKeyword(t, keyword), formerCountKeyword(t, keyword));
   }), { numRuns: 2000, seed: 9 });
+});
+
+test("foldToAscii in pieces cut before ASCII characters is NFKD of the whole text, non-ASCII dropped", () => {
+  const marks = fc.array(fc.constantFrom("a", "e\u0301", "\u0301", "\u0323\u0301", "é", "ﬁ", "①", "Å", "\u212b", "한", "\u1100\u1161", "😀", "\ud83d", " ", ",", "x"), { maxLength: 40 })
+    .map((p) => p.join(""));
+  fc.assert(fc.property(fc.oneof(marks, anyText), fc.constantFrom(1, 2, 3, 8), (t, pieceLength) => {
+    assert.equal(foldToAsciiInPieces(t, pieceLength), t.normalize("NFKD").replace(/[\u0080-\uffff]/g, ""));
+  }), { numRuns: 3000, seed: 9 });
+});
+
+// Past 8 Mi code units removePunctuation takes replaceAll's piece path, which
+// test/unit/ifeval/linear-equivalence.test.ts holds equal to the native replace.
+test("removePunctuation deletes what the one-character replace deleted", () => {
+  fc.assert(fc.property(anyText, (t) => assert.equal(removePunctuation(t), t.replace(/[!-/:-@[-`{-~]/g, ""))), { numRuns: 2000, seed: 9 });
+  const long = fc.sample(anyText, { numRuns: 400, seed: 9 }).join("").repeat(40);
+  assert.equal(removePunctuation(long), long.replace(/[!-/:-@[-`{-~]/g, ""));
 });
