@@ -13,6 +13,7 @@ import { HARD_TYPES, type HardConstraintType } from "../../server/src/ifeval/reg
 import { verifyInstruction } from "../../server/src/ifeval/verify.js";
 import { parseResponsesJsonl } from "../../server/src/ifeval/jsonl-rows.js";
 import { median } from "./core-bench.js";
+import { boundHeapGrowth } from "../../server/src/util/heap-growth.js";
 
 const MB = 1 << 20;
 
@@ -133,6 +134,7 @@ export function benchMemory(bytes = 16 * MB): MemoryCell[] {
 }
 
 function memoryChild(shape: string, bytes: number): void {
+  boundHeapGrowth(); // what every scoring process of the CLI does (lsrif score, score-batch, serve)
   const text = (shape === "prose" ? proseOf : SHAPES[shape])(bytes);
   const start = process.cpuUsage();
   for (const type of HARD_TYPES) verifyInstruction(type, text, type.example.args, "loose");
@@ -141,4 +143,16 @@ function memoryChild(shape: string, bytes: number): void {
   process.stdout.write(JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS, ms, utf8Bytes: Buffer.byteLength(text, "utf8") }));
 }
 
+/** One hard checker (by type id) on one response, in a fresh process: the per-checker peaks of docs/benchmarks.md. */
+function memoryCheckerChild(shape: string, id: string, bytes: number): void {
+  boundHeapGrowth();
+  const type = HARD_TYPES.find((t) => t.id === id);
+  if (!type) throw new Error(`no hard type ${id}`);
+  const text = (shape === "prose" ? proseOf : SHAPES[shape])(bytes);
+  const baseKb = process.resourceUsage().maxRSS;
+  verifyInstruction(type, text, type.example.args, "loose");
+  process.stdout.write(`${JSON.stringify({ type: id, baseKb, maxRssKb: process.resourceUsage().maxRSS })}\n`);
+}
+
 if (require.main === module && process.argv[2] === "--memory-child") memoryChild(process.argv[3], Number(process.argv[4]));
+if (require.main === module && process.argv[2] === "--memory-checker-child") memoryCheckerChild(process.argv[3], process.argv[4], Number(process.argv[5]));

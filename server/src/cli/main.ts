@@ -17,6 +17,7 @@ import { commandHelp, isCommand, USAGE } from "./usage.js";
 
 export { USAGE };
 import { maxResponseBytesFromFlags, RESPONSE_LIMIT_OPTIONS } from "./response-limit-options.js";
+import { boundHeapGrowth } from "../util/heap-growth.js";
 
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
@@ -176,7 +177,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
 
 /** The process entry: prints errors without stack traces and sets the exit code. */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
-  if (io === processIo) exitQuietlyOnBrokenPipe();
+  if (io === processIo) {
+    exitQuietlyOnBrokenPipe();
+    boundHeapGrowth(); // peak memory on huge responses (server/src/util/heap-growth.ts)
+  }
   try {
     return await run(argv, io);
   } catch (error) {

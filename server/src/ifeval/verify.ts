@@ -1,7 +1,7 @@
 // Strict and loose verdicts, exactly as IFEval's evaluation_lib computes them.
 
 import type { HardConstraintType } from "./hard-type.js";
-import { pyIsBlank, pyStrip } from "./python/py-text.js";
+import { pyIsBlank, pySkipWhitespace, pyTrimEnd } from "./python/py-text.js";
 import { replaceLiteral } from "../util/replace-all.js";
 
 export type VerifyMode = "strict" | "loose";
@@ -31,23 +31,52 @@ function looseVariant(response: string, i: number): string {
   }
   let v = lastVariants[i];
   if (v === undefined) {
-    const noStars = (t: string) => replaceLiteral(t, "*", "");
-    // The "\n".join of split("\n") slices, taken as slices of the response: splitting
-    // builds one string per line (millions on a run of newlines).
-    const first = response.indexOf("\n");
-    const last = response.lastIndexOf("\n");
-    switch (i) {
-      case 0: v = response; break;
-      case 1: v = noStars(response); break;
-      case 2: v = first < 0 ? "" : pyStrip(response.slice(first + 1)); break;
-      case 3: v = last < 0 ? "" : pyStrip(response.slice(0, last)); break;
-      case 4: v = first === last ? "" : pyStrip(response.slice(first + 1, last)); break;
-      default: v = noStars(looseVariant(response, i - 3));
+    const range = i >= 2 ? lineDropRange(response, i <= 4 ? i : i - 3) : undefined;
+    if (i === 0) v = response;
+    else if (i === 1) v = replaceLiteral(response, "*", "");
+    else if (range === undefined) v = "";
+    else if (i <= 4) v = response.slice(range[0], range[1]);
+    else {
+      // Without '*', a range of the response is the same range of variant 1 less the stars
+      // before it: one star-free copy of the text instead of four.
+      const noStars = looseVariant(response, 1);
+      const starsBefore = countStars(response, 0, range[0]);
+      v = noStars.slice(range[0] - starsBefore, range[1] - starsBefore - countStars(response, range[0], range[1]));
     }
     lastVariants[i] = v;
   }
   return v;
 }
+/**
+ * Variants 2-4 as a range of the response: the "\n".join of split("\n") slices without the
+ * first line, the last, or both, stripped (splitting would build one string per line:
+ * millions on a run of newlines). Undefined where the variant is "".
+ */
+function lineDropRange(response: string, i: number): [number, number] | undefined {
+  const first = response.indexOf("\n");
+  const last = response.lastIndexOf("\n");
+  let start: number;
+  let end: number;
+  if (i === 2) {
+    if (first < 0) return undefined;
+    [start, end] = [first + 1, response.length];
+  } else if (i === 3) {
+    if (last < 0) return undefined;
+    [start, end] = [0, last];
+  } else {
+    if (first === last) return undefined;
+    [start, end] = [first + 1, last];
+  }
+  start = pySkipWhitespace(response, start, end);
+  return [start, pyTrimEnd(response, end, start)];
+}
+
+function countStars(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let at = text.indexOf("*", from); at >= 0 && at < to; at = text.indexOf("*", at + 1)) n++;
+  return n;
+}
+
 let lastResponse: string | undefined;
 const lastVariants: (string | undefined)[] = new Array<string | undefined>(LOOSE_VARIANT_COUNT).fill(undefined);
 /** Whether each variant is blank: on a run of whitespace that test reads the whole run. */

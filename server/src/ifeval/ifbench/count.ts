@@ -2,10 +2,10 @@
 // punctuation, Japanese words, pronouns, multiple keywords (allenai/IFBench c94da02).
 
 import { z } from "zod";
-import { countSchema, defineHardType } from "../hard-type.js";
+import { countMatches, countSchema, defineHardType } from "../hard-type.js";
 import { plural, quote } from "../wording.js";
 import { wordCount } from "../text-cache.js";
-import { pySplitWhitespace, pyStrip, pyStripChars } from "../python/py-text.js";
+import { pyStrip, pyStripChars, pyWhitespaceWords } from "../python/py-text.js";
 import { PUNCTUATION_AND_SPACE, pyCount, pyIsDigit, removePunctuation } from "./text.js";
 import { replaceLiteral } from "../../util/replace-all.js";
 
@@ -46,7 +46,8 @@ export const uniqueWordCount = defineHardType({
   condition: (a) => `the response uses at least ${plural(a.N, "unique word")}`,
   schema: z.strictObject({ N: countSchema("Fewest distinct words.", 0) }),
   check: (response, args) => {
-    const unique = new Set(pySplitWhitespace(response.toLowerCase()).map((w) => pyStripChars(w, PUNCTUATION_AND_SPACE)));
+    const unique = new Set<string>();
+    for (const w of pyWhitespaceWords(response.toLowerCase())) unique.add(pyStripChars(w, PUNCTUATION_AND_SPACE));
     return unique.size >= args.N;
   },
   render: (args) => `Use at least ${args.N} unique words in the response.`,
@@ -62,7 +63,8 @@ export const conjunctionCount = defineHardType({
   condition: (a) => `the response uses at least ${plural(a.small_n, "different coordinating conjunction")}`,
   schema: z.strictObject({ small_n: countSchema("Fewest different conjunctions (and, but, for, nor, or, so, yet).", 0) }),
   check: (response, args) => {
-    const used = new Set(pySplitWhitespace(response).filter((w) => CONJUNCTIONS.has(pyStripChars(w, PUNCTUATION_AND_SPACE).toLowerCase())));
+    const used = new Set<string>();
+    for (const w of pyWhitespaceWords(response)) if (CONJUNCTIONS.has(pyStripChars(w, PUNCTUATION_AND_SPACE).toLowerCase())) used.add(w);
     return used.size >= args.small_n;
   },
   render: (args) => `Use at least ${args.small_n} different coordinating conjunctions in the response.`,
@@ -97,7 +99,7 @@ export const numbersCount = defineHardType({
   condition: (a) => `the response includes exactly ${plural(a.N, "number")}`,
   schema: z.strictObject({ N: countSchema("Exact count of numbers.", 0) }),
   relations: { exactCount: { arg: "N", noun: "numbers" } },
-  check: (response, args) => (removePunctuation(response).match(DIGIT_RUN)?.length ?? 0) === args.N,
+  check: (response, args) => countMatches(removePunctuation(response), DIGIT_RUN) === args.N,
   render: (args) => `Include exactly ${args.N} numbers in the response.`,
   example: { args: { N: 2 }, pass: "We need 3 eggs and 250 grams of flour.", fail: "We need 3 eggs." },
 });
@@ -128,11 +130,15 @@ export const nthWordJapanese = defineHardType({
   summary: "Every N-th whitespace word (punctuation stripped; numbers and empty words exempt) contains Hiragana, Katakana or Kanji.",
   condition: (a) => `every word number ${a.N} of the response is in Japanese`,
   schema: z.strictObject({ N: countSchema("The cycle: every N-th word must be Japanese.") }),
-  check: (response, args) =>
-    pySplitWhitespace(response).every((raw, i) => {
+  check: (response, args) => {
+    let i = 0;
+    for (const raw of pyWhitespaceWords(response)) {
+      if (++i % args.N !== 0) continue;
       const word = pyStripChars(raw, PUNCTUATION_AND_SPACE);
-      return (i + 1) % args.N !== 0 || word === "" || pyIsDigit(word) || JAPANESE.test(word);
-    }),
+      if (!(word === "" || pyIsDigit(word) || JAPANESE.test(word))) return false;
+    }
+    return true;
+  },
   render: (args) => `Every ${args.N}th word of your response must be in Japanese.`,
   example: { args: { N: 2 }, pass: "I 猫 like 犬", fail: "I like cats" },
 });
@@ -149,8 +155,11 @@ export const pronounCount = defineHardType({
   summary: "At least N personal pronouns ('/' separates words; punctuation deleted, lower-cased).",
   condition: (a) => `the response includes at least ${plural(a.N, "pronoun")}`,
   schema: z.strictObject({ N: countSchema("Fewest pronouns.", 0) }),
-  check: (response, args) =>
-    pySplitWhitespace(removePunctuation(replaceLiteral(response, "/", " ").toLowerCase())).filter((w) => PRONOUNS.has(w)).length >= args.N,
+  check: (response, args) => {
+    let count = 0;
+    for (const w of pyWhitespaceWords(removePunctuation(replaceLiteral(response, "/", " ").toLowerCase()))) if (PRONOUNS.has(w)) count++;
+    return count >= args.N;
+  },
   render: (args) => `The response should include at least ${args.N} pronouns.`,
   example: { args: { N: 2 }, pass: "She told me.", fail: "The cat slept." },
 });

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { defineHardType } from "../hard-type.js";
 import { compilePyRegex } from "../python/py-regex.js";
 import { pyCsvRows } from "../python/py-csv.js";
-import { pyFirstLine, pySplitLines, pySplitWhitespace, pyStrip, pyStripChars } from "../python/py-text.js";
+import { pyFirstLine, pyReverseWords, pySplitFirst, pySplitLines, pyStrip, pyStripChars } from "../python/py-text.js";
 import { firstCodePoint, foldToAscii, lastCodePoint, PUNCTUATION_AND_SPACE, pyDecimalValue, pyLen, regexSentences, removePunctuation } from "./text.js";
 import { replaceLiteral } from "../../util/replace-all.js";
 
@@ -122,8 +122,7 @@ export const wordReverseOrder = defineHardType({
   condition: () => "the response answers with its words in reverse order",
   schema: noArgs,
   check: (response) => {
-    const words = pySplitWhitespace(removePunctuation(pyStrip(response.toLowerCase())));
-    const value = words.reverse().join(" ");
+    const value = pyReverseWords(removePunctuation(pyStrip(response.toLowerCase())));
     return value.includes("bald eagle") && regexSentences(value).includes(value);
   },
   render: () =>
@@ -153,7 +152,7 @@ export const sentenceAlphabet = defineHardType({
     const sentences = regexSentences(response);
     if (sentences.length !== 26) return false;
     return sentences.every((s, i) => {
-      const first = pySplitWhitespace(s)[0];
+      const first = pySplitFirst(s);
       return first !== undefined && firstCodePoint(first.toLowerCase()) === String.fromCharCode(97 + i);
     });
   },

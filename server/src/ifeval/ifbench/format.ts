@@ -6,7 +6,7 @@ import { defineHardType } from "../hard-type.js";
 import { quote } from "../wording.js";
 import { compilePyRegex } from "../python/py-regex.js";
 import { forEachWordToken } from "../text/words.js";
-import { pyIsLower, pyIsUpper, pySplitLines, pySplitWhitespace, pyStrip, pyStripChars } from "../python/py-text.js";
+import { pyCountWhitespaceWords, pyIsLower, pyIsUpper, pyRemoveWhitespace, pySplitLines, pyStrip, pyStripChars } from "../python/py-text.js";
 import { firstCodePoint, PUNCTUATION, PUNCTUATION_AND_SPACE, pyCount, pyIsSpaceChar, regexSentences, removePunctuation } from "./text.js";
 import { ByteStack } from "../../util/byte-stack.js";
 import { replaceLiteral } from "../../util/replace-all.js";
@@ -117,8 +117,7 @@ export const newlineWords = defineHardType({
   schema: z.strictObject({}),
   check: (response) => {
     const value = removePunctuation(response);
-    const lines = pyStrip(value).split("\n").filter((l) => l !== "");
-    return lines.length === pySplitWhitespace(value).length;
+    return countNonEmptyLines(pyStrip(value)) === pyCountWhitespaceWords(value);
   },
   render: () => "Write each word on a new line.",
   example: { args: {}, pass: "One\nword\nper\nline", fail: "Two words\nper line" },
@@ -139,9 +138,12 @@ export const emojiSentence = defineHardType({
   check: (response) => {
     const sentences = regexSentences(response);
     for (let i = 0; i < sentences.length; i++) {
-      const chars = Array.from(pyStrip(removePunctuation(sentences[i])));
-      if (chars.length === 0) return false; // IndexError upstream
-      if (isEmoji(chars[chars.length - 1]) || isEmoji(chars[chars.length > 1 ? chars.length - 2 : 0])) continue;
+      // chars[-1] and chars[-2] (chars[0] when there is one) of list(text), read from the end.
+      const text = pyStrip(removePunctuation(sentences[i]));
+      if (text === "") return false; // IndexError upstream
+      const lastStart = codePointStartBefore(text, text.length);
+      const beforeLast = lastStart === 0 ? 0 : codePointStartBefore(text, lastStart);
+      if (isEmoji(text.slice(lastStart)) || isEmoji(text.slice(beforeLast, lastStart === 0 ? text.length : lastStart))) continue;
       if (i === sentences.length - 1) return false;
       const next = pyStrip(removePunctuation(sentences[i + 1]));
       if (next === "" || !isEmoji(firstCodePoint(next))) return false;
@@ -174,7 +176,8 @@ export const indentStairs = defineHardType({
  */
 function stairsFollowed(response: string): boolean {
   const lineCount = countLines(response);
-  const removed = new Uint8Array(lineCount);
+  // One bit per line: the lines the loop removed.
+  const removed = new Uint8Array((lineCount >>> 3) + 1);
   const seen = new Map<string, IndexQueue>();
   let index = 0;
   let start = 0;
@@ -192,7 +195,8 @@ function stairsFollowed(response: string): boolean {
     if (skipNext) {
       skipNext = false;
     } else if (queue) {
-      removed[queue.shift()] = 1;
+      const first = queue.shift();
+      removed[first >>> 3] |= 1 << (first & 7);
       skipNext = true;
     }
     index++;
@@ -202,7 +206,7 @@ function stairsFollowed(response: string): boolean {
   start = 0;
   for (let i = 0; i < lineCount; i++) {
     const end = lineEnd(response, start);
-    if (!removed[i]) {
+    if (!(removed[i >>> 3] & (1 << (i & 7)))) {
       let spaces = 0;
       while (start + spaces < end && response.charCodeAt(start + spaces) === 32) spaces++;
       if (previous !== -1 && spaces <= previous) return false;
@@ -214,29 +218,56 @@ function stairsFollowed(response: string): boolean {
 }
 
 /**
- * A FIFO of line indices in an Int32Array: 16 MB of newlines queues millions of blank lines,
- * and a number[] of them (grown, then sliced to drop the head) was most of that run's memory.
+ * A FIFO of increasing line indices, kept as runs of consecutive ones (first index, count) in
+ * an Int32Array: 16 MB of newlines queues millions of blank lines, all one run; one slot per
+ * index (a number[], then an Int32Array) was most of that run's memory.
  */
 class IndexQueue {
-  private items = new Int32Array(16);
+  private runs = new Int32Array(16);
   private head = 0;
   private tail = 0;
 
   push(value: number): void {
-    if (this.tail === this.items.length) {
-      const live = this.items.subarray(this.head, this.tail);
-      if (this.head * 2 >= this.items.length) this.items.copyWithin(0, this.head, this.tail);
-      else (this.items = new Int32Array(this.items.length * 2)).set(live);
+    const last = this.tail - 2;
+    if (last >= this.head && this.runs[last] + this.runs[last + 1] === value) {
+      this.runs[last + 1]++;
+      return;
+    }
+    if (this.tail === this.runs.length) {
+      const live = this.runs.subarray(this.head, this.tail);
+      if (this.head * 2 >= this.runs.length) this.runs.copyWithin(0, this.head, this.tail);
+      else (this.runs = new Int32Array(this.runs.length * 2)).set(live);
       this.tail -= this.head;
       this.head = 0;
     }
-    this.items[this.tail++] = value;
+    this.runs[this.tail++] = value;
+    this.runs[this.tail++] = 1;
   }
 
   /** The oldest value; the caller knows the queue is not empty. */
   shift(): number {
-    return this.items[this.head++];
+    const value = this.runs[this.head]++;
+    if (--this.runs[this.head + 1] === 0) this.head += 2;
+    return value;
   }
+}
+
+/** Where the code point that ends at `end` starts, as `Array.from` pairs surrogates (end > 0). */
+function codePointStartBefore(text: string, end: number): number {
+  const low = text.charCodeAt(end - 1);
+  if (end >= 2 && low >= 0xdc00 && low <= 0xdfff) {
+    const high = text.charCodeAt(end - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return end - 2;
+  }
+  return end - 1;
+}
+
+/** `len([l for l in text.split("\n") if l != ""])`, without the lines. */
+function countNonEmptyLines(text: string): number {
+  let count = 0;
+  let start = 0;
+  for (let i = text.indexOf("\n"); i !== -1; start = i + 1, i = text.indexOf("\n", start)) if (i > start) count++;
+  return text.length > start ? count + 1 : count;
 }
 
 /** `len(text.split("\n"))`. */
@@ -261,7 +292,7 @@ export const quoteExplanation = defineHardType({
   schema: z.strictObject({}),
   check: (response) => {
     let value = replaceLiteral(replaceLiteral(replaceLiteral(response, "“", '"'), "”", '"'), `'"'`, "");
-    value = pySplitWhitespace(value).join("");
+    value = pyRemoveWhitespace(value);
     if (value.includes('""')) return false;
     const tail = pyStripChars(value, NO_QUOTE_PUNCTUATION);
     if (tail === "") return false; // IndexError upstream

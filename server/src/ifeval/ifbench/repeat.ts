@@ -3,7 +3,7 @@
 
 import { z } from "zod";
 import { countSchema, defineHardType } from "../hard-type.js";
-import { pySplitWhitespace, pyStrip } from "../python/py-text.js";
+import { pySplitWhitespace, pyStrip, pyWhitespaceWords } from "../python/py-text.js";
 
 const promptSchema = z.string().refine((s) => s !== "", "must not be empty").describe("The request to repeat.");
 
@@ -15,7 +15,7 @@ export const repeatChange = defineHardType({
   schema: z.strictObject({ prompt_to_repeat: promptSchema }),
   check: (response, args) =>
     args.prompt_to_repeat !== response &&
-    pySplitWhitespace(args.prompt_to_repeat).slice(1).join(" ") === pySplitWhitespace(response).slice(1).join(" "),
+    sameWords(pyWhitespaceWords(response), pySplitWhitespace(args.prompt_to_repeat), 1),
   render: (args) =>
     "Repeat the request, but change the first word of the repeated request, (do not say anything before repeating the request; " +
     `the request you need to repeat does not include this sentence) and do not answer the actual request! Request: ${args.prompt_to_repeat}`,
@@ -50,12 +50,25 @@ export const repeatSpan = defineHardType({
     })
     .refine((a) => a.n_start < a.n_end, { message: "n_end must be greater than n_start", path: ["n_end"] }),
   check: (response, args) => {
-    const words = pySplitWhitespace(response.toLowerCase());
     const span = pySplitWhitespace(args.prompt_to_repeat.toLowerCase()).slice(args.n_start, args.n_end);
-    return words.length === span.length && words.every((w, i) => w === span[i]);
+    return sameWords(pyWhitespaceWords(response.toLowerCase()), span, 0);
   },
   render: (args) =>
     `Copy the words of this text from word ${args.n_start} up to, but not including, word ${args.n_end} ` +
     `(words are separated by whitespace and counted from 0), and output nothing else. Text: ${args.prompt_to_repeat}`,
   example: { args: { prompt_to_repeat: "one two three four five", n_start: 1, n_end: 3 }, pass: "two three", fail: "one two three" },
 });
+
+/**
+ * Whether the words of a response after its first `skip` equal those of the request after its
+ * first `skip`: `words[skip:] == expected[skip:]`, which is what comparing their " ".join
+ * decides (words hold no whitespace). Read one word at a time, stopping at the first difference.
+ */
+function sameWords(words: Iterator<string>, expected: readonly string[], skip: number): boolean {
+  let i = 0;
+  for (let next = words.next(); !next.done; next = words.next(), i++) {
+    if (i < skip) continue;
+    if (i >= Math.max(expected.length, skip) || next.value !== expected[i]) return false;
+  }
+  return Math.max(i, skip) === Math.max(expected.length, skip);
+}

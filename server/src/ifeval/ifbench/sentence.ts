@@ -4,16 +4,22 @@
 import { z } from "zod";
 import { countSchema, defineHardType } from "../hard-type.js";
 import { plural, quote } from "../wording.js";
-import { pyLstripChars, pySplitWhitespace } from "../python/py-text.js";
+import { pyCountWhitespaceWords, pyLstripChars, pyWhitespaceWords } from "../python/py-text.js";
 import { firstCodePoint, PUNCTUATION_AND_SPACE, regexSentences, removePunctuation } from "./text.js";
 
 /** The alliteration score of one sentence as upstream counts it: 2 for a new run of equal first letters, 1 per extra word. */
 function alliteration(sentence: string): number {
-  const words = pySplitWhitespace(sentence.toLowerCase()).map((w) => pyLstripChars(w, PUNCTUATION_AND_SPACE)).filter((w) => w !== "");
   let score = 0;
   let inRun = false;
-  for (let i = 0; i + 1 < words.length; i++) {
-    if (firstCodePoint(words[i]) === firstCodePoint(words[i + 1])) {
+  let previous: string | undefined;
+  for (const raw of pyWhitespaceWords(sentence.toLowerCase())) {
+    const word = pyLstripChars(raw, PUNCTUATION_AND_SPACE);
+    if (word === "") continue;
+    const initial = firstCodePoint(word);
+    const before = previous;
+    previous = initial;
+    if (before === undefined) continue;
+    if (before === initial) {
       score += inRun ? 1 : 2;
       inRun = true;
     } else {
@@ -59,7 +65,7 @@ export const includeKeyword = defineHardType({
   example: { args: { word: "moon", N: 2 }, pass: "Night fell. The moon rose.", fail: "The moon rose. Night fell." },
 });
 
-const wordsOf = (sentence: string): number => pySplitWhitespace(removePunctuation(sentence)).length;
+const wordsOf = (sentence: string): number => pyCountWhitespaceWords(removePunctuation(sentence));
 
 export const incrementingWordCount = defineHardType({
   id: "sentence:increment",

@@ -7,19 +7,26 @@
 import { compilePyRegex } from "../python/py-regex.js";
 import { PY_S, pyStrip } from "../python/py-text.js";
 import { memoizeByText } from "../text/text-cache.js";
-import { replaceLiteral } from "../../util/replace-all.js";
+import { replaceAll, replaceLiteral } from "../../util/replace-all.js";
 
 /** Python `string.punctuation`. */
 export const PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
 /** `''.join(string.punctuation) + ' '`, the strip set the checkers use most. */
 export const PUNCTUATION_AND_SPACE = `${PUNCTUATION} `;
 
-const PUNCTUATION_RUN = /[!-/:-@[-`{-~]/g;
+const PUNCTUATION_RUN = /[!-/:-@[-`{-~]+/g;
 
-/** Python `s.translate(str.maketrans('', '', string.punctuation))`. */
+/**
+ * Python `s.translate(str.maketrans('', '', string.punctuation))`: runs of punctuation
+ * deleted, through replaceAll, whose pieces are joined as it goes (V8's native replace kept
+ * a slot per match: millions on a long response).
+ */
 export function removePunctuation(s: string): string {
-  return s.replace(PUNCTUATION_RUN, "");
+  return replaceAll(s, PUNCTUATION_RUN, "");
 }
+
+/** Input code units per piece of foldToAscii. */
+const FOLD_PIECE = 1 << 16;
 
 /** The code points of a string (Python's view of `s[i]` and `len(s)`). */
 export function codePoints(s: string): string[] {
@@ -58,7 +65,23 @@ export function pyCount(s: string, sub: string): number {
 
 /** Python `unicodedata.normalize('NFKD', s).encode('ASCII', 'ignore').decode('ASCII')`. */
 export function foldToAscii(s: string): string {
-  return s.normalize("NFKD").replace(/[\u0080-\uffff]/g, "");
+  return foldToAsciiInPieces(s, FOLD_PIECE);
+}
+
+/** foldToAscii with the piece length as a parameter, for tests. */
+export function foldToAsciiInPieces(s: string, pieceLength: number): string {
+  const fold = (piece: string) => piece.normalize("NFKD").replace(/[\u0080-\uffff]+/g, "");
+  if (s.length <= pieceLength) return fold(s);
+  // In pieces cut before an ASCII character: NFKD decomposes each code point on its own and
+  // reorders only runs of combining marks, and an ASCII character is none (nor half a pair).
+  const folded: string[] = [];
+  for (let from = 0; from < s.length; ) {
+    let to = Math.min(s.length, from + pieceLength);
+    while (to < s.length && s.charCodeAt(to) >= 0x80) to++;
+    folded.push(fold(s.slice(from, to)));
+    from = to;
+  }
+  return folded.join("");
 }
 
 const ALPHABETS = "([A-Za-z])";
@@ -91,8 +114,71 @@ const MULTIPLE_DOTS = /\.{2,}/g;
 const STOP_MARKS: readonly [string, string][] = [[".", ".<stop>"], ["?", "?<stop>"], ["!", "!<stop>"], ["<prd>", "."]];
 
 /** IFEval's regex `split_into_sentences`, which IFBench used at c94da02 (later commits moved to NLTK). */
-export const regexSentences = memoizeByText((input: string): string[] => {
-  let text = replaceLiteral(` ${input}  `, "\n", " ");
+export const regexSentences = memoizeByText((input: string): string[] => splitIntoSentences(input));
+
+/** Input code units per piece of `splitIntoSentences`: each substitution copies its piece, not the whole text. */
+const SENTENCE_PIECE = 1 << 18;
+
+/**
+ * `split_into_sentences` on pieces of the input cut where no substitution can see across,
+ * then split on "<stop>" as one text. On a 16 MB response the twenty substitutions of the
+ * whole text were twenty copies of it (two bytes a character) alive at once.
+ *
+ * Why a cut is safe: every substitution matches a literal `.`, `?`, `!`, `"`, `”`, `<` or
+ * `>` (SPECIAL; "\n" -> " " is one character for one), and only replaces, moves or inserts
+ * SPECIAL characters and the `<prd>`/`<stop>` tokens (bracketed by SPECIAL ones): every other
+ * input character stays, in order. So between a cut and the SPECIAL character nearest to it
+ * in a match there are only input characters, and no match holds more than 9 of those in a
+ * row (" However " after an acronym's dot is the longest). A cut with CUT_MARGIN non-SPECIAL
+ * characters on each side is crossed by no match of any substitution, and the substitutions
+ * have no lookaround: the pieces' results, joined, are the whole text's. No cut falls inside a
+ * surrogate pair (the patterns read code points). `pieceLength` is for tests.
+ */
+export function splitIntoSentences(input: string, pieceLength = SENTENCE_PIECE): string[] {
+  const sentences: string[] = [];
+  let open = ""; // the text after the last "<stop>" so far
+  let from = 0;
+  while (from < input.length) {
+    const to = sentenceCut(input, from + pieceLength);
+    const piece = substituteSentenceMarks(`${from === 0 ? " " : ""}${input.slice(from, to)}${to === input.length ? "  " : ""}`);
+    const parts = piece.split("<stop>");
+    parts[0] = open + parts[0];
+    open = parts.pop()!;
+    for (const part of parts) sentences.push(pyStrip(part));
+    from = to;
+  }
+  if (input.length === 0) open = substituteSentenceMarks("   ");
+  sentences.push(pyStrip(open));
+  if (sentences[sentences.length - 1] === "") sentences.pop();
+  return sentences;
+}
+
+const CUT_MARGIN = 16;
+
+function isSentenceSpecial(code: number): boolean {
+  return code === 0x2e || code === 0x3f || code === 0x21 || code === 0x22 || code === 0x201d || code === 0x3c || code === 0x3e;
+}
+
+/** The first safe cut at or after `at` (see splitIntoSentences), or the end of the text. */
+function sentenceCut(text: string, at: number): number {
+  if (at >= text.length) return text.length;
+  let run = 0; // non-SPECIAL characters in a row ending before i
+  for (let i = Math.max(0, at - CUT_MARGIN); i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    run = isSentenceSpecial(code) ? 0 : run + 1;
+    const cut = i + 1 - CUT_MARGIN;
+    if (run >= 2 * CUT_MARGIN && cut >= at && !isSurrogate(text.charCodeAt(cut - 1)) && !isSurrogate(text.charCodeAt(cut))) return cut;
+  }
+  return text.length;
+}
+
+function isSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdfff;
+}
+
+/** The substitutions of `split_into_sentences`, up to the split on "<stop>". */
+function substituteSentenceMarks(wrapped: string): string {
+  let text = replaceLiteral(wrapped, "\n", " ");
   for (const [pattern, replacement] of SENTENCE_RULES) text = text.replace(pattern, replacement);
   text = text.replace(MULTIPLE_DOTS, (dots) => `${"<prd>".repeat(dots.length)}<stop>`);
   if (text.includes("Ph.D")) text = replaceLiteral(text, "Ph.D.", "Ph<prd>D<prd>");
@@ -102,10 +188,8 @@ export const regexSentences = memoizeByText((input: string): string[] => {
   if (text.includes("!")) text = replaceLiteral(text, '!"', '"!');
   if (text.includes("?")) text = replaceLiteral(text, '?"', '"?');
   for (const [search, replacement] of STOP_MARKS) text = replaceLiteral(text, search, replacement);
-  const sentences = text.split("<stop>").map(pyStrip);
-  if (sentences.length > 0 && sentences[sentences.length - 1] === "") sentences.pop();
-  return sentences;
-});
+  return text;
+}
 
 /** NLTK's English stopword list (nltk_data `stopwords/english`); entries with an apostrophe never match a `\w+` token. */
 const STOPWORDS = new Set(
@@ -125,7 +209,8 @@ const WORD_RUN = /[\p{L}\p{N}_]+/gu;
 /** `count_stopwords`: `\w+` tokens whose lower case is an NLTK English stopword. */
 export function countStopwords(text: string): number {
   let n = 0;
-  for (const token of text.match(WORD_RUN) ?? []) if (STOPWORDS.has(token.toLowerCase())) n++;
+  // matchAll, not match: the array of every token of a long response stayed live to the end.
+  for (const [token] of text.matchAll(WORD_RUN)) if (STOPWORDS.has(token.toLowerCase())) n++;
   return n;
 }
 

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { defineHardType } from "../hard-type.js";
 import { firstWordToken } from "../text/words.js";
-import { pySplitWhitespace, pyStrip } from "../python/py-text.js";
+import { pyStrip, pyWhitespaceWords } from "../python/py-text.js";
 import { removePunctuation } from "./text.js";
 
 /** Common English verbs in their base form (the imperative a response would start with). */
@@ -66,8 +66,13 @@ export const alternateParitySyllables = defineHardType({
   approximate:
     "syllapy looks words up in its pronunciation dictionary first; we apply only its rule-based fallback, which miscounts some words.",
   check: (response) => {
-    const parities = pySplitWhitespace(removePunctuation(response).toLowerCase()).filter((w) => pyStrip(w) !== "").map((w) => countSyllables(w) % 2);
-    for (let i = 0; i + 1 < parities.length; i++) if (parities[i] === parities[i + 1]) return false;
+    let previous = -1;
+    for (const w of pyWhitespaceWords(removePunctuation(response).toLowerCase())) {
+      if (pyStrip(w) === "") continue;
+      const parity = countSyllables(w) % 2;
+      if (parity === previous) return false;
+      previous = parity;
+    }
     return true;
   },
   render: () => "Alternate between words with odd and even numbers of syllables.",

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { countSchema, defineHardType } from "../hard-type.js";
 import { plural, quote } from "../wording.js";
 import { forEachWordToken } from "../text/words.js";
-import { pyLstripChars, pyRstripChars, pySplitLines, pySplitWhitespace, pyStrip, pyStripChars } from "../python/py-text.js";
+import { pyIsBlank, pyLstripChars, pyRstripChars, pySplitFirst, pySplitLast, pySplitLines, pyStrip, pyStripChars, pyWhitespaceWords } from "../python/py-text.js";
 import { codePoints, firstCodePoint, PUNCTUATION_AND_SPACE, pyLen, regexSentences, removePunctuation } from "./text.js";
 
 const ALPHABET = "abcdefghijklmnopqrstuvwxyz";
@@ -17,11 +17,12 @@ export const alphabetLoop = defineHardType({
   condition: () => "each word of the response starts with the next letter of the alphabet",
   schema: z.strictObject({}),
   check: (response) => {
-    const words = pySplitWhitespace(pyStripChars(removePunctuation(response), PUNCTUATION_AND_SPACE));
-    if (words.length === 0) return false; // IndexError upstream
-    let letter = firstCodePoint(words[0]).toLowerCase();
+    const words = pyWhitespaceWords(pyStripChars(removePunctuation(response), PUNCTUATION_AND_SPACE));
+    const first = words.next();
+    if (first.done) return false; // IndexError upstream
+    let letter = firstCodePoint(first.value).toLowerCase();
     if (!ALPHABET.includes(letter)) return false;
-    for (const raw of words.slice(1)) {
+    for (const raw of words) {
       const word = pyStripChars(raw, PUNCTUATION_AND_SPACE).toLowerCase();
       if (word === "") continue;
       letter = ALPHABET[(ALPHABET.indexOf(letter) + 1) % 26];
@@ -40,11 +41,12 @@ export const singleVowelParagraph = defineHardType({
   condition: () => "the response is one paragraph using at most three different vowels",
   schema: z.strictObject({}),
   check: (response) => {
-    const paragraphs = pyStrip(response).split("\n");
-    if (paragraphs.length !== 1) return false;
+    // len(strip().split("\n")) != 1, without the lines.
+    const paragraph = pyStrip(response);
+    if (paragraph.includes("\n")) return false;
     // Read by code point, not spread into an array (8 bytes a character).
     const vowels = new Set<string>();
-    for (const c of paragraphs[0].toLowerCase()) if ("aeiou".includes(c)) vowels.add(c);
+    for (const c of paragraph.toLowerCase()) if ("aeiou".includes(c)) vowels.add(c);
     return vowels.size <= 3;
   },
   render: () => "Write a paragraph using words that contain only three types of vowels.",
@@ -59,14 +61,18 @@ export const consonantCluster = defineHardType({
   summary: "Every whitespace word has two adjacent consonants (a-z; punctuation is part of the word).",
   condition: () => "every word of the response has a consonant cluster",
   schema: z.strictObject({}),
-  check: (response) =>
-    pySplitWhitespace(response.toLowerCase()).every((word) => {
-      for (let i = 0; i + 1 < word.length; i++) if (CONSONANTS.includes(word[i]) && CONSONANTS.includes(word[i + 1])) return true;
-      return false;
-    }),
+  check: (response) => {
+    for (const word of pyWhitespaceWords(response.toLowerCase())) if (!hasConsonantCluster(word)) return false;
+    return true;
+  },
   render: () => "Ensure each word in your response has at least one consonant cluster (two or more consonants together).",
   example: { args: {}, pass: "Strong black crabs crawl.", fail: "A strong crab." },
 });
+
+function hasConsonantCluster(word: string): boolean {
+  for (let i = 0; i + 1 < word.length; i++) if (CONSONANTS.includes(word[i]) && CONSONANTS.includes(word[i + 1])) return true;
+  return false;
+}
 
 export const palindromes = defineHardType({
   id: "words:palindrome",
@@ -74,11 +80,14 @@ export const palindromes = defineHardType({
   summary: "At least 10 words (punctuation deleted, lower-cased) of 5 or more characters that read the same backwards.",
   condition: () => "the response includes at least 10 palindromes of at least 5 letters",
   schema: z.strictObject({}),
-  check: (response) =>
-    pySplitWhitespace(removePunctuation(response).toLowerCase()).filter((w) => {
+  check: (response) => {
+    let count = 0;
+    for (const w of pyWhitespaceWords(removePunctuation(response).toLowerCase())) {
       const cps = codePoints(w);
-      return cps.length >= 5 && cps.join("") === cps.reverse().join("");
-    }).length >= 10,
+      if (cps.length >= 5 && cps.join("") === cps.reverse().join("") && ++count >= 10) return true;
+    }
+    return false;
+  },
   render: () => "Include at least 10 single-word palindromes, each at least 5 characters long.",
   example: {
     args: {},
@@ -95,7 +104,10 @@ export const primeLengths = defineHardType({
   summary: "Every word (punctuation deleted) has a prime number of characters (2 to 97).",
   condition: () => "every word of the response has a prime number of letters",
   schema: z.strictObject({}),
-  check: (response) => pySplitWhitespace(removePunctuation(response)).every((w) => PRIMES.has(pyLen(w))),
+  check: (response) => {
+    for (const w of pyWhitespaceWords(removePunctuation(response))) if (!PRIMES.has(pyLen(w))) return false;
+    return true;
+  },
   render: () => "Use only words with lengths that are prime numbers.",
   example: { args: {}, pass: "We are happy.", fail: "A cat sat." },
 });
@@ -108,7 +120,7 @@ export const limitedWordRepeat = defineHardType({
   schema: z.strictObject({ small_n: countSchema("Most occurrences of any one word.", 0) }),
   check: (response, args) => {
     const counts = new Map<string, number>();
-    for (const w of pySplitWhitespace(removePunctuation(response.toLowerCase()))) {
+    for (const w of pyWhitespaceWords(removePunctuation(response.toLowerCase()))) {
       const n = (counts.get(w) ?? 0) + 1;
       if (n > args.small_n) return false;
       counts.set(w, n);
@@ -128,8 +140,8 @@ export const lastWordFirstNext = defineHardType({
   check: (response) => {
     const sentences = regexSentences(response);
     for (let i = 0; i + 1 < sentences.length; i++) {
-      const last = pySplitWhitespace(pyRstripChars(sentences[i], PUNCTUATION_AND_SPACE)).at(-1);
-      const first = pySplitWhitespace(pyLstripChars(sentences[i + 1], PUNCTUATION_AND_SPACE))[0];
+      const last = pySplitLast(pyRstripChars(sentences[i], PUNCTUATION_AND_SPACE));
+      const first = pySplitFirst(pyLstripChars(sentences[i + 1], PUNCTUATION_AND_SPACE));
       if (last === undefined || first === undefined) return false; // IndexError upstream
       if (last.toLowerCase() !== first.toLowerCase()) return false;
     }
@@ -148,8 +160,8 @@ export const paragraphLastFirstMatch = defineHardType({
   check: (response) =>
     everyLine(response, (line) => {
       const paragraph = pyStrip(line).toLowerCase();
-      const words = pySplitWhitespace(pyStripChars(paragraph, PUNCTUATION_AND_SPACE));
-      return words.length === 0 || words[0] === words[words.length - 1];
+      const words = pyStripChars(paragraph, PUNCTUATION_AND_SPACE);
+      return pyIsBlank(words) || pySplitFirst(words) === pySplitLast(words);
     }),
   render: () => "Each paragraph must end with the same word it started with, separate paragraphs with a newline.",
   example: { args: {}, pass: "Rain falls on the rain.\nSun warms the sun.", fail: "Rain falls on the ground." },
@@ -162,8 +174,12 @@ export const noConsecutiveFirstLetter = defineHardType({
   condition: () => "no two consecutive words of the response share a first letter",
   schema: z.strictObject({}),
   check: (response) => {
-    const words = pySplitWhitespace(removePunctuation(response.toLowerCase()));
-    for (let i = 0; i + 1 < words.length; i++) if (firstCodePoint(words[i]) === firstCodePoint(words[i + 1])) return false;
+    let previous: string | undefined;
+    for (const word of pyWhitespaceWords(removePunctuation(response.toLowerCase()))) {
+      const initial = firstCodePoint(word);
+      if (initial === previous) return false;
+      previous = initial;
+    }
     return true;
   },
   render: () => "No two consecutive words can share the same first letter.",

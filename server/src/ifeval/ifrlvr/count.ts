@@ -2,7 +2,7 @@
 // paragraph/sentence/word composition, unique words, two keywords once and twice.
 
 import { z } from "zod";
-import { compareCount, countSchema, defineHardType, relationSchema } from "../hard-type.js";
+import { compareCount, countMatches, countSchema, defineHardType, relationSchema } from "../hard-type.js";
 import { compared, plural, quote } from "../wording.js";
 import { compilePyRegex } from "../python/py-regex.js";
 import { pyStrip } from "../python/py-text.js";
@@ -19,10 +19,21 @@ export const lowercaseCounting = defineHardType({
   summary: "At most N words made only of a-z (Python `\\b[a-z]+\\b`: 'café' and 'don't' parts count by Unicode word boundaries).",
   condition: (a) => `the response has at most ${plural(a.N, "lowercase word")}`,
   schema: z.strictObject({ N: countSchema("Most lowercase words allowed.") }),
-  check: (response, args) => (response.match(LOWERCASE_WORD)?.length ?? 0) <= args.N,
+  // countMatches, not match: the array of every word of a long response stayed live to the end.
+  check: (response, args) => countMatches(response, LOWERCASE_WORD) <= args.N,
   render: (args) => `In your response, all lowercase words should appear at most ${args.N} times.`,
   example: { args: { N: 2 }, pass: "Hello World, it is.", fail: "hello world, it is." },
 });
+
+/** `len(re.findall(r"[a-zA-Z]", s))`, without the array of every letter. */
+function countAsciiLetters(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i) | 0x20;
+    if (c >= 0x61 && c <= 0x7a) n++;
+  }
+  return n;
+}
 
 export const letterCounting = defineHardType({
   id: "letters:letter_counting",
@@ -31,7 +42,7 @@ export const letterCounting = defineHardType({
   condition: (a) => `the response has ${compared(a.relation, a.N, "letter")}`,
   schema: z.strictObject({ N: countSchema("Letter-count threshold."), relation: relationSchema("the number of letters") }),
   relations: { threshold: { relation: "relation", count: "N" } },
-  check: (response, args) => compareCount(response.match(/[a-zA-Z]/g)?.length ?? 0, args.relation, args.N),
+  check: (response, args) => compareCount(countAsciiLetters(response), args.relation, args.N),
   render: (args) => `Answer with ${args.relation} ${args.N} letters.`,
   example: { args: { N: 5, relation: "less than" }, pass: "Hi 42", fail: "Hello there" },
 });

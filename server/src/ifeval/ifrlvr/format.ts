@@ -3,7 +3,7 @@
 
 import { z } from "zod";
 import { defineHardType } from "../hard-type.js";
-import { pySplitWhitespace, pyStrip } from "../python/py-text.js";
+import { pyStrip, pyWhitespaceWords } from "../python/py-text.js";
 import { regexSentences } from "../ifbench/text.js";
 import { replaceLiteral } from "../../util/replace-all.js";
 
@@ -33,7 +33,10 @@ export const squareBrackets = defineHardType({
   summary: "Every whitespace word starts with '[' and ends with ']'.",
   condition: () => "every word of the response is enclosed in square brackets",
   schema: noArgs,
-  check: (response) => pySplitWhitespace(response).every((w) => w.startsWith("[") && w.endsWith("]")),
+  check: (response) => {
+    for (const w of pyWhitespaceWords(response)) if (!(w.startsWith("[") && w.endsWith("]"))) return false;
+    return true;
+  },
   render: () => "Enclose every word in your response within square brackets.",
   example: { args: {}, pass: "[Hello] [there]", fail: "[Hello] there" },
 });
@@ -45,8 +48,10 @@ export const bigramWrapping = defineHardType({
   condition: () => "every word bigram of the response is wrapped in double angular brackets",
   schema: noArgs,
   check: (response) => {
-    const words = pySplitWhitespace(response);
-    for (let i = 0; i + 1 < words.length; i += 2) if (!(words[i].startsWith("<<") && words[i + 1].endsWith(">>"))) return false;
+    const words = pyWhitespaceWords(response);
+    for (let first = words.next(), second = words.next(); !second.done; first = words.next(), second = words.next()) {
+      if (!(first.value!.startsWith("<<") && second.value.endsWith(">>"))) return false;
+    }
     return true;
   },
   render: () => "Wrap every word bigram in double angular brackets, such as <<I am>> <<at home>> <<with my>> <<cute dog>>.",

@@ -2,10 +2,10 @@
 // N times, an excluded word, a palindrome, a keyword at a position, same first and last word.
 
 import { z } from "zod";
-import { compareCount, countSchema, defineHardType, relationSchema } from "../hard-type.js";
+import { compareCount, countMatches, countSchema, defineHardType, relationSchema } from "../hard-type.js";
 import { compared, quote } from "../wording.js";
 import { compilePyRegex } from "../python/py-regex.js";
-import { isPyWhitespaceCode, pySkipWhitespace, pySplitWhitespace, pyStrip } from "../python/py-text.js";
+import { isPyWhitespaceCode, pySkipWhitespace, pyStrip, pyWhitespaceWords } from "../python/py-text.js";
 import { forEachWordToken } from "../text/words.js";
 import { codePoints } from "../ifbench/text.js";
 import { keywordAtPosition } from "../ifbench/words.js";
@@ -13,7 +13,7 @@ import { keywordAtPosition } from "../ifbench/words.js";
 /** `len(re.findall(keyword, value, flags=re.IGNORECASE))`; the keyword is a Python regex. */
 export function countKeyword(text: string, keyword: string): number | undefined {
   const regex = compilePyRegex(keyword, { ignoreCase: true });
-  return regex === undefined ? undefined : (text.match(regex)?.length ?? 0);
+  return regex === undefined ? undefined : countMatches(text, regex);
 }
 
 const keywordSchema = (description: string) =>
@@ -26,10 +26,13 @@ export const noAdjacentConsecutive = defineHardType({
   condition: () => "no two adjacent words of the response start with consecutive letters of the alphabet",
   schema: z.strictObject({}),
   check: (response) => {
-    const words = pySplitWhitespace(response);
-    for (let i = 0; i + 1 < words.length; i++) {
-      const a = codePoints(codePoints(words[i])[0].toLowerCase());
-      const b = codePoints(codePoints(words[i + 1])[0].toLowerCase());
+    let previous: string | undefined;
+    for (const word of pyWhitespaceWords(response)) {
+      const current = previous;
+      previous = word;
+      if (current === undefined) continue;
+      const a = codePoints(codePoints(current)[0].toLowerCase());
+      const b = codePoints(codePoints(word)[0].toLowerCase());
       if (a.length !== 1 || b.length !== 1) return false;
       if (b[0].codePointAt(0)! - a[0].codePointAt(0)! === 1) return false;
     }

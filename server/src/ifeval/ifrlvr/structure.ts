@@ -6,7 +6,7 @@ import { defineHardType } from "../hard-type.js";
 import { quote } from "../wording.js";
 import { excerpt } from "../../../../grammars/src/index.js";
 import { compilePyRegex } from "../python/py-regex.js";
-import { PY_WHITESPACE_CLASS, pySplitWhitespace, pyStrip } from "../python/py-text.js";
+import { PY_WHITESPACE_CLASS, pySplitFirst, pySplitLast, pyStrip } from "../python/py-text.js";
 import { regexSentences } from "../ifbench/text.js";
 
 const STAR_DIVIDER = compilePyRegex(String.raw`\s?\*\*\*\s?`)!;
@@ -70,7 +70,7 @@ export const firstWordSent = defineHardType({
   },
   check: (response, args) =>
     regexSentences(response).every((s) => {
-      const first = pySplitWhitespace(s)[0];
+      const first = pySplitFirst(s);
       return first !== undefined && first.toLowerCase() === pyStrip(args.first_word).toLowerCase();
     }),
   render: (args) => `The first word of each sentence should be the word ${pyStrip(args.first_word)}.`,
@@ -85,7 +85,7 @@ export const firstWordAnswer = defineHardType({
   schema: z.strictObject({ first_word: wordSchema("The word the response starts with.") }),
   relations: { conflictsWithSelf: differentWords("first_word") },
   check: (response, args) => {
-    const first = pySplitWhitespace(response)[0];
+    const first = pySplitFirst(response);
     return first !== undefined && first.toLowerCase() === pyStrip(args.first_word).toLowerCase();
   },
   render: (args) => `The first word of your response should be the word ${pyStrip(args.first_word)}.`,
@@ -105,7 +105,7 @@ export const lastWordSent = defineHardType({
   relations: { conflictsWithSelf: differentWords("last_word") },
   check: (response, args) =>
     regexSentences(response).every((s) => {
-      const last = pySplitWhitespace(s).at(-1);
+      const last = pySplitLast(s);
       return last !== undefined && dropPunctuation(last).toLowerCase() === pyStrip(args.last_word).toLowerCase();
     }),
   render: (args) => `The last word of each sentence, before punctuation, should be the word ${pyStrip(args.last_word)}.`,
@@ -120,7 +120,7 @@ export const lastWordAnswer = defineHardType({
   schema: z.strictObject({ last_word: wordSchema("The word the response ends with.") }),
   relations: { conflictsWithSelf: differentWords("last_word") },
   check: (response, args) => {
-    const last = pySplitWhitespace(response).at(-1);
+    const last = pySplitLast(response);
     return last !== undefined && dropPunctuation(last).toLowerCase() === pyStrip(args.last_word).toLowerCase();
   },
   render: (args) => `The last word of your response should be the word ${pyStrip(args.last_word)}.`,

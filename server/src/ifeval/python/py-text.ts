@@ -2,6 +2,8 @@
 // the whitespace set of str.strip()/split() and `\s`, `\w`, and str.isupper()/islower()
 // on Unicode. Shared by the IFEval checkers and the NLTK/langdetect ports.
 
+import { replaceAll } from "../../util/replace-all.js";
+
 /** Characters Python's str.isspace() accepts (Py_UNICODE_ISSPACE); JS `\s` differs (no \x1c-\x1f or \x85, adds \ufeff). */
 export const PY_WHITESPACE_CLASS = "\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
 
@@ -97,6 +99,72 @@ export function pyStripChars(s: string, chars: string): string {
 export function pySplitWhitespace(s: string): string[] {
   const stripped = pyStrip(s);
   return stripped === "" ? [] : stripped.split(WS_RUNS);
+}
+
+/**
+ * The items of Python's `s.split()`, one at a time: on a long response the array of every
+ * word (8 bytes a slot, grown by copies, on top of the words) was the largest allocation.
+ */
+export function* pyWhitespaceWords(s: string): Generator<string, void, undefined> {
+  for (let start = pySkipWhitespace(s); start < s.length; start = pySkipWhitespace(s, start)) {
+    const from = start;
+    while (start < s.length && !isPyWhitespaceCode(s.charCodeAt(start))) start++;
+    yield s.slice(from, start);
+  }
+}
+
+const WS_RUNS_GLOBAL = new RegExp(`[${PY_WHITESPACE_CLASS}]+`, "gu");
+
+/** Python `"".join(s.split())`: the text without its whitespace, without the array of words. */
+export function pyRemoveWhitespace(s: string): string {
+  return replaceAll(s, WS_RUNS_GLOBAL, "");
+}
+
+/**
+ * Python `" ".join(reversed(s.split()))`, read from the end and joined in chunks of words:
+ * the array of every word of a long response was 8 bytes a slot on top of the words.
+ */
+export function pyReverseWords(s: string): string {
+  const chunks: string[] = [];
+  let words: string[] = [];
+  for (let end = pyTrimEnd(s); end > 0; ) {
+    let start = end - 1;
+    while (start > 0 && !isPyWhitespaceCode(s.charCodeAt(start - 1))) start--;
+    words.push(s.slice(start, end));
+    if (words.length === 1 << 16) {
+      chunks.push(words.join(" "));
+      words = [];
+    }
+    end = pyTrimEnd(s, start);
+  }
+  if (words.length > 0) chunks.push(words.join(" "));
+  return chunks.join(" ");
+}
+
+/** Python `len(s.split())`, without the words. */
+export function pyCountWhitespaceWords(s: string): number {
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length; i++) {
+    const word = !isPyWhitespaceCode(s.charCodeAt(i));
+    if (word && !inWord) count++;
+    inWord = word;
+  }
+  return count;
+}
+
+/** Python `s.split()[0]`, undefined where `s` is blank (an IndexError upstream). */
+export function pySplitFirst(s: string): string | undefined {
+  return pyIsBlank(s) ? undefined : pyFirstWord(s);
+}
+
+/** Python `s.split()[-1]`, undefined where `s` is blank. */
+export function pySplitLast(s: string): string | undefined {
+  const end = pyTrimEnd(s);
+  if (end === 0) return undefined;
+  let start = end - 1;
+  while (start > 0 && !isPyWhitespaceCode(s.charCodeAt(start - 1))) start--;
+  return s.slice(start, end);
 }
 
 const WORD_CHAR = new RegExp(`^[${PY_WORD_CHARS}]$`, "u");

@@ -36,11 +36,12 @@ export function languageProbabilities(text: string): Map<string, number> | undef
   const langCount = data.langs.length;
   const averaged = new Float64Array(langCount);
   const random = new PythonRandom(SEED);
+  const scratch = new Float64Array(langCount);
   for (let trial = 0; trial < TRIALS; trial++) {
     const prob = new Float64Array(langCount).fill(1 / langCount);
     const weight = (ALPHA + random.gauss(0, 1) * ALPHA_WIDTH) / BASE_FREQ;
     for (let i = 0; ; i++) {
-      const wordProb = data.probabilities(random.choice(ngrams));
+      const wordProb = data.probabilities(random.choice(ngrams), scratch);
       for (let k = 0; k < langCount; k++) prob[k] *= weight + wordProb[k];
       if (i % 5 === 0 && (normalize(prob) > CONV_THRESHOLD || i >= ITERATION_LIMIT)) break;
     }

@@ -1,0 +1,23 @@
+// How far V8 lets the heap grow past what survived the last full garbage collection. By
+// default the next full collection waits until the heap is up to 4x that live size, so a
+// process checking one 16 MB response, whose live set is the response, its star-free loose
+// variant and a lower-cased copy (~130 MB for two-byte text), peaked at ~600 MB, most of it
+// garbage. At 1.5x the same checks peak near half that, for ~5% more CPU on ordinary
+// responses (the IFEval GPT-4 responses, every hard checker: 24.0 s -> 25.1 s) and ~15% on
+// 16 MB ones (docs/benchmarks.md, "Memory"). Set for the processes that score: `lsrif`
+// (score, score-batch, serve) and the memory bench, which measures what they get.
+
+import { setFlagsFromString } from "node:v8";
+
+/** The heap grows at most this many percent past the live size before a full collection. */
+export const HEAP_GROWING_PERCENT = 50;
+
+/** Whether the user chose a heap growth for this process (on node's command line or in NODE_OPTIONS). */
+export function heapGrowthGiven(execArgv: readonly string[], nodeOptions: string | undefined): boolean {
+  return [...execArgv, nodeOptions ?? ""].some((arg) => /heap[-_]growing[-_]percent/.test(arg));
+}
+
+/** Applies HEAP_GROWING_PERCENT to this process, unless the user chose a heap growth. */
+export function boundHeapGrowth(): void {
+  if (!heapGrowthGiven(process.execArgv, process.env.NODE_OPTIONS)) setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+}
