@@ -15,13 +15,13 @@ import { FORMER_CHECKS, formerCountKeyword } from "../../helpers/ifeval-referenc
 const PIECES = [
   " ", " ", "  ", "\n", "\n\n", "\t", "\u00a0", "\u3000", "\x1c", ".", "!", "?", ",", "-", "'", "<<", ">>", "[", "]",
   "a", "b", "c", "d", "e", "st", "and", "But", "or,", "we", "We", "now", "now.", "level", "radar", "kayak", "Mr.",
-  "lol", "xyz", "é", "É", "ß", "İ", "😀", "😀.", "🎉", "🇫🇷", "👍🏽", "٣", "ǅ", "\ud800", "\ud83d", "\ude00", "the", "is", "of", "猫", "1", "/", "him", "“", "”", '"', "'\"'", "eagle bald", "bald", "eagle",
+  "lol", "xyz", "é", "É", "ß", "İ", "😀", "😀.", "🎉", "🇫🇷", "👍🏽", "٣", "ǅ", "\ud800", "\ud83d", "\ude00", "the", "is", "of", "猫", "1", "/", "him", "“", "”", '"', "'\"'", "eagle bald", "bald", "eagle", "1796-04-12", "1805-12-02", "1900-01-01", "1800-02-30", "1800-04-31", ", ", ",",
 ];
 
 const pieceText = fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }).map((p) => p.join(""));
 /** Runs of one piece (the degenerate shapes: whitespace, one repeated word, punctuation) between other text. */
 const runText = fc
-  .array(fc.tuple(fc.constantFrom(...PIECES, "lol ", "we. ", "[x] ", "<<a b>> ", "level ", "and "), fc.integer({ min: 1, max: 200 })), { minLength: 1, maxLength: 3 })
+  .array(fc.tuple(fc.constantFrom(...PIECES, "lol ", "we. ", "[x] ", "<<a b>> ", "level ", "and ", "1796-04-12, "), fc.integer({ min: 1, max: 200 })), { minLength: 1, maxLength: 3 })
   .chain((runs) => fc.tuple(fc.constant(runs), pieceText))
   .map(([runs, tail]) => runs.map(([piece, n]) => piece.repeat(n)).join("") + tail);
 const anyText = fc.oneof({ weight: 3, arbitrary: pieceText }, { weight: 2, arbitrary: runText }, { weight: 1, arbitrary: fc.string({ unit: "binary", maxLength: 40 }) });
