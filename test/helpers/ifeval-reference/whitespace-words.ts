@@ -244,6 +244,14 @@ export const FORMER_CHECKS: Record<string, (response: string, args: Record<strin
       if ([4, 6, 9, 11].includes(month) && day > 30) return false;
       return !(month === 2 && day > 29);
     }),
+  "detectable_format:sentence_hyphens": (response) => {
+    const gold = regexSentences(response.replaceAll("-", " "));
+    const pieces = response.split("-");
+    for (let i = 0; i < Math.min(gold.length, pieces.length); i++) {
+      if (pyStrip(pieces[i]) !== pieces[i] || pieces[i] !== gold[i]) return false;
+    }
+    return true;
+  },
 };
 
 /** IF-RLVR's `countKeyword` as it was: `len(re.findall(keyword, text, re.IGNORECASE))` by `match`. */
