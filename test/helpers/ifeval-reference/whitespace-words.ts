@@ -4,7 +4,7 @@
 // (test/unit/ifeval/streaming-words.test.ts).
 
 import { pyStrip, pyStripChars, pyLstripChars, pyRstripChars, pySplitLines, pySplitWhitespace } from "../../../server/src/ifeval/python/py-text.js";
-import { codePoints, firstCodePoint, PUNCTUATION, PUNCTUATION_AND_SPACE, pyIsDigit, pyLen, regexSentences, removePunctuation } from "../../../server/src/ifeval/ifbench/text.js";
+import { codePoints, firstCodePoint, PUNCTUATION, PUNCTUATION_AND_SPACE, pyDecimalValue, pyIsDigit, pyLen, regexSentences, removePunctuation } from "../../../server/src/ifeval/ifbench/text.js";
 import { compareCount } from "../../../server/src/ifeval/hard-type.js";
 import { compilePyRegex } from "../../../server/src/ifeval/python/py-regex.js";
 import { countSyllables } from "../../../server/src/ifeval/ifbench/words-approx.js";
@@ -232,6 +232,26 @@ export const FORMER_CHECKS: Record<string, (response: string, args: Record<strin
   "letters:letter_counting": (response, args) =>
     compareCount(response.match(/[a-zA-Z]/g)?.length ?? 0, args.relation as "less than" | "at least", args.N as number),
   "count:numbers": (response, args) => (removePunctuation(response).match(/\p{Nd}+/gu)?.length ?? 0) === args.N,
+  "custom:date_format_list": (response) =>
+    pyStrip(response).split(",").every((raw) => {
+      const isoDate = compilePyRegex(String.raw`^(\d{4})-(\d{2})-(\d{2})$`)!;
+      isoDate.lastIndex = 0;
+      const m = isoDate.exec(pyStrip(raw));
+      if (m === null) return false;
+      const [year, month, day] = [m[1], m[2], m[3]].map(pyDecimalValue);
+      if (year < 1769 || year > 1821 || month > 12) return false;
+      if ([1, 3, 5, 7, 8, 10, 12].includes(month) && day > 31) return false;
+      if ([4, 6, 9, 11].includes(month) && day > 30) return false;
+      return !(month === 2 && day > 29);
+    }),
+  "detectable_format:sentence_hyphens": (response) => {
+    const gold = regexSentences(response.replaceAll("-", " "));
+    const pieces = response.split("-");
+    for (let i = 0; i < Math.min(gold.length, pieces.length); i++) {
+      if (pyStrip(pieces[i]) !== pieces[i] || pieces[i] !== gold[i]) return false;
+    }
+    return true;
+  },
 };
 
 /** IF-RLVR's `countKeyword` as it was: `len(re.findall(keyword, text, re.IGNORECASE))` by `match`. */

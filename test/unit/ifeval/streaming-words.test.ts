@@ -9,19 +9,19 @@ import fc from "fast-check";
 import { findHardType } from "../../../server/src/ifeval/registry.js";
 import { pyCountWhitespaceWords, pyReverseWords, pySplitFirst, pySplitLast, pySplitWhitespace, pyWhitespaceWords } from "../../../server/src/ifeval/python/py-text.js";
 import { countKeyword } from "../../../server/src/ifeval/ifrlvr/keywords.js";
-import { foldToAsciiInPieces, removePunctuation } from "../../../server/src/ifeval/ifbench/text.js";
+import { foldToAsciiInPieces, lower, lowerThenNoPunctuation, noPunctuationThenLower, removePunctuation, transformedWords } from "../../../server/src/ifeval/ifbench/text.js";
 import { FORMER_CHECKS, formerCountKeyword } from "../../helpers/ifeval-reference/whitespace-words.js";
 
 const PIECES = [
   " ", " ", "  ", "\n", "\n\n", "\t", "\u00a0", "\u3000", "\x1c", ".", "!", "?", ",", "-", "'", "<<", ">>", "[", "]",
   "a", "b", "c", "d", "e", "st", "and", "But", "or,", "we", "We", "now", "now.", "level", "radar", "kayak", "Mr.",
-  "lol", "xyz", "é", "É", "ß", "İ", "😀", "😀.", "🎉", "🇫🇷", "👍🏽", "٣", "ǅ", "\ud800", "\ud83d", "\ude00", "the", "is", "of", "猫", "1", "/", "him", "“", "”", '"', "'\"'", "eagle bald", "bald", "eagle",
+  "lol", "xyz", "é", "É", "ß", "İ", "😀", "😀.", "🎉", "🇫🇷", "👍🏽", "٣", "ǅ", "\ud800", "\ud83d", "\ude00", "the", "is", "of", "猫", "1", "/", "him", "“", "”", '"', "'\"'", "eagle bald", "bald", "eagle", "1796-04-12", "1805-12-02", "1900-01-01", "1800-02-30", "1800-04-31", ", ", ",", "Σ", "ΑΣ", "ΑΣ.", "Σ'Α", "ὈΔΥΣΣΕΎΣ", "-", "I came.-", "I saw.", "-I left.",
 ];
 
 const pieceText = fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }).map((p) => p.join(""));
 /** Runs of one piece (the degenerate shapes: whitespace, one repeated word, punctuation) between other text. */
 const runText = fc
-  .array(fc.tuple(fc.constantFrom(...PIECES, "lol ", "we. ", "[x] ", "<<a b>> ", "level ", "and "), fc.integer({ min: 1, max: 200 })), { minLength: 1, maxLength: 3 })
+  .array(fc.tuple(fc.constantFrom(...PIECES, "lol ", "we. ", "[x] ", "<<a b>> ", "level ", "and ", "1796-04-12, "), fc.integer({ min: 1, max: 200 })), { minLength: 1, maxLength: 3 })
   .chain((runs) => fc.tuple(fc.constant(runs), pieceText))
   .map(([runs, tail]) => runs.map(([piece, n]) => piece.repeat(n)).join("") + tail);
 const anyText = fc.oneof({ weight: 3, arbitrary: pieceText }, { weight: 2, arbitrary: runText }, { weight: 1, arbitrary: fc.string({ unit: "binary", maxLength: 40 }) });
@@ -116,4 +116,13 @@ test("removePunctuation deletes what the one-character replace deleted", () => {
   fc.assert(fc.property(anyText, (t) => assert.equal(removePunctuation(t), t.replace(/[!-/:-@[-`{-~]/g, ""))), { numRuns: 2000, seed: 9 });
   const long = fc.sample(anyText, { numRuns: 400, seed: 9 }).join("").repeat(40);
   assert.equal(removePunctuation(long), long.replace(/[!-/:-@[-`{-~]/g, ""));
+});
+
+test("transformedWords: the words of the whole text transformed (final sigma included)", () => {
+  const greek = fc.array(fc.constantFrom("Σ", "ΑΣ", "Σ.", "'", ".", " ", "\n", "Α", "σ", "İ", "a", "!"), { maxLength: 30 }).map((p) => p.join(""));
+  fc.assert(fc.property(fc.oneof(greek, anyText), (t) => {
+    for (const [transform, whole] of [[lower, t.toLowerCase()], [lowerThenNoPunctuation, removePunctuation(t.toLowerCase())], [noPunctuationThenLower, removePunctuation(t).toLowerCase()]] as const) {
+      assert.deepEqual([...transformedWords(t, transform)], pySplitWhitespace(whole));
+    }
+  }), { numRuns: 3000, seed: 9 });
 });

@@ -6,7 +6,7 @@ import { countMatches, countSchema, defineHardType } from "../hard-type.js";
 import { plural, quote } from "../wording.js";
 import { wordCount } from "../text-cache.js";
 import { pyStrip, pyStripChars, pyWhitespaceWords } from "../python/py-text.js";
-import { PUNCTUATION_AND_SPACE, pyCount, pyIsDigit, removePunctuation } from "./text.js";
+import { lower, PUNCTUATION_AND_SPACE, pyCount, pyIsDigit, removePunctuation, transformedWords } from "./text.js";
 import { replaceLiteral } from "../../util/replace-all.js";
 
 export const wordCountRange = defineHardType({
@@ -47,7 +47,7 @@ export const uniqueWordCount = defineHardType({
   schema: z.strictObject({ N: countSchema("Fewest distinct words.", 0) }),
   check: (response, args) => {
     const unique = new Set<string>();
-    for (const w of pyWhitespaceWords(response.toLowerCase())) unique.add(pyStripChars(w, PUNCTUATION_AND_SPACE));
+    for (const w of transformedWords(response, lower)) unique.add(pyStripChars(w, PUNCTUATION_AND_SPACE));
     return unique.size >= args.N;
   },
   render: (args) => `Use at least ${args.N} unique words in the response.`,

@@ -286,23 +286,34 @@ const ISO_DATE = compilePyRegex(String.raw`^(\d{4})-(\d{2})-(\d{2})$`)!;
 const LONG_MONTHS = [1, 3, 5, 7, 8, 10, 12];
 const SHORT_MONTHS = [4, 6, 9, 11];
 
+function isPlausibleDate(raw: string): boolean {
+  ISO_DATE.lastIndex = 0;
+  const m = ISO_DATE.exec(pyStrip(raw));
+  if (m === null) return false;
+  const [year, month, day] = [m[1], m[2], m[3]].map(pyDecimalValue);
+  if (year < 1769 || year > 1821 || month > 12) return false;
+  if (LONG_MONTHS.includes(month) && day > 31) return false;
+  if (SHORT_MONTHS.includes(month) && day > 30) return false;
+  return !(month === 2 && day > 29);
+}
+
 export const dateFormatList = defineHardType({
   id: "custom:date_format_list",
   aliases: ["napoleon_dates"],
   summary: "Comma-separated YYYY-MM-DD dates from 1769 to 1821 with plausible months and days, nothing else.",
   condition: () => "the response is a comma-separated list of YYYY-MM-DD dates",
   schema: noArgs,
-  check: (response) =>
-    pyStrip(response).split(",").every((raw) => {
-      ISO_DATE.lastIndex = 0;
-      const m = ISO_DATE.exec(pyStrip(raw));
-      if (m === null) return false;
-      const [year, month, day] = [m[1], m[2], m[3]].map(pyDecimalValue);
-      if (year < 1769 || year > 1821 || month > 12) return false;
-      if (LONG_MONTHS.includes(month) && day > 31) return false;
-      if (SHORT_MONTHS.includes(month) && day > 30) return false;
-      return !(month === 2 && day > 29);
-    }),
+  // The pieces of strip().split(","), one at a time, stopping at the first that is no date
+  // (16 MB of commas was an array of 16 million empty strings).
+  check: (response) => {
+    const text = pyStrip(response);
+    for (let start = 0; ; ) {
+      const comma = text.indexOf(",", start);
+      if (!isPlausibleDate(text.slice(start, comma === -1 ? text.length : comma))) return false;
+      if (comma === -1) return true;
+      start = comma + 1;
+    }
+  },
   render: () =>
     "List the start dates of all the battles Napoleon fought separated by commas, use the following date format: YYYY-MM-DD. Do not provide an explanation.",
   example: { args: {}, pass: "1796-04-12, 1805-12-02", fail: "12/02/1805" },

@@ -5,7 +5,7 @@
 // code points, JS strings UTF-16 units).
 
 import { compilePyRegex } from "../python/py-regex.js";
-import { PY_S, pyStrip } from "../python/py-text.js";
+import { PY_S, pyStrip, pyWhitespaceWords } from "../python/py-text.js";
 import { memoizeByText } from "../text/text-cache.js";
 import { replaceAll, replaceLiteral } from "../../util/replace-all.js";
 
@@ -24,6 +24,22 @@ const PUNCTUATION_RUN = /[!-/:-@[-`{-~]+/g;
 export function removePunctuation(s: string): string {
   return replaceAll(s, PUNCTUATION_RUN, "");
 }
+
+/**
+ * The words of `transform(text).split()`, one at a time, for a transform that maps each
+ * whitespace-separated word on its own and never joins two (lower-casing, deleting
+ * punctuation): no transformed copy of the whole text. Lower-casing's one context rule
+ * (final sigma) looks past case-ignorable characters only, and whitespace is none.
+ */
+export function* transformedWords(text: string, transform: (word: string) => string): Generator<string, void, undefined> {
+  for (const word of pyWhitespaceWords(text)) yield* pyWhitespaceWords(transform(word));
+}
+
+/** Lower-cased, then punctuation deleted. */
+export const lowerThenNoPunctuation = (word: string): string => removePunctuation(word.toLowerCase());
+/** Punctuation deleted, then lower-cased. */
+export const noPunctuationThenLower = (word: string): string => removePunctuation(word).toLowerCase();
+export const lower = (word: string): string => word.toLowerCase();
 
 /** Input code units per piece of foldToAscii. */
 const FOLD_PIECE = 1 << 16;

@@ -6,8 +6,8 @@
 import { z } from "zod";
 import { defineHardType } from "../hard-type.js";
 import { firstWordToken } from "../text/words.js";
-import { pyStrip, pyWhitespaceWords } from "../python/py-text.js";
-import { removePunctuation } from "./text.js";
+import { pyStrip } from "../python/py-text.js";
+import { noPunctuationThenLower, transformedWords } from "./text.js";
 
 /** Common English verbs in their base form (the imperative a response would start with). */
 const BASE_VERBS = new Set(
@@ -67,7 +67,7 @@ export const alternateParitySyllables = defineHardType({
     "syllapy looks words up in its pronunciation dictionary first; we apply only its rule-based fallback, which miscounts some words.",
   check: (response) => {
     let previous = -1;
-    for (const w of pyWhitespaceWords(removePunctuation(response).toLowerCase())) {
+    for (const w of transformedWords(response, noPunctuationThenLower)) {
       if (pyStrip(w) === "") continue;
       const parity = countSyllables(w) % 2;
       if (parity === previous) return false;

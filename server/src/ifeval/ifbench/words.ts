@@ -6,7 +6,7 @@ import { countSchema, defineHardType } from "../hard-type.js";
 import { plural, quote } from "../wording.js";
 import { forEachWordToken } from "../text/words.js";
 import { pyIsBlank, pyLstripChars, pyRstripChars, pySplitFirst, pySplitLast, pyStrip, pyStripChars, pyWhitespaceWords } from "../python/py-text.js";
-import { codePoints, firstCodePoint, PUNCTUATION_AND_SPACE, pyLen, regexSentences, removePunctuation } from "./text.js";
+import { codePoints, firstCodePoint, lower, lowerThenNoPunctuation, noPunctuationThenLower, PUNCTUATION_AND_SPACE, pyLen, regexSentences, removePunctuation, transformedWords } from "./text.js";
 
 const ALPHABET = "abcdefghijklmnopqrstuvwxyz";
 
@@ -62,7 +62,7 @@ export const consonantCluster = defineHardType({
   condition: () => "every word of the response has a consonant cluster",
   schema: z.strictObject({}),
   check: (response) => {
-    for (const word of pyWhitespaceWords(response.toLowerCase())) if (!hasConsonantCluster(word)) return false;
+    for (const word of transformedWords(response, lower)) if (!hasConsonantCluster(word)) return false;
     return true;
   },
   render: () => "Ensure each word in your response has at least one consonant cluster (two or more consonants together).",
@@ -82,7 +82,7 @@ export const palindromes = defineHardType({
   schema: z.strictObject({}),
   check: (response) => {
     let count = 0;
-    for (const w of pyWhitespaceWords(removePunctuation(response).toLowerCase())) {
+    for (const w of transformedWords(response, noPunctuationThenLower)) {
       const cps = codePoints(w);
       if (cps.length >= 5 && cps.join("") === cps.reverse().join("") && ++count >= 10) return true;
     }
@@ -120,7 +120,7 @@ export const limitedWordRepeat = defineHardType({
   schema: z.strictObject({ small_n: countSchema("Most occurrences of any one word.", 0) }),
   check: (response, args) => {
     const counts = new Map<string, number>();
-    for (const w of pyWhitespaceWords(removePunctuation(response.toLowerCase()))) {
+    for (const w of transformedWords(response, lowerThenNoPunctuation)) {
       const n = (counts.get(w) ?? 0) + 1;
       if (n > args.small_n) return false;
       counts.set(w, n);
@@ -175,7 +175,7 @@ export const noConsecutiveFirstLetter = defineHardType({
   schema: z.strictObject({}),
   check: (response) => {
     let previous: string | undefined;
-    for (const word of pyWhitespaceWords(removePunctuation(response.toLowerCase()))) {
+    for (const word of transformedWords(response, lowerThenNoPunctuation)) {
       const initial = firstCodePoint(word);
       if (initial === previous) return false;
       previous = initial;

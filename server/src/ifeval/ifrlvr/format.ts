@@ -17,9 +17,14 @@ export const sentenceHyphens = defineHardType({
   schema: noArgs,
   check: (response) => {
     const gold = regexSentences(replaceLiteral(response, "-", " "));
-    const pieces = response.split("-");
-    for (let i = 0; i < Math.min(gold.length, pieces.length); i++) {
-      if (pyStrip(pieces[i]) !== pieces[i] || pieces[i] !== gold[i]) return false;
+    // The pieces of split("-") one at a time, pairwise with the sentences to the shorter list.
+    let start = 0;
+    for (let i = 0; i < gold.length; i++) {
+      const hyphen = response.indexOf("-", start);
+      const piece = response.slice(start, hyphen === -1 ? response.length : hyphen);
+      if (pyStrip(piece) !== piece || piece !== gold[i]) return false;
+      if (hyphen === -1) break;
+      start = hyphen + 1;
     }
     return true;
   },

@@ -13,6 +13,12 @@ export function memoizeByText<T>(compute: (text: string) => T, capacity = DEFAUL
   let keyLength = 0;
   return (text) => {
     if (cache.has(text)) return cache.get(text) as T;
+    // A text over the budget evicts every other entry once cached: evict them before computing,
+    // so that the results for earlier huge texts are not kept alive beside the new computation.
+    if (text.length > KEY_BUDGET) {
+      cache.clear();
+      keyLength = 0;
+    }
     const value = compute(text);
     cache.set(text, value);
     keyLength += text.length;
