@@ -5,9 +5,8 @@ import { z } from "zod";
 import { compareCount, countMatches, countSchema, defineHardType, relationSchema } from "../hard-type.js";
 import { compared, quote } from "../wording.js";
 import { compilePyRegex } from "../python/py-regex.js";
-import { isPyWhitespaceCode, pySkipWhitespace, pyStrip, pyWhitespaceWords } from "../python/py-text.js";
+import { isPyWhitespaceCode, pySkipWhitespace, pyStrip } from "../python/py-text.js";
 import { forEachWordToken } from "../text/words.js";
-import { codePoints } from "../ifbench/text.js";
 import { keywordAtPosition } from "../ifbench/words.js";
 
 /** `len(re.findall(keyword, value, flags=re.IGNORECASE))`; the keyword is a Python regex. */
@@ -19,6 +18,16 @@ export function countKeyword(text: string, keyword: string): number | undefined 
 const keywordSchema = (description: string) =>
   z.string().refine((s) => pyStrip(s) !== "" && compilePyRegex(pyStrip(s), { ignoreCase: true }) !== undefined, "a non-blank Python regular expression").describe(description);
 
+/**
+ * The code point of `initial.lower()` (a word's first character) when that is one character,
+ * else undefined; without the arrays of every code point of the word.
+ */
+function lowerInitial(initial: string): number | undefined {
+  const lower = initial.toLowerCase();
+  const cp = lower.codePointAt(0) as number;
+  return lower.length === (cp > 0xffff ? 2 : 1) ? cp : undefined;
+}
+
 export const noAdjacentConsecutive = defineHardType({
   id: "keywords:no_adjacent_consecutive",
   aliases: ["no_consecutive_initials"],
@@ -26,15 +35,18 @@ export const noAdjacentConsecutive = defineHardType({
   condition: () => "no two adjacent words of the response start with consecutive letters of the alphabet",
   schema: z.strictObject({}),
   check: (response) => {
-    let previous: string | undefined;
-    for (const word of pyWhitespaceWords(response)) {
-      const current = previous;
-      previous = word;
-      if (current === undefined) continue;
-      const a = codePoints(codePoints(current)[0].toLowerCase());
-      const b = codePoints(codePoints(word)[0].toLowerCase());
-      if (a.length !== 1 || b.length !== 1) return false;
-      if (b[0].codePointAt(0)! - a[0].codePointAt(0)! === 1) return false;
+    let previous: number | undefined;
+    let first = true;
+    // Only each whitespace word's first character matters: walk the word starts, no word strings.
+    for (let i = 0; i < response.length; ) {
+      while (i < response.length && isPyWhitespaceCode(response.charCodeAt(i))) i++;
+      if (i === response.length) break;
+      const current = lowerInitial(String.fromCodePoint(response.codePointAt(i) as number));
+      while (i < response.length && !isPyWhitespaceCode(response.charCodeAt(i))) i++;
+      // Upstream compares each pair, and fails when either initial lower-cases to two characters.
+      if (!first && (previous === undefined || current === undefined || current - previous === 1)) return false;
+      previous = current;
+      first = false;
     }
     return true;
   },
