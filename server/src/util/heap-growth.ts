@@ -4,8 +4,9 @@
 // variant and a lower-cased copy (~130 MB for two-byte text), peaked at ~600 MB, most of it
 // garbage. At 1.5x the same checks peak near half that, for ~5% more CPU on ordinary
 // responses (the IFEval GPT-4 responses, every hard checker: 24.0 s -> 25.1 s) and ~15% on
-// 16 MB ones (docs/benchmarks.md, "Memory"). Set for the processes that score: `lsrif`
-// (score, score-batch, serve) and the memory bench, which measures what they get.
+// 16 MB ones (docs/benchmarks.md, "Memory"). Set for the processes that score files of
+// responses: `lsrif score` and `score-batch` (cli/main.ts), and the memory bench, which measures
+// what they get. Not for `serve`, which trades memory for throughput (see cli/main.ts).
 
 import { setFlagsFromString } from "node:v8";
 
