@@ -92,7 +92,9 @@ export const firstWordAnswer = defineHardType({
   example: { args: { first_word: "we" }, pass: "We did it.", fail: "We, of course, did it." },
 });
 
-const NON_WORD = new RegExp(`[^\\p{L}\\p{N}_${PY_WHITESPACE_CLASS}]`, "gu");
+// Runs, not single characters: deleting a run deletes each of its characters, and a word of a
+// million commas is one match instead of a million.
+const NON_WORD = new RegExp(`[^\\p{L}\\p{N}_${PY_WHITESPACE_CLASS}]+`, "gu");
 /** `re.sub(r"[^\w\s]", "", word)` with Python's Unicode classes. */
 const dropPunctuation = (w: string): string => w.replace(NON_WORD, "");
 
