@@ -1,4 +1,5 @@
-// format:parentheses and format:quotes walk code units instead of code points (issue 9,
+// format:parentheses and format:quotes walk code units instead of code points, and
+// format:no_whitespace searches once instead of testing each character (issue 9,
 // speed on 1 MB degenerate responses). Every character they react to is ASCII, so the
 // verdicts must equal the former code-point walks (written out below as they were) on
 // random text made of brackets, quotes, astral characters and lone surrogates.
@@ -8,6 +9,7 @@ import { test } from "node:test";
 import fc from "fast-check";
 import { findHardType } from "../../../server/src/ifeval/registry.js";
 import { verifyInstruction } from "../../../server/src/ifeval/verify.js";
+import { PY_S, pyIsBlank } from "../../../server/src/ifeval/python/py-text.js";
 
 const CLOSER: Record<string, string> = { ")": "(", "]": "[", "}": "{" };
 
@@ -73,4 +75,18 @@ test("format:parentheses and format:quotes give the former verdicts", () => {
   assert.equal(check("format:parentheses", "a (b [c {d (e [f] e) d} c] b) a"), true);
   assert.equal(check("format:quotes", `He said "she said 'they said "go" today' once" loudly.`), true);
   assert.equal(check("format:quotes", `He said "go" loudly.`), false);
+});
+
+test("format:no_whitespace: one search gives the per-character verdict", () => {
+  const whitespaceParts = [...PARTS, "\t", "\u00a0", "\u3000", "\u2028", "\x1c", "\u200b", "\u180e", "x"];
+  const spaced = fc.array(fc.constantFrom(...whitespaceParts), { maxLength: 20 }).map((parts) => parts.join(""));
+  const isSpace = new RegExp(PY_S, "u");
+  fc.assert(
+    fc.property(spaced, (response) => {
+      if (pyIsBlank(response)) return; // strict mode gives false for a blank response before any checker runs
+      const former = [...response].every((c) => !isSpace.test(c));
+      assert.equal(check("format:no_whitespace", response), former, JSON.stringify(response));
+    }),
+    { numRuns: 3000 },
+  );
 });

@@ -7,7 +7,7 @@ import { quote } from "../wording.js";
 import { compilePyRegex } from "../python/py-regex.js";
 import { forEachWordToken } from "../text/words.js";
 import { pyCountWhitespaceWords, pyIsLower, pyIsUpper, pyRemoveWhitespace, pySplitLines, pyStrip, pyStripChars } from "../python/py-text.js";
-import { firstCodePoint, PUNCTUATION, PUNCTUATION_AND_SPACE, pyCount, pyIsSpaceChar, regexSentences, removePunctuation } from "./text.js";
+import { firstCodePoint, PUNCTUATION, PUNCTUATION_AND_SPACE, pyCount, pyHasSpaceChar, regexSentences, removePunctuation } from "./text.js";
 import { ByteStack } from "../../util/byte-stack.js";
 import { replaceLiteral } from "../../util/replace-all.js";
 
@@ -413,10 +413,7 @@ export const noWhitespace = defineHardType({
   summary: "No whitespace character at all (Python str.isspace()).",
   condition: () => "the response contains no whitespace",
   schema: z.strictObject({}),
-  check: (response) => {
-    for (const c of response) if (pyIsSpaceChar(c)) return false;
-    return true;
-  },
+  check: (response) => !pyHasSpaceChar(response),
   render: () => "The output should not contain any whitespace.",
   example: { args: {}, pass: "No_spaces_here.", fail: "Some spaces here." },
 });

@@ -237,6 +237,11 @@ export function pyIsSpaceChar(c: string): boolean {
   return PY_SPACE.test(c);
 }
 
+/** `any(c.isspace() for c in s)`: one native search instead of a test per character. */
+export function pyHasSpaceChar(s: string): boolean {
+  return PY_SPACE.test(s);
+}
+
 /** Python `str.isdigit()`: decimal digits plus the digit-valued superscripts and circled forms. */
 const DIGIT_ONLY = /^[\p{Nd}\u00b2\u00b3\u00b9\u2070\u2074-\u2079\u2080-\u2089\u2460-\u2468\u2474-\u247c\u2488-\u2490\u24ea\u24f5-\u24fd\u24ff\u2776-\u277e\u2780-\u2788\u278a-\u2792\u{1f100}-\u{1f10a}]+$/u;
 export function pyIsDigit(s: string): boolean {

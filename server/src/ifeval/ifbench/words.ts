@@ -83,6 +83,7 @@ export const palindromes = defineHardType({
   check: (response) => {
     let count = 0;
     for (const w of transformedWords(response, noPunctuationThenLower)) {
+      if (w.length < 5) continue; // fewer than 5 code units: fewer than 5 code points, no array needed
       const cps = codePoints(w);
       if (cps.length >= 5 && cps.join("") === cps.reverse().join("") && ++count >= 10) return true;
     }
