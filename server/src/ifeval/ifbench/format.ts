@@ -31,11 +31,12 @@ export const nestedParentheses = defineHardType({
     let maxDepth = 0;
     for (let i = 0; i < response.length; i++) {
       const c = response.charCodeAt(i);
+      const opener = openerOf(c);
       if (c === PAREN || c === BRACKET || c === BRACE) {
         open.push(c);
         if (open.length > maxDepth) maxDepth = open.length;
-      } else if (openerOf(c) !== 0) {
-        if (open.length > 0 && open.top() === openerOf(c)) {
+      } else if (opener !== 0) {
+        if (open.length > 0 && open.top() === opener) {
           open.pop();
           if (maxDepth >= 5 && open.length < maxDepth) return true;
         } else {

@@ -232,11 +232,6 @@ export function countStopwords(text: string): number {
 
 const PY_SPACE = new RegExp(PY_S, "u");
 
-/** Python `c.isspace()` for one character. */
-export function pyIsSpaceChar(c: string): boolean {
-  return PY_SPACE.test(c);
-}
-
 /** `any(c.isspace() for c in s)`: one native search instead of a test per character. */
 export function pyHasSpaceChar(s: string): boolean {
   return PY_SPACE.test(s);
