@@ -4,7 +4,8 @@
 // (test/unit/ifeval/streaming-words.test.ts).
 
 import { pyStrip, pyStripChars, pyLstripChars, pyRstripChars, pySplitLines, pySplitWhitespace } from "../../../server/src/ifeval/python/py-text.js";
-import { codePoints, firstCodePoint, PUNCTUATION, PUNCTUATION_AND_SPACE, pyDecimalValue, pyIsDigit, pyLen, regexSentences, removePunctuation } from "../../../server/src/ifeval/ifbench/text.js";
+import { codePoints, firstCodePoint, PUNCTUATION, PUNCTUATION_AND_SPACE, pyDecimalValue, pyIsDigit, pyLen, removePunctuation } from "../../../server/src/ifeval/ifbench/text.js";
+import { formerRegexSentences as regexSentences } from "./regex-sentences.js";
 import { compareCount } from "../../../server/src/ifeval/hard-type.js";
 import { compilePyRegex } from "../../../server/src/ifeval/python/py-regex.js";
 import { countSyllables } from "../../../server/src/ifeval/ifbench/words-approx.js";

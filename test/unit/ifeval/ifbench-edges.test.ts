@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { check } from "./check-helper.js";
 import { pyCsvRows, PyCsvError } from "../../../server/src/ifeval/python/py-csv.js";
-import { regexSentences } from "../../../server/src/ifeval/ifbench/text.js";
+import { splitIntoSentences as regexSentences } from "../../../server/src/ifeval/ifbench/sentences.js";
 
 test("IFEval's regex sentence splitter, as IFBench used it", () => {
   assert.deepEqual(regexSentences("Dr. Smith arrived. He sat... Then? Yes!"), ["Dr. Smith arrived.", "He sat...", "Then?", "Yes!"]);

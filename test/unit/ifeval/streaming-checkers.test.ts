@@ -9,7 +9,8 @@ import fc from "fast-check";
 import { findHardType } from "../../../server/src/ifeval/registry.js";
 import { countWordTokensUpTo, firstWordToken, wordTokenize } from "../../../server/src/ifeval/text/words.js";
 import { pyCsvRows } from "../../../server/src/ifeval/python/py-csv.js";
-import { foldToAscii, regexSentences } from "../../../server/src/ifeval/ifbench/text.js";
+import { foldToAscii } from "../../../server/src/ifeval/ifbench/text.js";
+import { splitIntoSentences as regexSentences } from "../../../server/src/ifeval/ifbench/sentences.js";
 import { pySplitWhitespace, pyStrip } from "../../../server/src/ifeval/python/py-text.js";
 
 const RUNS = 1500;

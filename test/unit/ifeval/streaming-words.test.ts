@@ -11,11 +11,13 @@ import { pyCountWhitespaceWords, pyReverseWords, pySplitFirst, pySplitLast, pySp
 import { countKeyword } from "../../../server/src/ifeval/ifrlvr/keywords.js";
 import { foldToAsciiInPieces, lower, lowerThenNoPunctuation, noPunctuationThenLower, removePunctuation, transformedWords } from "../../../server/src/ifeval/ifbench/text.js";
 import { FORMER_CHECKS, formerCountKeyword } from "../../helpers/ifeval-reference/whitespace-words.js";
+import { FORMER_SENTENCE_CHECKS } from "../../helpers/ifeval-reference/sentence-lists.js";
 
 const PIECES = [
   " ", " ", "  ", "\n", "\n\n", "\t", "\u00a0", "\u3000", "\x1c", ".", "!", "?", ",", "-", "'", "<<", ">>", "[", "]",
   "a", "b", "c", "d", "e", "st", "and", "But", "or,", "we", "We", "now", "now.", "level", "radar", "kayak", "Mr.",
   "lol", "xyz", "é", "É", "ß", "İ", "😀", "😀.", "🎉", "🇫🇷", "👍🏽", "٣", "ǅ", "\ud800", "\ud83d", "\ude00", "the", "is", "of", "猫", "1", "/", "him", "“", "”", '"', "'\"'", "eagle bald", "bald", "eagle", "1796-04-12", "1805-12-02", "1900-01-01", "1800-02-30", "1800-04-31", ", ", ",", "Σ", "ΑΣ", "ΑΣ.", "Σ'Α", "ὈΔΥΣΣΕΎΣ", "-", "I came.-", "I saw.", "-I left.",
+  "***", " *** ", "\n* ", "*", "Why?", "Wow!", "Dr. ", "moon",
 ];
 
 const pieceText = fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }).map((p) => p.join(""));
@@ -55,10 +57,12 @@ const ARGS: Record<string, Record<string, unknown>[]> = {
   "count:lowercase_counting": [{ N: 1 }, { N: 4 }],
   "letters:letter_counting": [{ N: 5, relation: "less than" }, { N: 12, relation: "at least" }],
   "count:numbers": [{ N: 0 }, { N: 1 }, { N: 2 }],
+  "sentence:keyword": [{ word: "moon", N: 1 }, { word: "a", N: 2 }, { word: "we", N: 3 }],
+  "count:counting_composition": [{ n_sent: 1, n_words: 1 }, { n_sent: 1, n_words: 3 }, { n_sent: 2, n_words: 2 }],
 };
 
-for (const [id, former] of Object.entries(FORMER_CHECKS)) {
-  test(`${id}: streamed words give the former verdict`, () => {
+for (const [id, former] of Object.entries({ ...FORMER_CHECKS, ...FORMER_SENTENCE_CHECKS })) {
+  test(`${id}: streamed words and sentences give the former verdict`, () => {
     const type = findHardType(id);
     assert.ok(type, id);
     for (const raw of ARGS[id] ?? [{}]) {

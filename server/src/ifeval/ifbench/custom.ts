@@ -7,7 +7,9 @@ import { defineHardType } from "../hard-type.js";
 import { compilePyRegex } from "../python/py-regex.js";
 import { pyCsvRows } from "../python/py-csv.js";
 import { pyFirstLine, pyReverseWords, pySplitFirst, pySplitLines, pyStrip, pyStripChars } from "../python/py-text.js";
-import { firstCodePoint, foldToAscii, lastCodePoint, PUNCTUATION_AND_SPACE, pyDecimalValue, pyLen, regexSentences, removePunctuation } from "./text.js";
+import { firstCodePoint, foldToAscii, lastCodePoint, PUNCTUATION_AND_SPACE, pyDecimalValue, pyLen, removePunctuation } from "./text.js";
+import { firstSentences, sentences } from "./sentences.js";
+import { some } from "../../util/iterables.js";
 import { replaceLiteral } from "../../util/replace-all.js";
 
 const noArgs = z.strictObject({});
@@ -123,7 +125,7 @@ export const wordReverseOrder = defineHardType({
   schema: noArgs,
   check: (response) => {
     const value = pyReverseWords(removePunctuation(pyStrip(response.toLowerCase())));
-    return value.includes("bald eagle") && regexSentences(value).includes(value);
+    return value.includes("bald eagle") && some(sentences(value), (s) => s === value);
   },
   render: () =>
     "What animal is the national symbol of the US? Respond to this query, but make your sentence in reverse order of what it should be, per word.",
@@ -149,9 +151,9 @@ export const sentenceAlphabet = defineHardType({
   condition: () => "the response is 26 sentences starting with the letters of the alphabet in order",
   schema: noArgs,
   check: (response) => {
-    const sentences = regexSentences(response);
-    if (sentences.length !== 26) return false;
-    return sentences.every((s, i) => {
+    const first = firstSentences(response, 27);
+    if (first.length !== 26) return false;
+    return first.every((s, i) => {
       const first = pySplitFirst(s);
       return first !== undefined && firstCodePoint(first.toLowerCase()) === String.fromCharCode(97 + i);
     });

@@ -7,7 +7,8 @@ import { quote } from "../wording.js";
 import { compilePyRegex } from "../python/py-regex.js";
 import { forEachWordToken } from "../text/words.js";
 import { pyCountWhitespaceWords, pyIsLower, pyIsUpper, pyRemoveWhitespace, pySplitLines, pyStrip, pyStripChars } from "../python/py-text.js";
-import { firstCodePoint, PUNCTUATION, PUNCTUATION_AND_SPACE, pyCount, pyHasSpaceChar, regexSentences, removePunctuation } from "./text.js";
+import { firstCodePoint, PUNCTUATION, PUNCTUATION_AND_SPACE, pyCount, pyHasSpaceChar, removePunctuation } from "./text.js";
+import { countSentences, sentencesWithNext } from "./sentences.js";
 import { ByteStack } from "../../util/byte-stack.js";
 import { replaceLiteral } from "../../util/replace-all.js";
 
@@ -137,16 +138,15 @@ export const emojiSentence = defineHardType({
   schema: z.strictObject({}),
   approximate: "emoji.is_emoji uses the emoji package's database; we use Unicode Extended_Pictographic, skin tones and regional indicators.",
   check: (response) => {
-    const sentences = regexSentences(response);
-    for (let i = 0; i < sentences.length; i++) {
+    for (const [sentence, following] of sentencesWithNext(response)) {
       // chars[-1] and chars[-2] (chars[0] when there is one) of list(text), read from the end.
-      const text = pyStrip(removePunctuation(sentences[i]));
+      const text = pyStrip(removePunctuation(sentence));
       if (text === "") return false; // IndexError upstream
       const lastStart = codePointStartBefore(text, text.length);
       const beforeLast = lastStart === 0 ? 0 : codePointStartBefore(text, lastStart);
       if (isEmoji(text.slice(lastStart)) || isEmoji(text.slice(beforeLast, lastStart === 0 ? text.length : lastStart))) continue;
-      if (i === sentences.length - 1) return false;
-      const next = pyStrip(removePunctuation(sentences[i + 1]));
+      if (following === undefined) return false;
+      const next = pyStrip(removePunctuation(following));
       if (next === "" || !isEmoji(firstCodePoint(next))) return false;
     }
     return true;
@@ -354,8 +354,9 @@ export const someBulletPoints = defineHardType({
   condition: () => "the response has at least two sentences followed by at least two * bullet points",
   schema: z.strictObject({}),
   check: (response) => {
-    // Upstream reuses one variable: True, then the sentence list of the last prose line, then False.
-    let prose: boolean | readonly string[] = true;
+    // Upstream reuses one variable: True, then the sentence list of the last prose line (here its
+    // length), then False.
+    let prose: boolean | number = true;
     let sentences = 0;
     let bullets = 0;
     for (const line of pySplitLines(response)) {
@@ -363,9 +364,9 @@ export const someBulletPoints = defineHardType({
         prose = false;
         if (sentences < 2) return false;
         bullets++;
-      } else if (prose === true || (Array.isArray(prose) && prose.length > 0)) {
-        prose = regexSentences(pyStrip(line));
-        sentences += prose.length;
+      } else if (prose === true || (typeof prose === "number" && prose > 0)) {
+        prose = countSentences(pyStrip(line));
+        sentences += prose;
       } else {
         return false;
       }

@@ -5,7 +5,8 @@ import { defineHardType } from "../hard-type.js";
 import { wordCount } from "../text-cache.js";
 import { pyStrip } from "../python/py-text.js";
 import { memoizeByText } from "../text/text-cache.js";
-import { countStopwords, pyLen, regexSentences } from "./text.js";
+import { countStopwords, pyLen } from "./text.js";
+import { firstSentences, sentences } from "./sentences.js";
 
 const percentageSchema = (what: string) => z.number().min(0).max(100).describe(what);
 
@@ -26,7 +27,7 @@ export const stopWordPercentage = defineHardType({
 
 function sentenceEnds(text: string): { declarative: number; interrogative: number; exclamatory: number } {
   const counts = { declarative: 0, interrogative: 0, exclamatory: 0 };
-  for (const s of regexSentences(text)) {
+  for (const s of sentences(text)) {
     if (s.endsWith(".")) counts.declarative++;
     if (s.endsWith("?")) counts.interrogative++;
     if (s.endsWith("!")) counts.exclamatory++;
@@ -106,10 +107,10 @@ export const sentenceWordsEqualLength = defineHardType({
   condition: () => "the response has three sentences of equal length",
   schema: z.strictObject({}),
   check: (response) => {
-    const sentences = regexSentences(response);
-    if (sentences.length !== 3) return false;
-    const length = pyLen(pyStrip(sentences[0]));
-    return sentences.every((s) => pyLen(pyStrip(s)) === length);
+    const three = firstSentences(response, 4);
+    if (three.length !== 3) return false;
+    const length = pyLen(pyStrip(three[0]));
+    return three.every((s) => pyLen(pyStrip(s)) === length);
   },
   render: () => "Respond with three sentences, all containing the same number of characters but using all different words.",
   example: { args: {}, pass: "Cats nap. Dogs run. Owls fly.", fail: "Cats nap. Dogs run fast. Owls fly." },

@@ -5,7 +5,8 @@ import { z } from "zod";
 import { countSchema, defineHardType } from "../hard-type.js";
 import { plural, quote } from "../wording.js";
 import { pyCountWhitespaceWords, pyLstripChars, pyWhitespaceWords } from "../python/py-text.js";
-import { firstCodePoint, PUNCTUATION_AND_SPACE, regexSentences, removePunctuation } from "./text.js";
+import { firstCodePoint, PUNCTUATION_AND_SPACE, removePunctuation } from "./text.js";
+import { nthSentence, sentences } from "./sentences.js";
 
 /** The alliteration score of one sentence as upstream counts it: 2 for a new run of equal first letters, 1 per extra word. */
 function alliteration(sentence: string): number {
@@ -37,7 +38,7 @@ export const incrementingAlliteration = defineHardType({
   schema: z.strictObject({}),
   check: (response) => {
     let previous = -1;
-    for (const sentence of regexSentences(response)) {
+    for (const sentence of sentences(response)) {
       const score = alliteration(sentence);
       if (score <= previous) return false;
       previous = score;
@@ -58,8 +59,8 @@ export const includeKeyword = defineHardType({
     N: countSchema("Which sentence (1-based)."),
   }),
   check: (response, args) => {
-    const sentences = regexSentences(response);
-    return sentences.length >= args.N && sentences[args.N - 1].toLowerCase().includes(args.word.toLowerCase());
+    const sentence = nthSentence(response, args.N);
+    return sentence !== undefined && sentence.toLowerCase().includes(args.word.toLowerCase());
   },
   render: (args) => `The response must include keyword "${args.word}" in the ${args.N}-th sentence.`,
   example: { args: { word: "moon", N: 2 }, pass: "Night fell. The moon rose.", fail: "The moon rose. Night fell." },
@@ -74,15 +75,13 @@ export const incrementingWordCount = defineHardType({
   condition: (a) => `each sentence of the response has ${plural(a.small_n, "word")} more than the previous one`,
   schema: z.strictObject({ small_n: countSchema("The increment in words per sentence.", 0) }),
   check: (response, args) => {
-    const sentences = regexSentences(response);
-    if (sentences.length === 0) return false; // IndexError upstream
-    let previous = wordsOf(sentences[0]);
-    for (const sentence of sentences.slice(1)) {
+    let previous: number | undefined;
+    for (const sentence of sentences(response)) {
       const n = wordsOf(sentence);
-      if (n !== previous + args.small_n) return false;
+      if (previous !== undefined && n !== previous + args.small_n) return false;
       previous = n;
     }
-    return true;
+    return previous !== undefined; // no sentence: IndexError upstream
   },
   render: (args) => `Each sentence must contain exactly ${args.small_n} more words than the previous one.`,
   example: { args: { small_n: 1 }, pass: "I ran. I ran far. I ran very far.", fail: "I ran far. I ran." },

@@ -6,7 +6,8 @@ import { countSchema, defineHardType } from "../hard-type.js";
 import { plural, quote } from "../wording.js";
 import { forEachWordToken } from "../text/words.js";
 import { pyIsBlank, pyLstripChars, pyRstripChars, pySplitFirst, pySplitLast, pyStrip, pyStripChars, pyWhitespaceWords } from "../python/py-text.js";
-import { codePoints, firstCodePoint, lower, lowerThenNoPunctuation, noPunctuationThenLower, PUNCTUATION_AND_SPACE, pyLen, regexSentences, removePunctuation, transformedWords } from "./text.js";
+import { codePoints, firstCodePoint, lower, lowerThenNoPunctuation, noPunctuationThenLower, PUNCTUATION_AND_SPACE, pyLen, removePunctuation, transformedWords } from "./text.js";
+import { nthSentence, sentencesWithNext } from "./sentences.js";
 
 const ALPHABET = "abcdefghijklmnopqrstuvwxyz";
 
@@ -139,10 +140,10 @@ export const lastWordFirstNext = defineHardType({
   condition: () => "the last word of each sentence of the response begins the next sentence",
   schema: z.strictObject({}),
   check: (response) => {
-    const sentences = regexSentences(response);
-    for (let i = 0; i + 1 < sentences.length; i++) {
-      const last = pySplitLast(pyRstripChars(sentences[i], PUNCTUATION_AND_SPACE));
-      const first = pySplitFirst(pyLstripChars(sentences[i + 1], PUNCTUATION_AND_SPACE));
+    for (const [sentence, next] of sentencesWithNext(response)) {
+      if (next === undefined) break;
+      const last = pySplitLast(pyRstripChars(sentence, PUNCTUATION_AND_SPACE));
+      const first = pySplitFirst(pyLstripChars(next, PUNCTUATION_AND_SPACE));
       if (last === undefined || first === undefined) return false; // IndexError upstream
       if (last.toLowerCase() !== first.toLowerCase()) return false;
     }
@@ -189,11 +190,11 @@ export const noConsecutiveFirstLetter = defineHardType({
 
 /** Sentence n (regex splitter) has `keyword` as its m-th nltk.word_tokenize token; shared with IF-RLVR's checker of the same class. */
 export function keywordAtPosition(response: string, keyword: string, n: number, m: number): boolean {
-  const sentences = regexSentences(response);
-  if (sentences.length < n) return false;
+  const sentence = nthSentence(response, n);
+  if (sentence === undefined) return false;
   let word: string | undefined;
   let index = 0;
-  forEachWordToken(sentences[n - 1], (token) => {
+  forEachWordToken(sentence, (token) => {
     if (++index < m) return true;
     word = token;
     return false;

@@ -7,7 +7,7 @@ import { compared, plural, quote } from "../wording.js";
 import { compilePyRegex } from "../python/py-regex.js";
 import { pyStrip } from "../python/py-text.js";
 import { countWordTokensUpTo, forEachWordToken } from "../text/words.js";
-import { regexSentences } from "../ifbench/text.js";
+import { firstSentences } from "../ifbench/sentences.js";
 import { letterFrequency } from "../types/keywords.js";
 import { countKeyword } from "./keywords.js";
 
@@ -81,7 +81,7 @@ export const countingComposition = defineHardType({
         count--;
       }
       // Upstream counts sentences even of a blank end piece, which then has none.
-      const sentences = regexSentences(paragraphs[i]);
+      const sentences = firstSentences(paragraphs[i], args.n_sent + 1);
       if (sentences.length !== args.n_sent) return false;
       if (sentences.some((s) => countWordTokensUpTo(s, args.n_words) !== args.n_words)) return false;
     }

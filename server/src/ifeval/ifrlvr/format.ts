@@ -4,10 +4,11 @@
 import { z } from "zod";
 import { defineHardType } from "../hard-type.js";
 import { pyStrip, pyWhitespaceWords } from "../python/py-text.js";
-import { regexSentences } from "../ifbench/text.js";
+import { sentences } from "../ifbench/sentences.js";
 import { replaceLiteral } from "../../util/replace-all.js";
 
 const noArgs = z.strictObject({});
+const hyphensAsSpaces = (piece: string): string => replaceLiteral(piece, "-", " ");
 
 export const sentenceHyphens = defineHardType({
   id: "detectable_format:sentence_hyphens",
@@ -16,13 +17,13 @@ export const sentenceHyphens = defineHardType({
   condition: () => "the response joins its sentences with hyphens and no spaces",
   schema: noArgs,
   check: (response) => {
-    const gold = regexSentences(replaceLiteral(response, "-", " "));
-    // The pieces of split("-") one at a time, pairwise with the sentences to the shorter list.
+    // The pieces of split("-") one at a time, pairwise with the sentences of the text with "-"
+    // read as " " (split as they are read) to the shorter list.
     let start = 0;
-    for (let i = 0; i < gold.length; i++) {
+    for (const gold of sentences(response, { mapPiece: hyphensAsSpaces })) {
       const hyphen = response.indexOf("-", start);
       const piece = response.slice(start, hyphen === -1 ? response.length : hyphen);
-      if (pyStrip(piece) !== piece || piece !== gold[i]) return false;
+      if (pyStrip(piece) !== piece || piece !== gold) return false;
       if (hyphen === -1) break;
       start = hyphen + 1;
     }

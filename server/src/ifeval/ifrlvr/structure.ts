@@ -7,7 +7,8 @@ import { quote } from "../wording.js";
 import { excerpt } from "../../../../grammars/src/index.js";
 import { compilePyRegex } from "../python/py-regex.js";
 import { PY_WHITESPACE_CLASS, pySplitFirst, pySplitLast, pyStrip } from "../python/py-text.js";
-import { regexSentences } from "../ifbench/text.js";
+import { sentences } from "../ifbench/sentences.js";
+import { every } from "../../util/iterables.js";
 
 const STAR_DIVIDER = compilePyRegex(String.raw`\s?\*\*\*\s?`)!;
 
@@ -69,7 +70,7 @@ export const firstWordSent = defineHardType({
     }],
   },
   check: (response, args) =>
-    regexSentences(response).every((s) => {
+    every(sentences(response), (s) => {
       const first = pySplitFirst(s);
       return first !== undefined && first.toLowerCase() === pyStrip(args.first_word).toLowerCase();
     }),
@@ -106,7 +107,7 @@ export const lastWordSent = defineHardType({
   schema: z.strictObject({ last_word: wordOrList("The word every sentence ends with (a list uses its first word).") }),
   relations: { conflictsWithSelf: differentWords("last_word") },
   check: (response, args) =>
-    regexSentences(response).every((s) => {
+    every(sentences(response), (s) => {
       const last = pySplitLast(s);
       return last !== undefined && dropPunctuation(last).toLowerCase() === pyStrip(args.last_word).toLowerCase();
     }),
