@@ -134,7 +134,7 @@ export function benchMemory(bytes = 16 * MB): MemoryCell[] {
 }
 
 function memoryChild(shape: string, bytes: number): void {
-  boundHeapGrowth(); // what every scoring process of the CLI does (lsrif score, score-batch, serve)
+  boundHeapGrowth(); // what the scoring commands of the CLI do (lsrif score, score-batch; not serve)
   const text = (shape === "prose" ? proseOf : SHAPES[shape])(bytes);
   const start = process.cpuUsage();
   for (const type of HARD_TYPES) verifyInstruction(type, text, type.example.args, "loose");

@@ -42,7 +42,7 @@ test("custom:european_capitals_sort: the non-blank comma pieces", () => {
     return pieces.length === CAPITALS.length && pieces.every((c, i) => pyStrip(c) === CAPITALS[i]);
   };
   const text = fc.oneof(
-    textOf([...CAPITALS.slice(0, 4), ",", ", ", " ", "\n", "x"], 12),
+    textOf([...CAPITALS.slice(0, 4), ",", ", ", " ", "\n", "x", "，", "﹐", "Reykjavík", "Hel\u0301sinki", "\u0301", "é"], 12),
     fc.tuple(fc.constantFrom(", ", ",", " ,  "), fc.constantFrom("", ",", " ,")).map(([sep, end]) => CAPITALS.join(sep) + end),
   );
   fc.assert(fc.property(text, (r) => assert.equal(check("custom:european_capitals_sort", r), capitals(r))), { numRuns: RUNS });

@@ -9,7 +9,7 @@ import fc from "fast-check";
 import { findHardType } from "../../../server/src/ifeval/registry.js";
 import { pyCountWhitespaceWords, pyReverseWords, pySplitFirst, pySplitLast, pySplitWhitespace, pyWhitespaceWords } from "../../../server/src/ifeval/python/py-text.js";
 import { countKeyword } from "../../../server/src/ifeval/ifrlvr/keywords.js";
-import { foldToAsciiInPieces, lower, lowerThenNoPunctuation, noPunctuationThenLower, removePunctuation, transformedWords } from "../../../server/src/ifeval/ifbench/text.js";
+import { foldToAsciiInPieces, lower, lowerThenNoPunctuation, noPunctuationThenLower, piecesAtWhitespace, removePunctuation, transformedWords } from "../../../server/src/ifeval/ifbench/text.js";
 import { FORMER_CHECKS, formerCountKeyword } from "../../helpers/ifeval-reference/whitespace-words.js";
 import { FORMER_SENTENCE_CHECKS } from "../../helpers/ifeval-reference/sentence-lists.js";
 
@@ -128,5 +128,15 @@ test("transformedWords: the words of the whole text transformed (final sigma inc
     for (const [transform, whole] of [[lower, t.toLowerCase()], [lowerThenNoPunctuation, removePunctuation(t.toLowerCase())], [noPunctuationThenLower, removePunctuation(t).toLowerCase()]] as const) {
       assert.deepEqual([...transformedWords(t, transform)], pySplitWhitespace(whole));
     }
+  }), { numRuns: 3000, seed: 9 });
+});
+
+test("piecesAtWhitespace: the pieces join to the text, each cut just after whitespace; digit runs counted by piece are the whole text's", () => {
+  fc.assert(fc.property(anyText, fc.constantFrom(1, 2, 5, 40), (t, pieceLength) => {
+    const pieces = [...piecesAtWhitespace(t, pieceLength)];
+    assert.equal(pieces.join(""), t);
+    for (const piece of pieces.slice(0, -1)) assert.ok(/\s$/u.test(piece) || pySplitWhitespace(piece.slice(-1)).length === 0, JSON.stringify(piece));
+    const digitRuns = (s: string) => removePunctuation(s).match(/\p{Nd}+/gu)?.length ?? 0;
+    assert.equal(pieces.reduce((n, p) => n + digitRuns(p), 0), digitRuns(t));
   }), { numRuns: 3000, seed: 9 });
 });

@@ -6,7 +6,7 @@ import { countMatches, countSchema, defineHardType } from "../hard-type.js";
 import { plural, quote } from "../wording.js";
 import { wordCount } from "../text-cache.js";
 import { pyStrip, pyStripChars, pyWhitespaceWords } from "../python/py-text.js";
-import { lower, PUNCTUATION_AND_SPACE, pyCount, pyIsDigit, removePunctuation, transformedWords } from "./text.js";
+import { lower, piecesAtWhitespace, PUNCTUATION_AND_SPACE, pyCount, pyIsDigit, removePunctuation, transformedWords } from "./text.js";
 import { replaceLiteral } from "../../util/replace-all.js";
 
 export const wordCountRange = defineHardType({
@@ -99,7 +99,13 @@ export const numbersCount = defineHardType({
   condition: (a) => `the response includes exactly ${plural(a.N, "number")}`,
   schema: z.strictObject({ N: countSchema("Exact count of numbers.", 0) }),
   relations: { exactCount: { arg: "N", noun: "numbers" } },
-  check: (response, args) => countMatches(removePunctuation(response), DIGIT_RUN) === args.N,
+  // A run of digits never crosses whitespace, which deleting punctuation leaves: counted in
+  // pieces cut at whitespace, not in a copy of the whole response.
+  check: (response, args) => {
+    let count = 0;
+    for (const piece of piecesAtWhitespace(response)) count += countMatches(removePunctuation(piece), DIGIT_RUN);
+    return count === args.N;
+  },
   render: (args) => `Include exactly ${args.N} numbers in the response.`,
   example: { args: { N: 2 }, pass: "We need 3 eggs and 250 grams of flour.", fail: "We need 3 eggs." },
 });

@@ -6,8 +6,8 @@ import { z } from "zod";
 import { defineHardType } from "../hard-type.js";
 import { compilePyRegex } from "../python/py-regex.js";
 import { pyCsvRows } from "../python/py-csv.js";
-import { pyFirstLine, pyReverseWords, pySplitFirst, pySplitLines, pyStrip, pyStripChars } from "../python/py-text.js";
-import { firstCodePoint, foldToAscii, lastCodePoint, PUNCTUATION_AND_SPACE, pyDecimalValue, pyLen, removePunctuation } from "./text.js";
+import { pyFirstLine, pyReverseWords, pySplitFirst, pySplitLines, pyStrip, pyStripChars, pyWordsFromEnd } from "../python/py-text.js";
+import { firstCodePoint, foldToAscii, lastCodePoint, lowerThenNoPunctuation, PUNCTUATION_AND_SPACE, pyDecimalValue, pyLen, removePunctuation } from "./text.js";
 import { firstSentences, sentences } from "./sentences.js";
 import { some } from "../../util/iterables.js";
 import { replaceLiteral } from "../../util/replace-all.js";
@@ -124,8 +124,25 @@ export const wordReverseOrder = defineHardType({
   condition: () => "the response answers with its words in reverse order",
   schema: noArgs,
   check: (response) => {
+    // value is " ".join(reversed(words)) of the response lower-cased with punctuation deleted.
+    // Its words hold no whitespace and "bald eagle" holds one space, so value contains it
+    // exactly where one word ends with "bald" and the next starts with "eagle": read from the
+    // end of the response word by word, value (four copies of a long response on the way) is
+    // built only when that holds.
+    let previous: string | undefined;
+    let baldEagle = false;
+    for (const raw of pyWordsFromEnd(response)) {
+      const word = lowerThenNoPunctuation(raw);
+      if (word === "") continue;
+      if (previous !== undefined && previous.endsWith("bald") && word.startsWith("eagle")) {
+        baldEagle = true;
+        break;
+      }
+      previous = word;
+    }
+    if (!baldEagle) return false;
     const value = pyReverseWords(removePunctuation(pyStrip(response.toLowerCase())));
-    return value.includes("bald eagle") && some(sentences(value), (s) => s === value);
+    return some(sentences(value), (s) => s === value);
   },
   render: () =>
     "What animal is the national symbol of the US? Respond to this query, but make your sentence in reverse order of what it should be, per word.",
@@ -179,14 +196,17 @@ export const europeanCapitalsSort = defineHardType({
   condition: () => "the response lists the European capitals north of 45 degrees from north to south",
   schema: noArgs,
   check: (response) => {
-    // The non-blank pieces between commas, compared as they come (no array of every piece).
-    const folded = foldToAscii(response);
+    // The non-blank pieces between the commas of the folded response, compared as they come.
+    // Folding goes code point by code point and a comma is ASCII, so the folded response is its
+    // pieces between commas folded one by one and joined by commas: each is folded alone (no
+    // folded copy of the whole response), then split at the commas folding made ("，" -> ",").
     let k = 0;
-    for (let start = 0; start <= folded.length;) {
-      const comma = folded.indexOf(",", start);
-      const end = comma === -1 ? folded.length : comma;
-      const piece = pyStrip(folded.slice(start, end));
-      if (piece !== "") {
+    for (let start = 0; start <= response.length; ) {
+      const comma = response.indexOf(",", start);
+      const end = comma === -1 ? response.length : comma;
+      for (const raw of foldToAscii(response.slice(start, end)).split(",")) {
+        const piece = pyStrip(raw);
+        if (piece === "") continue;
         if (k >= CAPITALS.length || piece !== CAPITALS[k]) return false;
         k++;
       }

@@ -4,7 +4,7 @@
 // stopwords, NFKD-to-ASCII folding, and code-point indexing (Python str indexes
 // code points, JS strings UTF-16 units).
 
-import { PY_S, pyWhitespaceWords } from "../python/py-text.js";
+import { isPyWhitespaceCode, PY_S, pyWhitespaceWords } from "../python/py-text.js";
 import { replaceAll } from "../../util/replace-all.js";
 
 /** Python `string.punctuation`. */
@@ -35,6 +35,23 @@ export function* transformedWords(text: string, transform: (word: string) => str
   for (const word of pyWhitespaceWords(text)) {
     const transformed = transform(word);
     if (transformed !== "") yield transformed;
+  }
+}
+
+/** Input code units per piece of piecesAtWhitespace (at least). */
+const WHITESPACE_PIECE = 1 << 16;
+
+/**
+ * The text in consecutive pieces, each cut just after a whitespace character (or at the end),
+ * for a per-text result that no word crosses: a transformed copy of each piece instead of one
+ * of the whole text. `pieceLength` is for tests.
+ */
+export function* piecesAtWhitespace(text: string, pieceLength = WHITESPACE_PIECE): Generator<string, void, undefined> {
+  for (let from = 0; from < text.length; ) {
+    let to = Math.min(text.length, from + pieceLength);
+    while (to < text.length && !isPyWhitespaceCode(text.charCodeAt(to - 1))) to++;
+    yield text.slice(from, to);
+    from = to;
   }
 }
 

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { countSchema, defineHardType } from "../hard-type.js";
 import { plural, quote } from "../wording.js";
 import { forEachWordToken } from "../text/words.js";
-import { pyIsBlank, pyLstripChars, pyRstripChars, pySplitFirst, pySplitLast, pyStrip, pyStripChars, pyWhitespaceWords } from "../python/py-text.js";
+import { pyIsBlank, pyLstripChars, pyRstripChars, pySplitFirst, pySplitLast, pyStrip, pyStripChars } from "../python/py-text.js";
 import { codePoints, firstCodePoint, lower, lowerThenNoPunctuation, noPunctuationThenLower, PUNCTUATION_AND_SPACE, pyLen, removePunctuation, transformedWords } from "./text.js";
 import { nthSentence, sentencesWithNext } from "./sentences.js";
 
@@ -18,7 +18,9 @@ export const alphabetLoop = defineHardType({
   condition: () => "each word of the response starts with the next letter of the alphabet",
   schema: z.strictObject({}),
   check: (response) => {
-    const words = pyWhitespaceWords(pyStripChars(removePunctuation(response), PUNCTUATION_AND_SPACE));
+    // strip(punctuation + " ") of the text without punctuation strips spaces only, which split()
+    // drops anyway: the words of the text without punctuation, deleted word by word.
+    const words = transformedWords(response, removePunctuation);
     const first = words.next();
     if (first.done) return false; // IndexError upstream
     let letter = firstCodePoint(first.value).toLowerCase();
@@ -70,9 +72,11 @@ export const consonantCluster = defineHardType({
   example: { args: {}, pass: "Strong black crabs crawl.", fail: "A strong crab." },
 });
 
+/** Two code units in a row from CONSONANTS (all ASCII, so code units and code points agree): one native search. */
+const CONSONANT_PAIR = new RegExp(`[${CONSONANTS}]{2}`);
+
 function hasConsonantCluster(word: string): boolean {
-  for (let i = 0; i + 1 < word.length; i++) if (CONSONANTS.includes(word[i]) && CONSONANTS.includes(word[i + 1])) return true;
-  return false;
+  return CONSONANT_PAIR.test(word);
 }
 
 export const palindromes = defineHardType({
@@ -107,7 +111,7 @@ export const primeLengths = defineHardType({
   condition: () => "every word of the response has a prime number of letters",
   schema: z.strictObject({}),
   check: (response) => {
-    for (const w of pyWhitespaceWords(removePunctuation(response))) if (!PRIMES.has(pyLen(w))) return false;
+    for (const w of transformedWords(response, removePunctuation)) if (!PRIMES.has(pyLen(w))) return false;
     return true;
   },
   render: () => "Use only words with lengths that are prime numbers.",

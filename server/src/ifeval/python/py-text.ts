@@ -127,18 +127,25 @@ export function pyRemoveWhitespace(s: string): string {
 export function pyReverseWords(s: string): string {
   const chunks: string[] = [];
   let words: string[] = [];
-  for (let end = pyTrimEnd(s); end > 0; ) {
-    let start = end - 1;
-    while (start > 0 && !isPyWhitespaceCode(s.charCodeAt(start - 1))) start--;
-    words.push(s.slice(start, end));
+  for (const word of pyWordsFromEnd(s)) {
+    words.push(word);
     if (words.length === 1 << 16) {
       chunks.push(words.join(" "));
       words = [];
     }
-    end = pyTrimEnd(s, start);
   }
   if (words.length > 0) chunks.push(words.join(" "));
   return chunks.join(" ");
+}
+
+/** The words of `reversed(s.split())`, one at a time from the end. */
+export function* pyWordsFromEnd(s: string): Generator<string, void, undefined> {
+  for (let end = pyTrimEnd(s); end > 0; ) {
+    let start = end - 1;
+    while (start > 0 && !isPyWhitespaceCode(s.charCodeAt(start - 1))) start--;
+    yield s.slice(start, end);
+    end = pyTrimEnd(s, start);
+  }
 }
 
 /** Python `len(s.split())`, without the words. */
