@@ -12,6 +12,7 @@ import { countKeyword } from "../../../server/src/ifeval/ifrlvr/keywords.js";
 import { foldToAsciiInPieces, lower, lowerThenNoPunctuation, noPunctuationThenLower, piecesAtWhitespace, removePunctuation, transformedWords } from "../../../server/src/ifeval/ifbench/text.js";
 import { FORMER_CHECKS, formerCountKeyword } from "../../helpers/ifeval-reference/whitespace-words.js";
 import { FORMER_SENTENCE_CHECKS } from "../../helpers/ifeval-reference/sentence-lists.js";
+import { quotesEachExplained } from "../../../server/src/ifeval/ifbench/format.js";
 
 const PIECES = [
   " ", " ", "  ", "\n", "\n\n", "\t", "\u00a0", "\u3000", "\x1c", ".", "!", "?", ",", "-", "'", "<<", ">>", "[", "]",
@@ -139,4 +140,11 @@ test("piecesAtWhitespace: the pieces join to the text, each cut just after white
     const digitRuns = (s: string) => removePunctuation(s).match(/\p{Nd}+/gu)?.length ?? 0;
     assert.equal(pieces.reduce((n, p) => n + digitRuns(p), 0), digitRuns(t));
   }), { numRuns: 3000, seed: 9 });
+});
+
+test("format:quote_unquote in short pieces: a quote pair and the last character across pieces", () => {
+  const quoted = fc.array(fc.constantFrom('"', "“", "”", "'\"'", "'", " ", "\n", "a", "1", ".", ",", "é", "😀"), { maxLength: 30 }).map((p) => p.join(""));
+  fc.assert(fc.property(fc.oneof(quoted, anyText), fc.constantFrom(1, 2, 3, 8), (t, pieceLength) => {
+    assert.equal(quotesEachExplained(t, pieceLength), FORMER_CHECKS["format:quote_unquote"](t, {}), JSON.stringify(t));
+  }), { numRuns: 4000, seed: 9 });
 });

@@ -162,8 +162,12 @@ export const pronounCount = defineHardType({
   condition: (a) => `the response includes at least ${plural(a.N, "pronoun")}`,
   schema: z.strictObject({ N: countSchema("Fewest pronouns.", 0) }),
   check: (response, args) => {
+    // In pieces cut at whitespace: each step goes character by character, and lower-casing's
+    // one context rule (final sigma) does not look past whitespace.
     let count = 0;
-    for (const w of pyWhitespaceWords(removePunctuation(replaceLiteral(response, "/", " ").toLowerCase()))) if (PRONOUNS.has(w)) count++;
+    for (const piece of piecesAtWhitespace(response)) {
+      for (const w of pyWhitespaceWords(removePunctuation(replaceLiteral(piece, "/", " ").toLowerCase()))) if (PRONOUNS.has(w)) count++;
+    }
     return count >= args.N;
   },
   render: (args) => `The response should include at least ${args.N} pronouns.`,

@@ -7,7 +7,7 @@ import { quote } from "../wording.js";
 import { compilePyRegex } from "../python/py-regex.js";
 import { forEachWordToken } from "../text/words.js";
 import { pyCountWhitespaceWords, pyIsLower, pyIsUpper, pyRemoveWhitespace, pySplitLines, pyStrip, pyStripChars } from "../python/py-text.js";
-import { firstCodePoint, PUNCTUATION, PUNCTUATION_AND_SPACE, pyCount, pyHasSpaceChar, removePunctuation } from "./text.js";
+import { firstCodePoint, piecesAtWhitespace, PUNCTUATION, PUNCTUATION_AND_SPACE, pyCount, pyHasSpaceChar, removePunctuation } from "./text.js";
 import { countSentences, sentencesWithNext } from "./sentences.js";
 import { ByteStack } from "../../util/byte-stack.js";
 import { replaceLiteral } from "../../util/replace-all.js";
@@ -283,7 +283,34 @@ function lineEnd(text: string, start: number): number {
   return end === -1 ? text.length : end;
 }
 
-const NO_QUOTE_PUNCTUATION = `0123456789${PUNCTUATION.replace('"', "")}`;
+const NO_QUOTE_PUNCTUATION = new Set(Array.from(`0123456789${PUNCTUATION.replace('"', "")}`, (c) => c.charCodeAt(0)));
+
+/**
+ * format:quote_unquote's value is the response with curly quotes made straight, `'"'` deleted
+ * and whitespace removed; it fails on `""` in it, and on a last character (after stripping
+ * digits and punctuation other than '"') that is '"' or missing (IndexError upstream). Worked
+ * out in pieces cut at whitespace, since no replaced pattern holds whitespace: `""` across
+ * two pieces is one's value ending and the next's starting with '"'. `pieceLength` is for tests.
+ */
+export function quotesEachExplained(response: string, pieceLength?: number): boolean {
+  let previousEnd = 0;
+  let lastKept: number | undefined; // the last code unit of the value outside NO_QUOTE_PUNCTUATION
+  for (const piece of piecesAtWhitespace(response, pieceLength)) {
+    const value = pyRemoveWhitespace(replaceLiteral(replaceLiteral(replaceLiteral(piece, "“", '"'), "”", '"'), `'"'`, ""));
+    if (value === "") continue;
+    if (value.includes('""') || (previousEnd === QUOTE && value.charCodeAt(0) === QUOTE)) return false;
+    previousEnd = value.charCodeAt(value.length - 1);
+    for (let i = value.length - 1; i >= 0; i--) {
+      if (!NO_QUOTE_PUNCTUATION.has(value.charCodeAt(i))) {
+        lastKept = value.charCodeAt(i);
+        break;
+      }
+    }
+  }
+  return lastKept !== undefined && lastKept !== QUOTE;
+}
+
+const QUOTE = 0x22;
 
 export const quoteExplanation = defineHardType({
   id: "format:quote_unquote",
@@ -291,14 +318,7 @@ export const quoteExplanation = defineHardType({
   summary: "No two quoted phrases touch (whitespace ignored) and the response does not end with a quote.",
   condition: () => "every quoted phrase in the response is followed by an unquoted explanation",
   schema: z.strictObject({}),
-  check: (response) => {
-    let value = replaceLiteral(replaceLiteral(replaceLiteral(response, "“", '"'), "”", '"'), `'"'`, "");
-    value = pyRemoveWhitespace(value);
-    if (value.includes('""')) return false;
-    const tail = pyStripChars(value, NO_QUOTE_PUNCTUATION);
-    if (tail === "") return false; // IndexError upstream
-    return tail[tail.length - 1] !== '"';
-  },
+  check: (response) => quotesEachExplained(response),
   render: () => "Every quoted phrase must be followed by an unquoted explanation.",
   example: { args: {}, pass: `"Carpe diem" means seize the day.`, fail: `He said "carpe diem"` },
 });
