@@ -13,12 +13,16 @@ import { setFlagsFromString } from "node:v8";
 /** The heap grows at most this many percent past the live size before a full collection. */
 export const HEAP_GROWING_PERCENT = 50;
 
-/** Whether the user chose a heap growth for this process (on node's command line or in NODE_OPTIONS). */
-export function heapGrowthGiven(execArgv: readonly string[], nodeOptions: string | undefined): boolean {
-  return [...execArgv, nodeOptions ?? ""].some((arg) => /heap[-_]growing[-_]percent/.test(arg));
+/**
+ * Whether the user chose a heap growth for this process on node's command line. Only there:
+ * Node refuses the flag in NODE_OPTIONS ("is not allowed in NODE_OPTIONS"), so no process runs
+ * with it from there.
+ */
+export function heapGrowthGiven(execArgv: readonly string[]): boolean {
+  return execArgv.some((arg) => /heap[-_]growing[-_]percent/.test(arg));
 }
 
 /** Applies HEAP_GROWING_PERCENT to this process, unless the user chose a heap growth. */
 export function boundHeapGrowth(): void {
-  if (!heapGrowthGiven(process.execArgv, process.env.NODE_OPTIONS)) setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+  if (!heapGrowthGiven(process.execArgv)) setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
 }

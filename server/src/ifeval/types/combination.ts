@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { defineHardType } from "../hard-type.js";
 import { pyStrip } from "../python/py-text.js";
+import { lowerStartsWith } from "../text/case-affixes.js";
 
 export const repeatPrompt = defineHardType({
   id: "combination:repeat_prompt",
@@ -12,7 +13,7 @@ export const repeatPrompt = defineHardType({
   schema: z.strictObject({
     prompt_to_repeat: z.string().min(1).describe("The request to repeat before answering."),
   }),
-  check: (response, args) => pyStrip(response).toLowerCase().startsWith(pyStrip(args.prompt_to_repeat).toLowerCase()),
+  check: (response, args) => lowerStartsWith(pyStrip(response), pyStrip(args.prompt_to_repeat).toLowerCase()),
   render: (args) =>
     `First repeat the request word for word without change, then give your answer (1. do not say any words or characters ` +
     `before repeating the request; 2. the request you need to repeat does not include this sentence). The request: ${args.prompt_to_repeat}`,

@@ -5,6 +5,7 @@ import { defineHardType } from "../hard-type.js";
 import { quote } from "../wording.js";
 import { excerpt } from "../../../../grammars/src/index.js";
 import { pyStrip, pyStripChars } from "../python/py-text.js";
+import { lowerEndsWith } from "../text/case-affixes.js";
 
 /** Two required endings clash unless one ends with the other. */
 function differentEndings(a: { end_phrase: string }, b: { end_phrase: string }): string | undefined {
@@ -22,7 +23,7 @@ export const endChecker = defineHardType({
   schema: z.strictObject({
     end_phrase: z.string().refine((s) => pyStrip(s) !== "", "must not be blank").describe("The exact phrase the response must end with."),
   }),
-  check: (response, args) => pyStripChars(pyStrip(response), '"').toLowerCase().endsWith(pyStrip(args.end_phrase).toLowerCase()),
+  check: (response, args) => lowerEndsWith(pyStripChars(pyStrip(response), '"'), pyStrip(args.end_phrase).toLowerCase()),
   render: (args) => `Finish your response with this exact phrase "${pyStrip(args.end_phrase)}". No other words should follow this phrase.`,
   example: { args: { end_phrase: "Any other questions?" }, pass: "That is all. Any other questions?", fail: "Any other questions? That is all." },
 });
