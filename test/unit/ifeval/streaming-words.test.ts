@@ -148,3 +148,14 @@ test("format:quote_unquote in short pieces: a quote pair and the last character 
     assert.equal(quotesEachExplained(t, pieceLength), FORMER_CHECKS["format:quote_unquote"](t, {}), JSON.stringify(t));
   }), { numRuns: 4000, seed: 9 });
 });
+
+test("format:newline line by line: blank lines between, before and after the words, lines of punctuation only", () => {
+  const lines = fc.array(fc.constantFrom("a", "b.", "...", "!", " ", "\n", "\n\n", " \n", "\t\n", "\u00a0", "\r\n", "\x1c"), { maxLength: 30 }).map((p) => p.join(""));
+  let passes = 0;
+  fc.assert(fc.property(lines, (t) => {
+    const former = FORMER_CHECKS["format:newline"](t, {});
+    if (former) passes++;
+    assert.equal(findHardType("format:newline")!.check(t, {} as never), former, JSON.stringify(t));
+  }), { numRuns: 4000, seed: 9 });
+  assert.ok(passes > 100, `the text passes often enough to compare true verdicts too (${passes})`);
+});

@@ -6,8 +6,8 @@ import { defineHardType } from "../hard-type.js";
 import { quote } from "../wording.js";
 import { compilePyRegex } from "../python/py-regex.js";
 import { forEachWordToken } from "../text/words.js";
-import { pyCountWhitespaceWords, pyIsLower, pyIsUpper, pyRemoveWhitespace, pySplitLines, pyStrip, pyStripChars } from "../python/py-text.js";
-import { firstCodePoint, piecesAtWhitespace, PUNCTUATION, PUNCTUATION_AND_SPACE, pyCount, pyHasSpaceChar, removePunctuation } from "./text.js";
+import { pyIsBlank, pyIsLower, pyIsUpper, pyRemoveWhitespace, pySplitLines, pyStrip, pyStripChars } from "../python/py-text.js";
+import { firstCodePoint, piecesAtWhitespace, PUNCTUATION, PUNCTUATION_AND_SPACE, pyCount, pyHasSpaceChar, removePunctuation, transformedWords } from "./text.js";
 import { countSentences, sentencesWithNext } from "./sentences.js";
 import { ByteStack } from "../../util/byte-stack.js";
 import { replaceLiteral } from "../../util/replace-all.js";
@@ -118,8 +118,9 @@ export const newlineWords = defineHardType({
   condition: () => "the response has each word on its own line",
   schema: z.strictObject({}),
   check: (response) => {
-    const value = removePunctuation(response);
-    return countNonEmptyLines(pyStrip(value)) === pyCountWhitespaceWords(value);
+    let words = 0;
+    for (const _ of transformedWords(response, removePunctuation)) words++;
+    return nonEmptyStrippedLines(response) === words;
   },
   render: () => "Write each word on a new line.",
   example: { args: {}, pass: "One\nword\nper\nline", fail: "Two words\nper line" },
@@ -264,11 +265,36 @@ function codePointStartBefore(text: string, end: number): number {
 }
 
 /** `len([l for l in text.split("\n") if l != ""])`, without the lines. */
-function countNonEmptyLines(text: string): number {
+/**
+ * The non-empty lines of `strip(value)`, for value the response without punctuation, line by
+ * line of the response (deleting punctuation keeps the line breaks): no copy of the whole. A
+ * line counts if it is not empty once punctuation is deleted and it lies between the first
+ * and the last line that has a non-whitespace character, inclusive: strip drops the blank
+ * lines before and after those.
+ */
+function nonEmptyStrippedLines(response: string): number {
   let count = 0;
-  let start = 0;
-  for (let i = text.indexOf("\n"); i !== -1; start = i + 1, i = text.indexOf("\n", start)) if (i > start) count++;
-  return text.length > start ? count + 1 : count;
+  let blankSinceContent = 0; // non-empty blank lines after the last line with content
+  let seenContent = false;
+  for (let start = 0; start <= response.length; ) {
+    if (response.charCodeAt(start) === 10) {
+      start++; // an empty line, which never counts: a run of newlines is a million of them
+      continue;
+    }
+    let end = response.indexOf("\n", start);
+    if (end === -1) end = response.length;
+    const line = removePunctuation(response.slice(start, end));
+    start = end + 1;
+    if (line === "") continue;
+    if (pyIsBlank(line)) {
+      blankSinceContent++;
+    } else {
+      count += seenContent ? blankSinceContent + 1 : 1;
+      blankSinceContent = 0;
+      seenContent = true;
+    }
+  }
+  return count;
 }
 
 /** `len(text.split("\n"))`. */
