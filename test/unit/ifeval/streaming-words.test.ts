@@ -7,9 +7,9 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import fc from "fast-check";
 import { findHardType } from "../../../server/src/ifeval/registry.js";
-import { pyCountWhitespaceWords, pyReverseWords, pySplitFirst, pySplitLast, pySplitWhitespace, pyWhitespaceWords } from "../../../server/src/ifeval/python/py-text.js";
+import { everyWordSpan, pyCountWhitespaceWords, pyReverseWords, pySplitFirst, pySplitLast, pySplitWhitespace, pyWhitespaceWords } from "../../../server/src/ifeval/python/py-text.js";
 import { countKeyword } from "../../../server/src/ifeval/ifrlvr/keywords.js";
-import { foldToAsciiInPieces, lower, lowerThenNoPunctuation, noPunctuationThenLower, piecesAtWhitespace, removePunctuation, transformedWords } from "../../../server/src/ifeval/ifbench/text.js";
+import { foldToAsciiInPieces, isPunctuationOrSpaceCode, PUNCTUATION_AND_SPACE, lower, lowerThenNoPunctuation, noPunctuationThenLower, piecesAtWhitespace, pyLen, pyLenOf, removePunctuation, transformedWords } from "../../../server/src/ifeval/ifbench/text.js";
 import { FORMER_CHECKS, formerCountKeyword } from "../../helpers/ifeval-reference/whitespace-words.js";
 import { FORMER_SENTENCE_CHECKS } from "../../helpers/ifeval-reference/sentence-lists.js";
 import { quotesEachExplained } from "../../../server/src/ifeval/ifbench/format.js";
@@ -125,9 +125,9 @@ test("removePunctuation deletes what the one-character replace deleted", () => {
 
 test("transformedWords: the words of the whole text transformed (final sigma included)", () => {
   const greek = fc.array(fc.constantFrom("Σ", "ΑΣ", "Σ.", "'", ".", " ", "\n", "Α", "σ", "İ", "a", "!"), { maxLength: 30 }).map((p) => p.join(""));
-  fc.assert(fc.property(fc.oneof(greek, anyText), (t) => {
-    for (const [transform, whole] of [[lower, t.toLowerCase()], [lowerThenNoPunctuation, removePunctuation(t.toLowerCase())], [noPunctuationThenLower, removePunctuation(t).toLowerCase()]] as const) {
-      assert.deepEqual([...transformedWords(t, transform)], pySplitWhitespace(whole));
+  fc.assert(fc.property(fc.oneof(greek, anyText), fc.constantFrom(undefined, 1, 2, 5), (t, pieceLength) => {
+    for (const [transform, whole] of [[lower, t.toLowerCase()], [lowerThenNoPunctuation, removePunctuation(t.toLowerCase())], [noPunctuationThenLower, removePunctuation(t).toLowerCase()], [removePunctuation, removePunctuation(t)]] as const) {
+      assert.deepEqual([...transformedWords(t, transform, pieceLength)], pySplitWhitespace(whole));
     }
   }), { numRuns: 3000, seed: 9 });
 });
@@ -158,4 +158,22 @@ test("format:newline line by line: blank lines between, before and after the wor
     assert.equal(findHardType("format:newline")!.check(t, {} as never), former, JSON.stringify(t));
   }), { numRuns: 4000, seed: 9 });
   assert.ok(passes > 100, `the text passes often enough to compare true verdicts too (${passes})`);
+});
+
+test("everyWordSpan visits the spans of s.split() in order and stops where told; pyLenOf counts code points", () => {
+  fc.assert(fc.property(anyText, fc.integer({ min: 0, max: 5 }), (t, stopAt) => {
+    const words = pySplitWhitespace(t);
+    const seen: string[] = [];
+    const finished = everyWordSpan(t, (start, end) => {
+      seen.push(t.slice(start, end));
+      assert.equal(pyLenOf(t, start, end), pyLen(t.slice(start, end)));
+      return seen.length !== stopAt;
+    });
+    assert.equal(finished, words.length < stopAt || stopAt === 0);
+    assert.deepEqual(seen, finished ? words : words.slice(0, stopAt));
+  }), { numRuns: 3000, seed: 9 });
+});
+
+test("isPunctuationOrSpaceCode is membership of string.punctuation + ' '", () => {
+  for (let code = 0; code < 0x3000; code++) assert.equal(isPunctuationOrSpaceCode(code), PUNCTUATION_AND_SPACE.includes(String.fromCharCode(code)), String(code));
 });

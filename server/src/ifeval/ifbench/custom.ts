@@ -204,6 +204,10 @@ export const europeanCapitalsSort = defineHardType({
     for (let start = 0; start <= response.length; ) {
       const comma = response.indexOf(",", start);
       const end = comma === -1 ? response.length : comma;
+      if (end === start) {
+        start++; // an empty piece folds to "": a million commas in a row
+        continue;
+      }
       for (const raw of foldToAscii(response.slice(start, end)).split(",")) {
         const piece = pyStrip(raw);
         if (piece === "") continue;

@@ -4,29 +4,33 @@
 import { z } from "zod";
 import { countSchema, defineHardType } from "../hard-type.js";
 import { plural, quote } from "../wording.js";
-import { pyCountWhitespaceWords, pyLstripChars, pyWhitespaceWords } from "../python/py-text.js";
-import { firstCodePoint, PUNCTUATION_AND_SPACE, removePunctuation } from "./text.js";
+import { everyWordSpan, pyCountWhitespaceWords } from "../python/py-text.js";
+import { isPunctuationOrSpaceCode, PUNCTUATION_AND_SPACE, removePunctuation } from "./text.js";
 import { nthSentence, sentences } from "./sentences.js";
 
 /** The alliteration score of one sentence as upstream counts it: 2 for a new run of equal first letters, 1 per extra word. */
 function alliteration(sentence: string): number {
   let score = 0;
   let inRun = false;
-  let previous: string | undefined;
-  for (const raw of pyWhitespaceWords(sentence.toLowerCase())) {
-    const word = pyLstripChars(raw, PUNCTUATION_AND_SPACE);
-    if (word === "") continue;
-    const initial = firstCodePoint(word);
+  let previous: number | undefined; // the previous word's first code point (after its leading punctuation)
+  const text = sentence.toLowerCase();
+  // Spans, not words: a sentence of a million words makes no string per word.
+  everyWordSpan(text, (start, end) => {
+    let at = start;
+    while (at < end && isPunctuationOrSpaceCode(text.charCodeAt(at))) at++;
+    if (at === end) return true; // nothing left after lstrip
+    const initial = text.codePointAt(at)!;
     const before = previous;
     previous = initial;
-    if (before === undefined) continue;
+    if (before === undefined) return true;
     if (before === initial) {
       score += inRun ? 1 : 2;
       inRun = true;
     } else {
       inRun = false;
     }
-  }
+    return true;
+  });
   return score;
 }
 

@@ -12,6 +12,11 @@ export const PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
 /** `''.join(string.punctuation) + ' '`, the strip set the checkers use most. */
 export const PUNCTUATION_AND_SPACE = `${PUNCTUATION} `;
 
+/** Whether a code unit is in PUNCTUATION_AND_SPACE (all ASCII), without a string per character. */
+export function isPunctuationOrSpaceCode(code: number): boolean {
+  return code === 0x20 || (code >= 0x21 && code <= 0x2f) || (code >= 0x3a && code <= 0x40) || (code >= 0x5b && code <= 0x60) || (code >= 0x7b && code <= 0x7e);
+}
+
 const PUNCTUATION_RUN = /[!-/:-@[-`{-~]+/g;
 
 /**
@@ -24,22 +29,20 @@ export function removePunctuation(s: string): string {
 }
 
 /**
- * The words of `transform(text).split()`, one at a time, for a transform that maps each
- * whitespace-separated word on its own, never joins two and never makes whitespace
- * (lower-casing, deleting punctuation): no transformed copy of the whole text. Lower-casing's
- * one context rule (final sigma) looks past case-ignorable characters only, and whitespace is
- * none. So a transformed word is one word, or none when it is empty; not splitting it again
- * (a generator per word) made a million short words 3x slower.
+ * The words of `transform(text).split()`, one at a time, for a transform that maps the text
+ * on either side of a whitespace character on its own (lower-casing, deleting punctuation:
+ * character by character, and lower-casing's one context rule, final sigma, looks past
+ * case-ignorable characters only, which whitespace is not). So the text is transformed in
+ * pieces cut at whitespace (piecesAtWhitespace): no transformed copy of the whole text, and
+ * one native transform per piece rather than one call per word (a million short words).
+ * `pieceLength` is for tests.
  */
-export function* transformedWords(text: string, transform: (word: string) => string): Generator<string, void, undefined> {
-  for (const word of pyWhitespaceWords(text)) {
-    const transformed = transform(word);
-    if (transformed !== "") yield transformed;
-  }
+export function* transformedWords(text: string, transform: (piece: string) => string, pieceLength?: number): Generator<string, void, undefined> {
+  for (const piece of piecesAtWhitespace(text, pieceLength)) yield* pyWhitespaceWords(transform(piece));
 }
 
 /** Input code units per piece of piecesAtWhitespace (at least). */
-const WHITESPACE_PIECE = 1 << 16;
+const WHITESPACE_PIECE = 1 << 14;
 
 /**
  * The text in consecutive pieces, each cut just after a whitespace character (or at the end),
@@ -76,6 +79,22 @@ export function lastCodePoint(s: string): string {
   const high = s.length > 1 ? s.charCodeAt(s.length - 2) : 0;
   const pair = low >= 0xdc00 && low <= 0xdfff && high >= 0xd800 && high <= 0xdbff;
   return s.slice(pair ? -2 : -1);
+}
+
+/** Python `len(s[start:end])` for code-unit offsets: the code points, a surrogate pair one. */
+export function pyLenOf(s: string, start: number, end: number): number {
+  let n = end - start;
+  for (let i = start; i + 1 < end; i++) {
+    const unit = s.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      const next = s.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
 }
 
 /** Python `len(s)`. */

@@ -5,8 +5,8 @@ import { z } from "zod";
 import { countSchema, defineHardType } from "../hard-type.js";
 import { plural, quote } from "../wording.js";
 import { forEachWordToken } from "../text/words.js";
-import { pyIsBlank, pyLstripChars, pyRstripChars, pySplitFirst, pySplitLast, pyStrip, pyStripChars } from "../python/py-text.js";
-import { codePoints, firstCodePoint, lower, lowerThenNoPunctuation, noPunctuationThenLower, PUNCTUATION_AND_SPACE, pyLen, removePunctuation, transformedWords } from "./text.js";
+import { everyWordSpan, pyIsBlank, pyLstripChars, pyRstripChars, pySplitFirst, pySplitLast, pyStrip, pyStripChars } from "../python/py-text.js";
+import { codePoints, firstCodePoint, lower, lowerThenNoPunctuation, noPunctuationThenLower, piecesAtWhitespace, PUNCTUATION_AND_SPACE, pyLenOf, removePunctuation, transformedWords } from "./text.js";
 import { nthSentence, sentencesWithNext } from "./sentences.js";
 
 const ALPHABET = "abcdefghijklmnopqrstuvwxyz";
@@ -87,10 +87,14 @@ export const palindromes = defineHardType({
   schema: z.strictObject({}),
   check: (response) => {
     let count = 0;
-    for (const w of transformedWords(response, noPunctuationThenLower)) {
-      if (w.length < 5) continue; // fewer than 5 code units: fewer than 5 code points, no array needed
-      const cps = codePoints(w);
-      if (cps.length >= 5 && cps.join("") === cps.reverse().join("") && ++count >= 10) return true;
+    const found = (text: string, start: number, end: number): boolean => {
+      if (end - start < 5) return false; // fewer than 5 code units: fewer than 5 code points, no string needed
+      const cps = codePoints(text.slice(start, end));
+      return cps.length >= 5 && cps.join("") === cps.reverse().join("") && ++count >= 10;
+    };
+    for (const piece of piecesAtWhitespace(response)) {
+      const text = noPunctuationThenLower(piece);
+      if (!everyWordSpan(text, (start, end) => !found(text, start, end))) return true;
     }
     return false;
   },
@@ -111,7 +115,11 @@ export const primeLengths = defineHardType({
   condition: () => "every word of the response has a prime number of letters",
   schema: z.strictObject({}),
   check: (response) => {
-    for (const w of transformedWords(response, removePunctuation)) if (!PRIMES.has(pyLen(w))) return false;
+    // Word lengths read from spans of each piece without punctuation: no string per word.
+    for (const piece of piecesAtWhitespace(response)) {
+      const text = removePunctuation(piece);
+      if (!everyWordSpan(text, (start, end) => PRIMES.has(pyLenOf(text, start, end)))) return false;
+    }
     return true;
   },
   render: () => "Use only words with lengths that are prime numbers.",

@@ -42,6 +42,8 @@ const NEXT_NON_WS = new RegExp(`[^${PY_WHITESPACE_CLASS}]`, "g");
 /** Index of the first non-whitespace code unit in [from, to), or `to`. */
 export function pySkipWhitespace(s: string, from = 0, to = s.length): number {
   if (from >= to || !isPyWhitespaceCode(s.charCodeAt(from))) return from;
+  // One whitespace character, the usual gap between two words, without starting the regex.
+  if (from + 1 >= to || !isPyWhitespaceCode(s.charCodeAt(from + 1))) return from + 1;
   if (to === s.length) {
     // To the end: the regex engine scans a long run a few times faster than a loop.
     NEXT_NON_WS.lastIndex = from;
@@ -146,6 +148,21 @@ export function* pyWordsFromEnd(s: string): Generator<string, void, undefined> {
     yield s.slice(start, end);
     end = pyTrimEnd(s, start);
   }
+}
+
+/**
+ * The words of `s.split()` as [start, end) spans, in order, to `visit`, which returns false to
+ * stop there; returns false if it stopped. No string per word: for checkers that read a
+ * length or a character of each of a million words.
+ */
+export function everyWordSpan(s: string, visit: (start: number, end: number) => boolean): boolean {
+  for (let start = pySkipWhitespace(s); start < s.length; ) {
+    let end = start + 1;
+    while (end < s.length && !isPyWhitespaceCode(s.charCodeAt(end))) end++;
+    if (!visit(start, end)) return false;
+    start = pySkipWhitespace(s, end);
+  }
+  return true;
 }
 
 /** Python `len(s.split())`, without the words. */
