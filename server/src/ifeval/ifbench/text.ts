@@ -41,7 +41,7 @@ export function* transformedWords(text: string, transform: (piece: string) => st
   for (const piece of piecesAtWhitespace(text, pieceLength)) yield* pyWhitespaceWords(transform(piece));
 }
 
-/** Input code units per piece of piecesAtWhitespace (at least). */
+/** Input code units per piece of piecesAtWhitespace (at least): small enough that a piece and its copies stay out of V8's large-object space (see sentences.ts, LAST_PIECE). */
 const WHITESPACE_PIECE = 1 << 14;
 
 /**
@@ -64,8 +64,8 @@ export const lowerThenNoPunctuation = (word: string): string => removePunctuatio
 export const noPunctuationThenLower = (word: string): string => removePunctuation(word).toLowerCase();
 export const lower = (word: string): string => word.toLowerCase();
 
-/** Input code units per piece of foldToAscii. */
-const FOLD_PIECE = 1 << 16;
+/** Input code units per piece of foldToAscii (below V8's large-object size, as above). */
+const FOLD_PIECE = 1 << 15;
 
 /** The code points of a string (Python's view of `s[i]` and `len(s)`). */
 export function codePoints(s: string): string[] {
