@@ -5,7 +5,7 @@ import { z } from "zod";
 import { countSchema, defineHardType } from "../hard-type.js";
 import { plural, quote } from "../wording.js";
 import { everyWordSpan, pyCountWhitespaceWords } from "../python/py-text.js";
-import { isPunctuationOrSpaceCode, PUNCTUATION_AND_SPACE, removePunctuation } from "./text.js";
+import { isPunctuationOrSpaceCode, removePunctuation } from "./text.js";
 import { nthSentence, sentences } from "./sentences.js";
 
 /** The alliteration score of one sentence as upstream counts it: 2 for a new run of equal first letters, 1 per extra word. */

@@ -166,6 +166,8 @@ function isSurrogate(code: number): boolean {
 const NATIVE_UP_TO = 1 << 19;
 
 const NEWLINE_RUNS = /\n+/g;
+/** The SPECIAL characters of `sentences` (isSentenceSpecial). */
+const ANY_SPECIAL = /[.?!"\u201d<>]/;
 
 /**
  * `replace("\n", " ")` by runs of newlines, one call a run: V8's native replaceAll took 10-38 ms
@@ -180,6 +182,9 @@ function newlinesAsSpaces(text: string): string {
 /** The substitutions of `split_into_sentences`, up to the split on "<stop>". */
 function substituteSentenceMarks(wrapped: string): string {
   let text = newlinesAsSpaces(wrapped);
+  // Every other substitution matches a SPECIAL character (see `sentences`): a piece without one
+  // (a run of spaces, commas, brackets or one word) is already what they would make.
+  if (!ANY_SPECIAL.test(text)) return text;
   for (const [pattern, replacement] of SENTENCE_RULES) text = text.replace(pattern, replacement);
   text = text.replace(MULTIPLE_DOTS, (dots) => `${"<prd>".repeat(dots.length)}<stop>`);
   if (text.includes("Ph.D")) text = replaceLiteral(text, "Ph.D.", "Ph<prd>D<prd>", NATIVE_UP_TO);

@@ -81,22 +81,6 @@ export function lastCodePoint(s: string): string {
   return s.slice(pair ? -2 : -1);
 }
 
-/** Python `len(s[start:end])` for code-unit offsets: the code points, a surrogate pair one. */
-export function pyLenOf(s: string, start: number, end: number): number {
-  let n = end - start;
-  for (let i = start; i + 1 < end; i++) {
-    const unit = s.charCodeAt(i);
-    if (unit >= 0xd800 && unit <= 0xdbff) {
-      const next = s.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        n--;
-        i++;
-      }
-    }
-  }
-  return n;
-}
-
 /** Python `len(s)`. */
 export function pyLen(s: string): number {
   let n = 0;

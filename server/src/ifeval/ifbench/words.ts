@@ -5,8 +5,8 @@ import { z } from "zod";
 import { countSchema, defineHardType } from "../hard-type.js";
 import { plural, quote } from "../wording.js";
 import { forEachWordToken } from "../text/words.js";
-import { everyWordSpan, pyIsBlank, pyLstripChars, pyRstripChars, pySplitFirst, pySplitLast, pyStrip, pyStripChars } from "../python/py-text.js";
-import { codePoints, firstCodePoint, lower, lowerThenNoPunctuation, noPunctuationThenLower, piecesAtWhitespace, PUNCTUATION_AND_SPACE, pyLenOf, removePunctuation, transformedWords } from "./text.js";
+import { everyWordSpan, isPyWhitespaceCode, pyIsBlank, pyLstripChars, pyRstripChars, pySplitFirst, pySplitLast, pyStrip, pyStripChars } from "../python/py-text.js";
+import { codePoints, firstCodePoint, lower, lowerThenNoPunctuation, noPunctuationThenLower, piecesAtWhitespace, PUNCTUATION_AND_SPACE, removePunctuation, transformedWords } from "./text.js";
 import { nthSentence, sentencesWithNext } from "./sentences.js";
 
 const ALPHABET = "abcdefghijklmnopqrstuvwxyz";
@@ -106,6 +106,9 @@ export const palindromes = defineHardType({
   },
 });
 
+const isHighSurrogate = (unit: number): boolean => unit >= 0xd800 && unit <= 0xdbff;
+const isLowSurrogate = (unit: number): boolean => unit >= 0xdc00 && unit <= 0xdfff;
+
 const PRIMES = new Set([2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73, 79, 83, 89, 97]);
 
 export const primeLengths = defineHardType({
@@ -115,10 +118,21 @@ export const primeLengths = defineHardType({
   condition: () => "every word of the response has a prime number of letters",
   schema: z.strictObject({}),
   check: (response) => {
-    // Word lengths read from spans of each piece without punctuation: no string per word.
+    // The code points of each word, counted in one pass over each piece without punctuation
+    // (pieces end at whitespace, so no word crosses two): no string per word.
     for (const piece of piecesAtWhitespace(response)) {
       const text = removePunctuation(piece);
-      if (!everyWordSpan(text, (start, end) => PRIMES.has(pyLenOf(text, start, end)))) return false;
+      let length = 0;
+      for (let i = 0; i < text.length; i++) {
+        const unit = text.charCodeAt(i);
+        if (isPyWhitespaceCode(unit)) {
+          if (length > 0 && !PRIMES.has(length)) return false;
+          length = 0;
+        } else if (!(isLowSurrogate(unit) && i > 0 && isHighSurrogate(text.charCodeAt(i - 1)))) {
+          length++; // a low surrogate after a high one is the same code point
+        }
+      }
+      if (length > 0 && !PRIMES.has(length)) return false;
     }
     return true;
   },
