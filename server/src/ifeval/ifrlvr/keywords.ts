@@ -5,7 +5,7 @@ import { z } from "zod";
 import { compareCount, countMatches, countSchema, defineHardType, relationSchema } from "../hard-type.js";
 import { compared, quote } from "../wording.js";
 import { compilePyRegex } from "../python/py-regex.js";
-import { isPyWhitespaceCode, pySkipWhitespace, pyStrip } from "../python/py-text.js";
+import { isPyWhitespaceCode, pySkipWhitespace, pyStrip, pyWordEnd } from "../python/py-text.js";
 import { forEachWordToken } from "../text/words.js";
 import { keywordAtPosition } from "../ifbench/words.js";
 
@@ -108,8 +108,7 @@ export const palindromeBasic = defineHardType({
   check: (response) => {
     // Each whitespace word read from both ends by code point (arrays of a 16 MB word's code points took 300 MB).
     for (let i = pySkipWhitespace(response); i < response.length; i = pySkipWhitespace(response, i)) {
-      let end = i;
-      while (end < response.length && !isPyWhitespaceCode(response.charCodeAt(end))) end++;
+      const end = pyWordEnd(response, i);
       if (isPalindrome(response, i, end)) return true;
       i = end;
     }
@@ -124,6 +123,15 @@ function isPalindrome(s: string, start: number, end: number): boolean {
   let i = start;
   let j = end;
   while (i < j) {
+    const a = s.charCodeAt(i);
+    const b = s.charCodeAt(j - 1);
+    if ((a < 0xd800 || a > 0xdfff) && (b < 0xd800 || b > 0xdfff)) {
+      // Neither end is half of a pair: the code units are the code points.
+      if (a !== b) return false;
+      i++;
+      j--;
+      continue;
+    }
     const front = s.codePointAt(i)!;
     const frontLength = front > 0xffff ? 2 : 1;
     // The last code point: a low surrogate after a high one is one code point.

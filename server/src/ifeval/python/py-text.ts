@@ -39,6 +39,22 @@ export function isPyWhitespaceCode(c: number): boolean {
 /** The next non-whitespace code unit; no `u` flag, so lastIndex never steps back into a surrogate pair. */
 const NEXT_NON_WS = new RegExp(`[^${PY_WHITESPACE_CLASS}]`, "g");
 
+const NEXT_WS = new RegExp(`[${PY_WHITESPACE_CLASS}]`, "g");
+
+/**
+ * Index of the first whitespace code unit at or after `from`, or `s.length`: where a word
+ * starting at `from` ends. A short word ends within a few code units of a loop; a long one
+ * (a million commas) is one native search instead of a million steps.
+ */
+export function pyWordEnd(s: string, from: number): number {
+  const loopTo = Math.min(s.length, from + 16);
+  for (let i = from; i < loopTo; i++) if (isPyWhitespaceCode(s.charCodeAt(i))) return i;
+  if (loopTo === s.length) return s.length;
+  NEXT_WS.lastIndex = loopTo;
+  const next = NEXT_WS.exec(s);
+  return next === null ? s.length : next.index;
+}
+
 /** Index of the first non-whitespace code unit in [from, to), or `to`. */
 export function pySkipWhitespace(s: string, from = 0, to = s.length): number {
   if (from >= to || !isPyWhitespaceCode(s.charCodeAt(from))) return from;
@@ -108,10 +124,10 @@ export function pySplitWhitespace(s: string): string[] {
  * word (8 bytes a slot, grown by copies, on top of the words) was the largest allocation.
  */
 export function* pyWhitespaceWords(s: string): Generator<string, void, undefined> {
-  for (let start = pySkipWhitespace(s); start < s.length; start = pySkipWhitespace(s, start)) {
-    const from = start;
-    while (start < s.length && !isPyWhitespaceCode(s.charCodeAt(start))) start++;
-    yield s.slice(from, start);
+  for (let start = pySkipWhitespace(s); start < s.length; ) {
+    const end = pyWordEnd(s, start);
+    yield s.slice(start, end);
+    start = pySkipWhitespace(s, end);
   }
 }
 
@@ -157,8 +173,7 @@ export function* pyWordsFromEnd(s: string): Generator<string, void, undefined> {
  */
 export function everyWordSpan(s: string, visit: (start: number, end: number) => boolean): boolean {
   for (let start = pySkipWhitespace(s); start < s.length; ) {
-    let end = start + 1;
-    while (end < s.length && !isPyWhitespaceCode(s.charCodeAt(end))) end++;
+    const end = pyWordEnd(s, start);
     if (!visit(start, end)) return false;
     start = pySkipWhitespace(s, end);
   }
