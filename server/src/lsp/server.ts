@@ -104,7 +104,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (canRefreshInlayHints) void connection.languages.inlayHint.refresh().catch(() => undefined);
   });
 
-  registerEditing(connection, store, scores);
+  registerEditing(connection, store, scores, () => settings);
   registerNavigation(connection, store, scores, () => judgeProvider);
 
   return {
