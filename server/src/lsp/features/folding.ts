@@ -26,10 +26,10 @@ export function foldingRanges(ast: FileNode, lines: LineIndex): FoldRange[] {
 
 /**
  * At most `limit` folds, the outermost first, as VS Code's JSON language service chooses:
- * all folds at syntax depth 0, then depth 1, and so on; at the depth where the limit falls,
- * the first ones in document order. An outer fold hides what is inside it, so it is worth
- * more than any fold inside. Comment runs count as depth 0. The order of the answer is the
- * order of the full answer, only with folds left out. The first pass keeps folds until
+ * all folds that no other fold contains, then those inside one, and so on; at the depth
+ * where the limit falls, the first ones in document order. An outer fold hides what is
+ * inside it, so it is worth more than any fold inside. The answer is the full answer (in
+ * the order of first lines) with folds left out. The first pass keeps folds until
  * the limit is passed and counts folds per depth; only then does a second pass pick by
  * depth, so memory stays bounded by the limit on any document.
  */
@@ -58,38 +58,58 @@ export function cappedFoldingRanges(ast: FileNode, lines: LineIndex, limit: numb
   return { folds, total, cut: true };
 }
 
-/** Every fold with its syntax depth, in the order of the answer: syntax folds parents first, then comment runs. */
+/**
+ * Every fold in the order of its first line, with its depth: how many folds before it
+ * contain it (a stack of the open folds' last lines). So a fold inside another is always
+ * deeper than it, comment runs included, and keeping every fold up to a depth never keeps
+ * a fold whose container was dropped.
+ */
 function visitFolds(ast: FileNode, lines: LineIndex, emit: (fold: FoldRange, depth: number) => void): void {
-  const add = (start: number, end: number, depth: number): void => {
-    const startLine = lines.positionAt(start).line;
-    const endLine = lines.positionAt(end).line;
-    if (endLine > startLine) emit({ startLine, endLine, kind: "region" }, depth);
+  const open: number[] = [];
+  const fold = (startLine: number, endLine: number, kind: FoldRange["kind"]): void => {
+    while (open.length > 0 && open[open.length - 1] < startLine) open.pop();
+    emit({ startLine, endLine, kind }, open.length);
+    open.push(endLine);
   };
-  const stack: { node: SyntaxNode; depth: number }[] = [];
+  // Runs of comments on consecutive lines, each flushed before the first syntax fold that starts after it.
+  const comments = ast.comments;
+  let next = 0;
+  const flushCommentsBefore = (offset: number): void => {
+    while (next < comments.length && comments[next].range.start < offset) {
+      const runStart = lines.positionAt(comments[next].range.start).line;
+      let runEnd = runStart;
+      for (next++; next < comments.length; next++) {
+        const line = lines.positionAt(comments[next].range.start).line;
+        if (line !== runEnd + 1) break;
+        runEnd = line;
+      }
+      if (runEnd > runStart) fold(runStart, runEnd, "comment");
+    }
+  };
+  const stack: SyntaxNode[] = [];
   const top = topLevelNodes(ast);
-  for (let i = top.length - 1; i >= 0; i--) stack.push({ node: top[i], depth: 0 });
+  for (let i = top.length - 1; i >= 0; i--) stack.push(top[i]);
   while (stack.length > 0) {
-    const { node, depth } = stack.pop()!;
+    const node = stack.pop()!;
     if (node.kind === "and" || node.kind === "sequence" || node.kind === "if") {
       // End the fold on the line before a closing brace so the brace stays visible.
       const closeLine = lines.positionAt(node.range.end).line;
       const startLine = lines.positionAt(node.range.start).line;
-      if (closeLine - 1 > startLine) emit({ startLine, endLine: node.kind === "sequence" ? closeLine : closeLine - 1, kind: "region" }, depth);
+      if (closeLine - 1 > startLine) {
+        flushCommentsBefore(node.range.start);
+        fold(startLine, node.kind === "sequence" ? closeLine : closeLine - 1, "region");
+      }
     }
-    if ((node.kind === "soft" || node.kind === "call" || node.kind === "prompt") && node.textRange) add(node.textRange.start, node.textRange.end, depth);
+    if ((node.kind === "soft" || node.kind === "call" || node.kind === "prompt") && node.textRange) {
+      const startLine = lines.positionAt(node.textRange.start).line;
+      const endLine = lines.positionAt(node.textRange.end).line;
+      if (endLine > startLine) {
+        flushCommentsBefore(node.textRange.start);
+        fold(startLine, endLine, "region");
+      }
+    }
     const children = childrenOf(node);
-    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], depth: depth + 1 });
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }
-  let runStart = -1;
-  let runEnd = -1;
-  for (const c of ast.comments) {
-    const line = lines.positionAt(c.range.start).line;
-    if (line === runEnd + 1 && runStart >= 0) runEnd = line;
-    else {
-      if (runEnd > runStart) emit({ startLine: runStart, endLine: runEnd, kind: "comment" }, 0);
-      runStart = line;
-      runEnd = line;
-    }
-  }
-  if (runEnd > runStart) emit({ startLine: runStart, endLine: runEnd, kind: "comment" }, 0);
+  flushCommentsBefore(Infinity);
 }
