@@ -4,7 +4,7 @@
 
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import type { DocumentSymbol, FoldingRange } from "vscode-languageserver-protocol";
+import type { DocumentHighlight, DocumentSymbol, FoldingRange } from "vscode-languageserver-protocol";
 import { LspSession } from "./lsp-harness.js";
 
 const LIMIT = 10;
@@ -59,5 +59,13 @@ describe("protocol: outline and folding under lsrif.maxItemsComputed", () => {
     lsp.change(uri, MANY, 3);
     await outline(uri);
     assert.equal(lsp.shown.length, before + 1);
+  });
+
+  it("highlights the definition and the uses around the cursor, at most the limit", async () => {
+    const uri = "file:///limits/names.lsr";
+    lsp.open(uri, `define b = no_comma\n${"b\n".repeat(30)}`);
+    const highlights = await lsp.request<DocumentHighlight[]>("textDocument/documentHighlight", { textDocument: { uri }, position: { line: 20, character: 0 } });
+    // Uses on lines 1-30; the cursor's is the 20th, so 9 uses from the 17th on (lines 17-25) beside the definition.
+    assert.deepEqual(highlights.map((h) => [h.range.start.line, h.kind]), [[0, 3], ...Array.from({ length: 9 }, (_, i) => [17 + i, 2])]);
   });
 });

@@ -105,7 +105,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   registerEditing(connection, store, scores, () => settings);
-  registerNavigation(connection, store, scores, () => judgeProvider);
+  registerNavigation(connection, store, scores, () => judgeProvider, () => settings);
 
   return {
     setLastScore: (uri, version, result) => scores.setLastScore(uri, version, result),

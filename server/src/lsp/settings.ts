@@ -8,7 +8,7 @@ export const DEFAULT_MAX_ITEMS_COMPUTED = 5000;
 
 export const SettingsSchema = z.object({
   maxNestingDepth: z.number().int().min(1).max(1000).catch(DEFAULT_MAX_DEPTH).default(DEFAULT_MAX_DEPTH),
-  /** At most this many outline symbols and folding ranges per document; 0 turns both off. */
+  /** At most this many outline symbols, folding ranges and highlights of a name per document; 0 turns them off. */
   maxItemsComputed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).catch(DEFAULT_MAX_ITEMS_COMPUTED).default(DEFAULT_MAX_ITEMS_COMPUTED),
 });
 

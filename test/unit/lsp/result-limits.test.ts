@@ -10,6 +10,7 @@ import { LineIndex } from "../../../grammars/src/index.js";
 import { analyze } from "../../../server/src/analysis/analyze.js";
 import { cappedFoldingRanges, foldingRanges, type FoldRange } from "../../../server/src/lsp/features/folding.js";
 import { cappedDocumentSymbols, countDocumentSymbols, documentSymbols, type OutlineSymbol } from "../../../server/src/lsp/features/symbols.js";
+import { rangesAround } from "../../../server/src/lsp/features/names.js";
 import { limitMessage, ResultLimitNotices, type LimitedFeature } from "../../../server/src/lsp/result-limits.js";
 import { DEFAULT_MAX_ITEMS_COMPUTED, parseSettings } from "../../../server/src/lsp/settings.js";
 
@@ -234,5 +235,29 @@ describe("the lsrif.maxItemsComputed setting", () => {
     for (const bad of [-1, 2.5, "100", null, Number.POSITIVE_INFINITY]) {
       assert.deepEqual(parseSettings({ maxNestingDepth: 5, maxItemsComputed: bad }), { maxNestingDepth: 5, maxItemsComputed: 5000 }, `value ${String(bad)}`);
     }
+  });
+});
+
+describe("highlights of a name under lsrif.maxItemsComputed (rangesAround)", () => {
+  // Ten uses at offsets 0, 10, …, 90, each 3 long.
+  const uses = Array.from({ length: 10 }, (_, i) => ({ start: 10 * i, end: 10 * i + 3 }));
+  const starts = (ranges: { start: number }[]) => ranges.map((r) => r.start);
+
+  it("keeps all under the limit, none at 0", () => {
+    assert.deepEqual(rangesAround(uses, 45, 10), uses);
+    assert.deepEqual(rangesAround(uses, 45, 0), []);
+  });
+
+  it("keeps a run around the cursor, shifted inwards at the ends", () => {
+    // Cursor on the use at 50: 6 uses start at or before it, so the run of 4 starts two before: 40, 50, 60, 70.
+    assert.deepEqual(starts(rangesAround(uses, 50, 4)), [40, 50, 60, 70]);
+    assert.deepEqual(starts(rangesAround(uses, 1, 3)), [0, 10, 20]);
+    assert.deepEqual(starts(rangesAround(uses, 95, 3)), [70, 80, 90]);
+  });
+
+  it("orders uses that came unordered before picking", () => {
+    const shuffled = [uses[7], uses[2], uses[9], uses[0], uses[5], uses[1], uses[8], uses[3], uses[6], uses[4]];
+    assert.deepEqual(starts(rangesAround(shuffled, 50, 4)), [40, 50, 60, 70]);
+    assert.equal(shuffled[0], uses[7], "the input is not reordered");
   });
 });
