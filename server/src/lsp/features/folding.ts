@@ -31,16 +31,17 @@ export function foldingRanges(ast: FileNode, lines: LineIndex): FoldRange[] {
  * inside it, so it is worth more than any fold inside. The answer is the full answer (in
  * the order of first lines) with folds left out. The first pass keeps folds until
  * the limit is passed and counts folds per depth; only then does a second pass pick by
- * depth, so memory stays bounded by the limit on any document.
+ * depth, so memory stays bounded by the limit on any document (a fold becomes an object
+ * only when it is kept).
  */
 export function cappedFoldingRanges(ast: FileNode, lines: LineIndex, limit: number): CappedFolds {
   const firstPass: FoldRange[] = [];
   const perDepth: number[] = [];
   let total = 0;
-  visitFolds(ast, lines, (fold, depth) => {
+  visitFolds(ast, lines, (startLine, endLine, kind, depth) => {
     perDepth[depth] = (perDepth[depth] ?? 0) + 1;
     total++;
-    if (firstPass.length < limit) firstPass.push(fold);
+    if (firstPass.length < limit) firstPass.push({ startLine, endLine, kind });
   });
   if (total <= limit) return { folds: firstPass, total, cut: false };
   // The deepest depth kept whole, and how many of the next depth fit after it.
@@ -48,12 +49,8 @@ export function cappedFoldingRanges(ast: FileNode, lines: LineIndex, limit: numb
   let room = limit;
   while (cutDepth < perDepth.length && (perDepth[cutDepth] ?? 0) <= room) room -= perDepth[cutDepth++] ?? 0;
   const folds: FoldRange[] = [];
-  visitFolds(ast, lines, (fold, depth) => {
-    if (depth < cutDepth) folds.push(fold);
-    else if (depth === cutDepth && room > 0) {
-      folds.push(fold);
-      room--;
-    }
+  visitFolds(ast, lines, (startLine, endLine, kind, depth) => {
+    if (depth < cutDepth || (depth === cutDepth && room-- > 0)) folds.push({ startLine, endLine, kind });
   });
   return { folds, total, cut: true };
 }
@@ -64,11 +61,11 @@ export function cappedFoldingRanges(ast: FileNode, lines: LineIndex, limit: numb
  * deeper than it, comment runs included, and keeping every fold up to a depth never keeps
  * a fold whose container was dropped.
  */
-function visitFolds(ast: FileNode, lines: LineIndex, emit: (fold: FoldRange, depth: number) => void): void {
+function visitFolds(ast: FileNode, lines: LineIndex, emit: (startLine: number, endLine: number, kind: FoldRange["kind"], depth: number) => void): void {
   const open: number[] = [];
   const fold = (startLine: number, endLine: number, kind: FoldRange["kind"]): void => {
     while (open.length > 0 && open[open.length - 1] < startLine) open.pop();
-    emit({ startLine, endLine, kind }, open.length);
+    emit(startLine, endLine, kind, open.length);
     open.push(endLine);
   };
   // Runs of comments on consecutive lines, each flushed before the first syntax fold that starts after it.
