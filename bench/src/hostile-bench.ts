@@ -21,7 +21,7 @@ import { median } from "./core-bench.js";
 const MB = 1 << 20;
 
 /** `unit(i)` repeated until `bytes`. */
-function fill(bytes: number, unit: (i: number) => string): string {
+export function fill(bytes: number, unit: (i: number) => string): string {
   const parts: string[] = [];
   let size = 0;
   for (let i = 0; size < bytes; i++) {
@@ -81,7 +81,7 @@ export interface CheckShapes {
 }
 
 /** CPU time (user + system, all threads, the garbage collector's included) of `run`, in ms. */
-function cpuMs(run: () => void): number {
+export function cpuMs(run: () => void): number {
   const start = process.cpuUsage();
   run();
   const used = process.cpuUsage(start);

@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
 import { benchCheckShapes, benchJsonImportErrors, benchLimitedAnswers, benchSymbols } from "./hostile-bench.js";
+import { benchHighlights, benchSemanticTokens } from "./request-bench.js";
 import { benchJudge } from "./judge-bench.js";
 import { benchDegenerate, benchMemory } from "./degenerate-bench.js";
 import { benchIfbench } from "./ifbench-bench.js";
@@ -111,6 +112,13 @@ async function main(): Promise<void> {
       rows.push([`${label} 4 MB, lsrif.maxItemsComputed 5000 vs none (CPU ms)`, `${fmt(worst[1].capped.cpuMs, 0)} vs ${fmt(worst[1].whole.cpuMs, 0)} (${worst[0]})`,
         cells.map(([shape, c]) => `${shape}: ${c.capped.items} of ${c.whole.items} items, ${mb(c.capped.bytes)} vs ${mb(c.whole.bytes)} MB JSON, ${fmt(c.capped.cpuMs, 0)} vs ${fmt(c.whole.cpuMs, 0)} ms`).join("; ")]);
     }
+    const tokens = Object.entries(benchSemanticTokens());
+    const slowest = tokens.reduce((w, c) => (c[1].cpuMs > w[1].cpuMs ? c : w));
+    rows.push(["semanticTokens/full 4 MB, slowest shape (CPU ms; not capped)", `${fmt(slowest[1].cpuMs, 0)} (${slowest[0]})`,
+      tokens.map(([shape, t]) => `${shape} ${fmt(t.cpuMs, 0)} ms, ${mb(t.bytes)} MB`).join("; ")]);
+    const h = benchHighlights();
+    rows.push([`documentHighlight, a name used ${h.uses.toLocaleString("en-US")} times in 4 MB (CPU ms)`, `${fmt(h.capped.cpuMs, 1)} vs ${fmt(h.whole.cpuMs, 0)}`,
+      `lsrif.maxItemsComputed 5000 vs none; ${mb(h.capped.bytes)} vs ${mb(h.whole.bytes)} MB JSON`]);
   }
 
   if (want("report")) {
