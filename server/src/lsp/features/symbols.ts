@@ -36,7 +36,10 @@ interface Branch { readonly kind: "branch"; readonly name: string; readonly rang
 /** What a symbol is made from. */
 type Source = SyntaxNode | Branch;
 
-const NO_SOURCES: readonly Source[] = [];
+/** Children as the syntax tree holds them: a missing part (recovery) is undefined and has no symbol. */
+type Sources = readonly (Source | undefined)[];
+
+const NO_SOURCES: Sources = [];
 
 /** The whole outline (tests, the bench's before figure). */
 export function documentSymbols(ast: FileNode, definedNames: ReadonlySet<string>): OutlineSymbol[] {
@@ -59,9 +62,9 @@ export function cappedDocumentSymbols(ast: FileNode, definedNames: ReadonlySet<s
   let kept = 0;
   let cut = false;
   /** Makes the shown sources of `sources` into symbols of `into` while the limit allows; false once it is reached. */
-  const take = (sources: readonly Source[], into: OutlineSymbol[]): boolean => {
+  const take = (sources: Sources, into: OutlineSymbol[]): boolean => {
     for (const source of sources) {
-      if (!isShown(source)) continue;
+      if (!source || !isShown(source)) continue;
       if (kept >= limit) {
         cut = true;
         return false;
@@ -86,8 +89,8 @@ export function cappedDocumentSymbols(ast: FileNode, definedNames: ReadonlySet<s
 export function countDocumentSymbols(ast: FileNode): number {
   let count = 0;
   const stack: Source[] = [];
-  const push = (sources: readonly Source[]): void => {
-    for (const source of sources) if (isShown(source)) stack.push(source);
+  const push = (sources: Sources): void => {
+    for (const source of sources) if (source && isShown(source)) stack.push(source);
   };
   push(topLevelNodes(ast));
   while (stack.length > 0) {
@@ -105,16 +108,15 @@ function isShown(source: Source): boolean {
 /** A block's items, or the one item of a step, branch or scope that is not a block. */
 const itemsOf = (body: ItemNode | undefined): readonly (ItemNode | undefined)[] => (body?.kind === "and" ? body.items : [body]);
 
-const present = (items: readonly (ItemNode | undefined)[]): readonly Source[] => items.filter((item): item is ItemNode => item !== undefined);
-
-function childSources(source: Source): readonly Source[] {
+/** Never a copy of a list of children (filtering a block of a million items to keep ten was the unbounded part). */
+function childSources(source: Source): Sources {
   switch (source.kind) {
     case "and":
       return source.items;
     case "sequence":
       return source.steps;
     case "step":
-      return source.body ? present(itemsOf(source.body)) : NO_SOURCES;
+      return source.body ? itemsOf(source.body) : NO_SOURCES;
     case "if": {
       const branches: Branch[] = [];
       if (source.condition) branches.push({ kind: "branch", name: "condition", range: source.condition.range, items: [source.condition] });
@@ -123,9 +125,9 @@ function childSources(source: Source): readonly Source[] {
       return branches;
     }
     case "scope":
-      return present(itemsOf(source.body));
+      return itemsOf(source.body);
     case "branch":
-      return present(source.items);
+      return source.items;
     default:
       return NO_SOURCES;
   }
