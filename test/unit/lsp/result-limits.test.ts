@@ -117,6 +117,29 @@ describe("outline under lsrif.maxItemsComputed", () => {
     assert.equal(capped.cut, true);
   });
 
+  it("reads only as many children as it keeps (the work is bounded by the limit, not by the block)", () => {
+    const text = `first {\n${"  no_comma\n".repeat(1000)}}\n`;
+    const { ast, names } = outlineOf(text);
+    const sequence = ast.items[0];
+    assert.ok(sequence.kind === "sequence" && sequence.steps[0].body?.kind === "and");
+    const step = sequence.steps[0];
+    const body = step.body as Extract<typeof step.body, { kind: "and" }>;
+    // The same tree, with the block's items behind a proxy that counts reads of an item.
+    let itemReads = 0;
+    const counted = new Proxy(body.items, {
+      get(target, key, receiver) {
+        if (typeof key === "string" && /^\d+$/.test(key)) itemReads++;
+        return Reflect.get(target, key, receiver) as unknown;
+      },
+    });
+    const watched = { ...ast, items: [{ ...sequence, steps: [{ ...step, body: { ...body, items: counted } }] }] };
+    const capped = cappedDocumentSymbols(watched, names, 5);
+    // Sequential, first, then 3 of the 1,000 constraints; the 4th read finds the limit reached.
+    assert.equal(capped.kept, 5);
+    assert.equal(capped.symbols[0].children[0].children.length, 3);
+    assert.ok(itemReads <= 4, `read ${itemReads} of the block's 1,000 items to keep 3`);
+  });
+
   it("an empty document is never cut, even at limit 0", () => {
     const { ast, names } = outlineOf("# only a comment\n");
     assert.deepEqual(cappedDocumentSymbols(ast, names, 0), { symbols: [], kept: 0, cut: false });
