@@ -1,7 +1,8 @@
 // Issue 9 items 11 and 12: `lsrif check` throughput on degenerate documents (each 4 MB)
 // beside a realistic file of the same size, JSON import time against the number of
 // errors (quadratic before: a line/column scan from offset 0 per error), and the outline
-// (documentSymbol) on deep blocks and else-if chains at 100 KB, 1 MB and 4 MB.
+// (documentSymbol) on deep blocks and else-if chains at 100 KB, 1 MB and 4 MB; the outline and
+// folding answers at 4 MB of every shape, whole and cut to lsrif.maxItemsComputed.
 
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -12,13 +13,15 @@ import { runCheck } from "../../server/src/cli/commands/check.js";
 import type { Io } from "../../server/src/cli/io.js";
 import { importLsrInstructJson } from "../../server/src/interchange/lsrinstruct-json.js";
 import { toLspSymbol } from "../../server/src/lsp/convert.js";
-import { documentSymbols } from "../../server/src/lsp/features/symbols.js";
+import { cappedFoldingRanges } from "../../server/src/lsp/features/folding.js";
+import { cappedDocumentSymbols, documentSymbols } from "../../server/src/lsp/features/symbols.js";
+import { DEFAULT_MAX_ITEMS_COMPUTED } from "../../server/src/lsp/settings.js";
 import { median } from "./core-bench.js";
 
 const MB = 1 << 20;
 
 /** `unit(i)` repeated until `bytes`. */
-function fill(bytes: number, unit: (i: number) => string): string {
+export function fill(bytes: number, unit: (i: number) => string): string {
   const parts: string[] = [];
   let size = 0;
   for (let i = 0; size < bytes; i++) {
@@ -78,7 +81,7 @@ export interface CheckShapes {
 }
 
 /** CPU time (user + system, all threads, the garbage collector's included) of `run`, in ms. */
-function cpuMs(run: () => void): number {
+export function cpuMs(run: () => void): number {
   const start = process.cpuUsage();
   run();
   const used = process.cpuUsage(start);
@@ -175,6 +178,49 @@ export function benchSymbols(runs = 5): Record<string, SymbolsGrowth> {
       ratio: large.cpu / small.cpu,
       ratioFrom1Mb: large.cpu / medium.cpu,
       wallRatio: large.wall / small.wall,
+    };
+  }
+  return out;
+}
+
+/** One answer measured: the bytes of its JSON and the CPU ms (median) of making it. */
+export interface AnswerCost { bytes: number; cpuMs: number; items: number }
+
+export interface LimitedAnswers {
+  outline: { whole: AnswerCost; capped: AnswerCost };
+  folding: { whole: AnswerCost; capped: AnswerCost };
+}
+
+/**
+ * documentSymbol and foldingRange on 4 MB of each shape as the server answers them (the
+ * features, the LSP form, its JSON), with no limit (the answer before lsrif.maxItemsComputed)
+ * and with the default limit; medians of `runs` after a warm-up, in CPU time like the rows
+ * above. The analysis is made once per shape and not counted: requests share it.
+ */
+export function benchLimitedAnswers(limit = DEFAULT_MAX_ITEMS_COMPUTED, bytes = 4 * MB, runs = 3): Record<string, LimitedAnswers> {
+  const out: Record<string, LimitedAnswers> = {};
+  for (const [shape, unit] of Object.entries(SHAPES)) {
+    const text = fill(bytes, unit);
+    const lines = new LineIndex(text);
+    const { ast, names } = analyze(text);
+    const measure = (answer: () => { json: string; items: number }): AnswerCost => {
+      const first = answer(); // warm-up, and the size
+      const cpu: number[] = [];
+      for (let r = 0; r < runs; r++) cpu.push(cpuMs(answer));
+      return { bytes: first.json.length, cpuMs: median(cpu), items: first.items };
+    };
+    const countAll = (symbols: { children?: unknown[] }[]): number => symbols.reduce((n, s) => n + 1 + countAll((s.children ?? []) as { children?: unknown[] }[]), 0);
+    const outline = (max: number) => () => {
+      const symbols = cappedDocumentSymbols(ast, new Set(names.keys()), max).symbols.map((s) => toLspSymbol(lines, s));
+      return { json: JSON.stringify(symbols), items: countAll(symbols) };
+    };
+    const folding = (max: number) => () => {
+      const folds = cappedFoldingRanges(ast, lines, max).folds.map((f) => ({ startLine: f.startLine, endLine: f.endLine, kind: f.kind }));
+      return { json: JSON.stringify(folds), items: folds.length };
+    };
+    out[shape] = {
+      outline: { whole: measure(outline(Infinity)), capped: measure(outline(limit)) },
+      folding: { whole: measure(folding(Infinity)), capped: measure(folding(limit)) },
     };
   }
   return out;

@@ -6,7 +6,8 @@ import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
-import { benchCheckShapes, benchJsonImportErrors, benchSymbols } from "./hostile-bench.js";
+import { benchCheckShapes, benchJsonImportErrors, benchLimitedAnswers, benchSymbols } from "./hostile-bench.js";
+import { benchHighlights, benchSemanticTokens } from "./request-bench.js";
 import { benchJudge } from "./judge-bench.js";
 import { benchDegenerate, benchMemory } from "./degenerate-bench.js";
 import { benchIfbench } from "./ifbench-bench.js";
@@ -99,6 +100,25 @@ async function main(): Promise<void> {
     const s = benchSymbols();
     rows.push(["documentSymbol 4 MB vs 100 KB (CPU time ratio)", Object.entries(s).map(([shape, r]) => `${shape} ${fmt(r.ratio, 0)}`).join("; "),
       `linear ~41; 4 MB vs 1 MB ${Object.entries(s).map(([shape, r]) => `${shape} ${fmt(r.ratioFrom1Mb, 1)}`).join(", ")} (linear 4); CPU ms at 100 KB / 1 MB / 4 MB ${Object.entries(s).map(([shape, r]) => `${shape} ${fmt(r.cpuMs.small, 0)} / ${fmt(r.cpuMs.medium, 0)} / ${fmt(r.cpuMs.large, 0)}`).join(", ")}; wall ratio ${Object.entries(s).map(([shape, r]) => `${shape} ${fmt(r.wallRatio, 0)}`).join(", ")}`]);
+  }
+
+  // In `shapes` too; `limits` alone runs only these rows.
+  if (want("shapes") || only.includes("limits")) {
+    const mb = (b: number) => fmt(b / 1e6, b < 1e6 ? 2 : 0);
+    const answers = Object.entries(benchLimitedAnswers());
+    for (const [feature, label] of [["outline", "documentSymbol"], ["folding", "foldingRange"]] as const) {
+      const cells = answers.map(([shape, a]) => [shape, a[feature]] as const);
+      const worst = cells.reduce((w, c) => (c[1].whole.cpuMs > w[1].whole.cpuMs ? c : w));
+      rows.push([`${label} 4 MB, lsrif.maxItemsComputed 5000 vs none (CPU ms)`, `${fmt(worst[1].capped.cpuMs, 0)} vs ${fmt(worst[1].whole.cpuMs, 0)} (${worst[0]})`,
+        cells.map(([shape, c]) => `${shape}: ${c.capped.items} of ${c.whole.items} items, ${mb(c.capped.bytes)} vs ${mb(c.whole.bytes)} MB JSON, ${fmt(c.capped.cpuMs, 0)} vs ${fmt(c.whole.cpuMs, 0)} ms`).join("; ")]);
+    }
+    const tokens = Object.entries(benchSemanticTokens());
+    const slowest = tokens.reduce((w, c) => (c[1].cpuMs > w[1].cpuMs ? c : w));
+    rows.push(["semanticTokens/full 4 MB, slowest shape (CPU ms; not capped)", `${fmt(slowest[1].cpuMs, 0)} (${slowest[0]})`,
+      tokens.map(([shape, t]) => `${shape} ${fmt(t.cpuMs, 0)} ms, ${mb(t.bytes)} MB`).join("; ")]);
+    const h = benchHighlights();
+    rows.push([`documentHighlight, a name used ${h.uses.toLocaleString("en-US")} times in 4 MB (CPU ms)`, `${fmt(h.capped.cpuMs, 1)} vs ${fmt(h.whole.cpuMs, 0)}`,
+      `lsrif.maxItemsComputed 5000 vs none; ${mb(h.capped.bytes)} vs ${mb(h.whole.bytes)} MB JSON`]);
   }
 
   if (want("report")) {

@@ -24,8 +24,13 @@ export class LspSession {
   private readonly diagnostics = new Map<string, PublishDiagnosticsParams[]>();
   private readonly waiters: (() => void)[] = [];
   readonly logs: string[] = [];
+  /** The messages of window/showMessage notifications, in order. */
+  readonly shown: string[] = [];
+  /** Settles when the server has first been answered its workspace/configuration (its settings are applied after that). */
+  readonly configured: Promise<void>;
+  private markConfigured!: () => void;
 
-  private constructor(readonly child: ChildProcess) {
+  private constructor(readonly child: ChildProcess, settings: Record<string, unknown>) {
     this.connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     this.connection.onNotification("textDocument/publishDiagnostics", (p: PublishDiagnosticsParams) => {
       const list = this.diagnostics.get(p.uri) ?? [];
@@ -34,16 +39,24 @@ export class LspSession {
       this.waiters.splice(0).forEach((w) => w());
     });
     this.connection.onNotification("window/logMessage", (p: { message: string }) => { this.logs.push(p.message); });
-    // The client's settings: a nesting limit of 3, so the protocol tests can see it applied.
-    this.connection.onRequest("workspace/configuration", (p: unknown) => (p as { items: unknown[] }).items.map(() => ({ maxNestingDepth: 3 })));
+    this.connection.onNotification("window/showMessage", (p: { message: string }) => { this.shown.push(p.message); });
+    this.configured = new Promise((resolve) => { this.markConfigured = resolve; });
+    this.connection.onRequest("workspace/configuration", (p: unknown) => {
+      setImmediate(() => this.markConfigured());
+      return (p as { items: unknown[] }).items.map(() => settings);
+    });
     this.connection.onRequest("client/registerCapability", () => null);
     this.connection.listen();
   }
 
-  /** `workspace`: client workspace capabilities added to the default `{ configuration: true }`. */
-  static async start(workspace: Record<string, unknown> = {}): Promise<LspSession> {
+  /**
+   * `workspace`: client workspace capabilities added to the default `{ configuration: true }`.
+   * `settings`: the `lsrif` section the client answers; by default a nesting limit of 3, so the
+   * protocol tests can see it applied.
+   */
+  static async start(workspace: Record<string, unknown> = {}, settings: Record<string, unknown> = { maxNestingDepth: 3 }): Promise<LspSession> {
     const child = spawn(process.execPath, [SERVER_BIN, "--stdio"], { stdio: ["pipe", "pipe", "pipe"] });
-    const session = new LspSession(child);
+    const session = new LspSession(child, settings);
     await session.connection.sendRequest("initialize", {
       processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true, ...workspace } },
     });

@@ -8,15 +8,17 @@ import {
 import { format } from "../../../grammars/src/index.js";
 import { completionsAt, type CompletionKind } from "./features/completion.js";
 import { contextStart } from "./features/cursor-context.js";
-import { foldingRanges } from "./features/folding.js";
+import { cappedFoldingRanges } from "./features/folding.js";
 import { hoverAt } from "./features/hover.js";
 import { encodeSemanticTokens, semanticTokens } from "./features/semantic-tokens.js";
 import { signatureAt } from "./features/signature-help.js";
-import { documentSymbols } from "./features/symbols.js";
+import { cappedDocumentSymbols, countDocumentSymbols } from "./features/symbols.js";
 import { toLspRange, toLspSymbol } from "./convert.js";
 import type { DocumentStore } from "./document-store.js";
 import { guard } from "./guard.js";
 import type { LastScores } from "./last-scores.js";
+import { ResultLimitNotices } from "./result-limits.js";
+import type { Settings } from "./settings.js";
 
 const COMPLETION_KIND: Record<CompletionKind, CompletionItemKind> = {
   keyword: CompletionItemKind.Keyword,
@@ -28,7 +30,10 @@ const COMPLETION_KIND: Record<CompletionKind, CompletionItemKind> = {
   category: CompletionItemKind.EnumMember,
 };
 
-export function registerEditing(connection: Connection, store: DocumentStore, scores: LastScores): void {
+export function registerEditing(connection: Connection, store: DocumentStore, scores: LastScores, settings: () => Settings): void {
+  const notices = new ResultLimitNotices(connection);
+  store.documents.onDidClose((e) => notices.forget(e.document.uri));
+
   connection.onHover(guard(connection, "hover", (params) => {
     const doc = store.get(params.textDocument.uri);
     if (!doc) return null;
@@ -69,13 +74,19 @@ export function registerEditing(connection: Connection, store: DocumentStore, sc
   connection.onDocumentSymbol(guard(connection, "documentSymbol", (params) => {
     const doc = store.get(params.textDocument.uri);
     if (!doc) return null;
-    return documentSymbols(doc.analysis.ast, new Set(doc.analysis.names.keys())).map((s) => toLspSymbol(doc.lines, s));
+    const limit = settings().maxItemsComputed;
+    const outline = cappedDocumentSymbols(doc.analysis.ast, new Set(doc.analysis.names.keys()), limit);
+    notices.report(doc.uri, "outline", { cut: outline.cut, limit, total: () => countDocumentSymbols(doc.analysis.ast) });
+    return outline.symbols.map((s) => toLspSymbol(doc.lines, s));
   }));
 
   connection.onFoldingRanges(guard(connection, "foldingRange", (params) => {
     const doc = store.get(params.textDocument.uri);
     if (!doc) return null;
-    return foldingRanges(doc.analysis.ast, doc.lines).map((f) => ({
+    const limit = settings().maxItemsComputed;
+    const folding = cappedFoldingRanges(doc.analysis.ast, doc.lines, limit);
+    notices.report(doc.uri, "folding", { cut: folding.cut, limit, total: () => folding.total });
+    return folding.folds.map((f) => ({
       startLine: f.startLine, endLine: f.endLine, kind: f.kind === "comment" ? FoldingRangeKind.Comment : FoldingRangeKind.Region,
     }));
   }));

@@ -1,19 +1,20 @@
 // Protocol handlers for names, fixes and commands: definition, references, rename,
 // code actions, code lens and workspace/executeCommand.
 
-import { CodeActionKind, DocumentHighlightKind, InlayHintKind, ResponseError, type CodeAction, type Connection } from "vscode-languageserver";
+import { CodeActionKind, DocumentHighlightKind, InlayHintKind, ResponseError, type CodeAction, type Connection, type DocumentHighlight } from "vscode-languageserver";
 import { inlayHints } from "./features/inlay-hints.js";
 import type { Range } from "../../../grammars/src/index.js";
 import { quickFixes } from "./features/code-actions.js";
-import { nameAt, renameName } from "./features/names.js";
+import { nameAt, rangesAround, renameName } from "./features/names.js";
 import { CLIENT_COMMANDS } from "../command-ids.js";
 import { CommandError, COMMANDS, executeCommand, type SoftJudgeProvider } from "./commands.js";
 import { toLspDiagnostic, toLspRange, toOffsetRange } from "./convert.js";
 import type { DocumentStore } from "./document-store.js";
 import { guard } from "./guard.js";
 import type { LastScores } from "./last-scores.js";
+import type { Settings } from "./settings.js";
 
-export function registerNavigation(connection: Connection, store: DocumentStore, scores: LastScores, judge: () => SoftJudgeProvider): void {
+export function registerNavigation(connection: Connection, store: DocumentStore, scores: LastScores, judge: () => SoftJudgeProvider, settings: () => Settings): void {
   connection.onDefinition(guard(connection, "definition", (params) => {
     const doc = store.get(params.textDocument.uri);
     const at = doc && nameAt(doc.analysis, doc.lines.offsetAt(params.position));
@@ -28,15 +29,19 @@ export function registerNavigation(connection: Connection, store: DocumentStore,
     return ranges.map((r) => ({ uri: doc.uri, range: toLspRange(doc.lines, r) }));
   }));
 
-  // Every occurrence of the defined name under the cursor: the definition as a write, the uses as reads.
+  // The occurrences of the defined name under the cursor: the definition as a write, the uses as reads.
+  // VS Code asks again on every cursor move, so at most lsrif.maxItemsComputed of them: the definition
+  // and the uses around the cursor (a name used two million times gave 200 MB per keystroke).
   connection.onDocumentHighlight(guard(connection, "documentHighlight", (params) => {
     const doc = store.get(params.textDocument.uri);
-    const at = doc && nameAt(doc.analysis, doc.lines.offsetAt(params.position));
-    if (!at) return null;
-    return [
-      { range: toLspRange(doc.lines, at.definition), kind: DocumentHighlightKind.Write },
-      ...at.references.map((r) => ({ range: toLspRange(doc.lines, r), kind: DocumentHighlightKind.Read })),
-    ];
+    const offset = doc?.lines.offsetAt(params.position);
+    const at = doc && offset !== undefined ? nameAt(doc.analysis, offset) : undefined;
+    if (!doc || offset === undefined || !at) return null;
+    const limit = settings().maxItemsComputed;
+    if (limit === 0) return [];
+    const highlights: DocumentHighlight[] = [{ range: toLspRange(doc.lines, at.definition), kind: DocumentHighlightKind.Write }];
+    for (const r of rangesAround(at.references, offset, limit - 1)) highlights.push({ range: toLspRange(doc.lines, r), kind: DocumentHighlightKind.Read });
+    return highlights;
   }));
 
   connection.languages.inlayHint.on(guard(connection, "inlayHint", (params) => {

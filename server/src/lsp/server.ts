@@ -104,8 +104,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (canRefreshInlayHints) void connection.languages.inlayHint.refresh().catch(() => undefined);
   });
 
-  registerEditing(connection, store, scores);
-  registerNavigation(connection, store, scores, () => judgeProvider);
+  registerEditing(connection, store, scores, () => settings);
+  registerNavigation(connection, store, scores, () => judgeProvider, () => settings);
 
   return {
     setLastScore: (uri, version, result) => scores.setLastScore(uri, version, result),
