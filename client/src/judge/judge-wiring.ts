@@ -21,7 +21,7 @@ export function judgeSection(): Record<string, unknown> {
 /** The whole `lsrif` section as sent to the server. */
 export function lsrifSection(): Record<string, unknown> {
   const config = vscode.workspace.getConfiguration("lsrif");
-  return { maxNestingDepth: config.get<number>("maxNestingDepth"), judge: judgeSection() };
+  return { maxNestingDepth: config.get<number>("maxNestingDepth"), maxItemsComputed: config.get<number>("maxItemsComputed"), judge: judgeSection() };
 }
 
 export function initializationOptions(context: vscode.ExtensionContext): { settings: Record<string, unknown>; judgeCacheDir?: string } {
