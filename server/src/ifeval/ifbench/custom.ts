@@ -189,6 +189,8 @@ const CAPITALS = [
   "Budapest", "Vaduz", "Chisinau", "Bern", "Ljubljana", "Zagreb",
 ];
 
+const NON_COMMA = /[^,]/g;
+
 export const europeanCapitalsSort = defineHardType({
   id: "custom:european_capitals_sort",
   aliases: ["european_capitals"],
@@ -205,7 +207,9 @@ export const europeanCapitalsSort = defineHardType({
       const comma = response.indexOf(",", start);
       const end = comma === -1 ? response.length : comma;
       if (end === start) {
-        start++; // an empty piece folds to "": a million commas in a row
+        // Empty pieces fold to "": a run of commas is skipped in one native search.
+        NON_COMMA.lastIndex = start;
+        start = NON_COMMA.exec(response)?.index ?? response.length + 1;
         continue;
       }
       for (const raw of foldToAscii(response.slice(start, end)).split(",")) {

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { countSchema, defineHardType } from "../hard-type.js";
 import { plural, quote } from "../wording.js";
-import { everyWordSpan, pyCountWhitespaceWords } from "../python/py-text.js";
+import { isPyWhitespaceCode, pyCountWhitespaceWords, pyWordEnd } from "../python/py-text.js";
 import { isPunctuationOrSpaceCode, removePunctuation } from "./text.js";
 import { nthSentence, sentences } from "./sentences.js";
 
@@ -14,23 +14,28 @@ function alliteration(sentence: string): number {
   let inRun = false;
   let previous: number | undefined; // the previous word's first code point (after its leading punctuation)
   const text = sentence.toLowerCase();
-  // Spans, not words: a sentence of a million words makes no string per word.
-  everyWordSpan(text, (start, end) => {
-    let at = start;
-    while (at < end && isPunctuationOrSpaceCode(text.charCodeAt(at))) at++;
-    if (at === end) return true; // nothing left after lstrip
+  // One pass over the characters, not a string (or a call) per word: a sentence can be a
+  // million words.
+  for (let i = 0; i < text.length; ) {
+    while (i < text.length && isPyWhitespaceCode(text.charCodeAt(i))) i++;
+    if (i === text.length) break;
+    // The word's lstrip(punctuation + " "), which stops at the space that ends the word.
+    let at = i;
+    while (at < text.length && text.charCodeAt(at) !== 0x20 && isPunctuationOrSpaceCode(text.charCodeAt(at))) at++;
+    const end = pyWordEnd(text, at);
+    i = end;
+    if (at === end) continue; // nothing left after lstrip
     const initial = text.codePointAt(at)!;
     const before = previous;
     previous = initial;
-    if (before === undefined) return true;
+    if (before === undefined) continue;
     if (before === initial) {
       score += inRun ? 1 : 2;
       inRun = true;
     } else {
       inRun = false;
     }
-    return true;
-  });
+  }
   return score;
 }
 
