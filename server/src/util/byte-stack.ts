@@ -14,6 +14,19 @@ export class ByteStack {
     this.bytes[this.length++] = value;
   }
 
+  /** `count` pushes of one value, filled natively. */
+  pushRun(value: number, count: number): void {
+    if (this.length + count > this.bytes.length) {
+      let size = this.bytes.length * 2;
+      while (size < this.length + count) size *= 2;
+      const grown = new Uint8Array(size);
+      grown.set(this.bytes.subarray(0, this.length));
+      this.bytes = grown;
+    }
+    this.bytes.fill(value, this.length, this.length + count);
+    this.length += count;
+  }
+
   /** The top value (undefined when empty). */
   top(): number | undefined {
     return this.length > 0 ? this.bytes[this.length - 1] : undefined;

@@ -50,7 +50,7 @@ function formerQuotes(response: string): boolean {
   return false;
 }
 
-const PARTS = ["(", "(", "[", "{", ")", ")", "]", "}", '"', '"', "'", "'", "a", " ", "\n", "😀", "\ud83d", "\ude00", "é", "((((((", "'\"'\"'"];
+const PARTS = ["(", "(", "[", "{", ")", ")", "]", "}", '"', '"', "'", "'", "a", " ", "\n", "😀", "\ud83d", "\ude00", "é", "((((((", "[[[[[[[[[[[[[[[[[[[[", "'\"'\"'"];
 const text = fc.array(fc.constantFrom(...PARTS), { maxLength: 60 }).map((parts) => parts.join(""));
 
 const check = (id: string, response: string) => {

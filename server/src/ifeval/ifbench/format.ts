@@ -34,8 +34,12 @@ export const nestedParentheses = defineHardType({
       const c = response.charCodeAt(i);
       const opener = openerOf(c);
       if (c === PAREN || c === BRACKET || c === BRACE) {
-        open.push(c);
+        // A run of one opener at once (pushing each would only raise the depth each time).
+        let end = i + 1;
+        while (end < response.length && response.charCodeAt(end) === c) end++;
+        open.pushRun(c, end - i);
         if (open.length > maxDepth) maxDepth = open.length;
+        i = end - 1;
       } else if (opener !== 0) {
         if (open.length > 0 && open.top() === opener) {
           open.pop();
